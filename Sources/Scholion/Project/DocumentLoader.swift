@@ -1,0 +1,56 @@
+import Foundation
+internal import ScholionXML
+
+/// Loads a text of any accepted format: plain UTF-8 text is imported, TEI is read.
+public struct DocumentLoader: Sendable {
+    public var importer: PlainTextImporter
+
+    public init(importer: PlainTextImporter = PlainTextImporter()) {
+        self.importer = importer
+    }
+
+    /// Loads the file at `path`; its id is its file name without the extension. A file is TEI
+    /// when its name ends in `.xml` or its first non-blank character is `<`.
+    public func load(path: String) throws(ImportError) -> TextDocument {
+        let url = URL(fileURLWithPath: path)
+        let id = url.deletingPathExtension().lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(file: path, reason: FileProblem.describe(error, path: path))
+        }
+        guard Self.isXML(data, pathExtension: url.pathExtension) else {
+            return try importer.importText(data, fileName: path, id: id)
+        }
+        do {
+            let document = try XMLReader.parse(data, fileName: path)
+            return try TEIReader.read(document, id: id, byteCount: data.count)
+        } catch let error as XMLError {
+            throw .xml(error)
+        } catch let error as TEIError {
+            switch error {
+            case .xml(let inner): throw .xml(inner)
+            case .notTEI(let file, let line, let message): throw .notTEI(file: file, line: line, reason: message)
+            case .structure(let document, _, let message): throw .notTEI(file: path, line: nil, reason: "\(document): \(message)")
+            }
+        } catch {
+            throw .notTEI(file: path, line: nil, reason: String(describing: error))
+        }
+    }
+
+    static func isXML(_ data: Data, pathExtension: String) -> Bool {
+        if pathExtension.lowercased() == "xml" { return true }
+        let firstVisible = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return firstVisible == UInt8(ascii: "<")
+    }
+}
+
+/// Short reasons for file-system failures.
+enum FileProblem {
+    static func describe(_ error: any Error, path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "is a directory" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return (error as NSError).localizedDescription
+    }
+}
