@@ -16,6 +16,7 @@ out=Sources/Scholion/Schema/EmbeddedSchemas.swift
     echo "    /// \`$schema\`."
     echo "    static let $(echo "$name" | sed -E 's/[-.]([a-z])/\U\1/g'): String = ###\"\"\""
     cat "$schema"
+    echo ""
     echo "\"\"\"###"
     echo ""
   done

@@ -476,6 +476,7 @@ enum EmbeddedSchemas {
     </choice>
   </define>
 </grammar>
+
 """###
 
     /// File name → content, for the test that compares them with Schemas/.
