@@ -1,0 +1,55 @@
+import Benchmark
+import Foundation
+import Scholion
+import ScholionXML
+
+/// The bundled corpus, repeated to about 50 MB, built in memory (nothing generated is committed).
+nonisolated(unsafe) let largeInput: Data = {
+    let texts = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Texts")
+    let files = (try? FileManager.default.contentsOfDirectory(at: texts, includingPropertiesForKeys: nil)) ?? []
+    var corpus = Data()
+    for file in files.sorted(by: { $0.path < $1.path }) where file.pathExtension == "txt" {
+        corpus += (try? Data(contentsOf: file)) ?? Data()
+        corpus += Data("\n\n".utf8)
+    }
+    precondition(!corpus.isEmpty, "no texts in \(texts.path)")
+    var data = Data()
+    data.reserveCapacity(50 << 20)
+    while data.count < 50 << 20 { data += corpus }
+    return data
+}()
+
+nonisolated(unsafe) let largeTEI: Data = {
+    let document = try! PlainTextImporter().importText(largeInput, fileName: "corpus-50MB.txt", id: "corpus-50MB")
+    return Data(try! TEIWriter.write(document).utf8)
+}()
+
+let benchmarks: @Sendable () -> Void = {
+    let megabytes = Double(largeInput.count) / 1_048_576
+    let slow = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput],
+        timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
+
+    Benchmark("Import plain text to TEI (\(Int(megabytes)) MB)", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let document = try PlainTextImporter().importText(largeInput, fileName: "corpus-50MB.txt", id: "corpus-50MB")
+            blackHole(try TEIWriter.write(document))
+        }
+    }
+
+    Benchmark("Parse and validate TEI (\(largeTEI.count >> 20) MB)", configuration: slow) { benchmark in
+        let validator = try TEIValidator()
+        for _ in benchmark.scaledIterations {
+            blackHole(validator.validate(largeTEI, fileName: "corpus-50MB.xml"))
+        }
+    }
+
+    Benchmark("Compile Scholion's RELAX NG schema", configuration: .init(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try RelaxNGSchema(source: Data(ScholionSchema.source.utf8), fileName: "scholion.rng"))
+        }
+    }
+}

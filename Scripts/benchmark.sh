@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Prints Scholion's speed figures: import and validation throughput on the bundled corpus
+# repeated to 50 MB, and the schema's compile time.
+#
+#   Scripts/benchmark.sh            the benchmark package (ordo-one/benchmark), release build
+#   Scripts/benchmark.sh --cli      the scholion command itself, timed with hyperfine
+#
+# Nothing it generates is committed: inputs are built in memory, or under .build/benchmark-data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--cli" ]; then
+  command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
+  swift build -c release --product scholion >/dev/null
+  bin=.build/release/scholion
+  data=.build/benchmark-data
+  mkdir -p "$data/Texts"
+  : > "$data/Texts/corpus-50MB.txt"
+  while [ "$(stat -c %s "$data/Texts/corpus-50MB.txt")" -lt $((50 * 1024 * 1024)) ]; do
+    for f in Texts/*.txt; do cat "$f"; printf '\n\n'; done >> "$data/Texts/corpus-50MB.txt"
+  done
+  ls -l "$data/Texts/corpus-50MB.txt"
+  "$bin" import "$data/Texts/corpus-50MB.txt" -o "$data/corpus-50MB.xml"
+  hyperfine --warmup 1 --runs 3 \
+    "$bin import $data/Texts/corpus-50MB.txt -o $data/out.xml" \
+    "$bin validate $data/corpus-50MB.xml" \
+    "$bin validate --project $data"
+  exit 0
+fi
+
+cd Benchmarks
+swift package --disable-sandbox benchmark --format markdown --no-progress
