@@ -49,21 +49,26 @@ struct SectionAssembly {
 
     /// A list whose entries name, in order, at least half of the single lines that follow it
     /// (and at least two) is a table of contents; the lines it names are headings.
+    /// - Complexity: O(*u* + *e* log *u*): one index of the single lines by key, then a binary
+    ///   search per entry, so a corpus with thousands of tables of contents stays linear.
     mutating func findContents() {
+        var linesByKey: [String: [Int]] = [:]
+        for (index, unit) in units.enumerated() {
+            if let line = Self.singleLineText(unit) { linesByKey[Self.key(line), default: []].append(index) }
+        }
         for (listIndex, unit) in units.enumerated() {
             guard case .list(let list) = unit, list.role == .numbered || list.role == .bulleted else { continue }
             var targets: [Int: Int] = [:]
             var searchFrom = listIndex + 1
             for (entryIndex, entry) in list.entries.enumerated() {
                 let entryText = entry.itemText.trimmingTrailingWhitespace()
-                var index = searchFrom
-                while index < units.count {
-                    if let line = Self.singleLineText(units[index]), Self.entry(entryText, names: line) {
-                        targets[entryIndex] = index
-                        searchFrom = index + 1
-                        break
-                    }
-                    index += 1
+                let found = Self.headingKeys(for: entryText)
+                    .compactMap { key in linesByKey[key].flatMap { Self.firstIndex(in: $0, atLeast: searchFrom) } }
+                    .filter { Self.singleLineText(units[$0]).map { Self.entry(entryText, names: $0) } ?? false }
+                    .min()
+                if let found {
+                    targets[entryIndex] = found
+                    searchFrom = found + 1
                 }
             }
             guard targets.count >= 2, targets.count * 2 >= list.entries.count else { continue }
@@ -96,6 +101,27 @@ struct SectionAssembly {
         case .heading(let heading): return heading.text
         default: return nil
         }
+    }
+
+    /// The keys of the headings an entry may name: the whole entry, or its part before a colon or dash.
+    static func headingKeys(for entry: Substring) -> Set<String> {
+        var keys: Set<String> = [key(entry)]
+        for (offset, character) in entry.enumerated() where ":–—-|".contains(character) {
+            keys.insert(key(entry.prefix(offset)))
+        }
+        keys.remove("")
+        return keys
+    }
+
+    /// The first element of a sorted array that is at least `bound`.
+    static func firstIndex(in sorted: [Int], atLeast bound: Int) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count ? sorted[low] : nil
     }
 
     /// Whether a contents entry names a heading: the same words, or the heading followed by a
