@@ -139,4 +139,19 @@ struct MainJobTests {
         #expect(again.status == 0)
         #expect(again.standardOutput == toStdout.standardOutput)
     }
+
+    @Test("import over an existing output file replaces it, leaving no temporary file")
+    func importOverExistingFile() throws {
+        let directory = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.xml")
+        try Data("stale content of an earlier run\n".utf8).write(to: output)
+        for _ in 0..<2 {
+            let result = try CommandRunner.run(["import", "Texts/siege-of-sisauranon-541.txt", "-o", output.path])
+            #expect(result.status == 0, "\(result.standardError)")
+            let written = try String(contentsOf: output, encoding: .utf8)
+            #expect(written.contains("<titlePart type=\"main\">Siege of Sisauranon (541)</titlePart>"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.xml"])
+    }
 }

@@ -1,4 +1,11 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes files whole or not at all: the content goes to a temporary file beside the target,
 /// which is then renamed over it, so a failure never leaves a partial or corrupted file.
@@ -16,11 +23,14 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target atomically. (Foundation's replaceItemAt on Linux
+            // removed the target and then failed, losing the old file: never use it here.)
+            if rename(temporary.path, url.path) != 0 {
+                throw ProjectError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
+        } catch let error as ProjectError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
