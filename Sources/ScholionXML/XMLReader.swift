@@ -118,9 +118,10 @@ public enum XMLReader {
     }
 }
 
-/// Turns a Foundation file error into a short reason.
-enum FileReadFailure {
-    static func describe(_ error: any Error, path: String) -> String {
+/// Turns a Foundation file error into a short reason ("no such file", "is a directory",
+/// "permission denied"): the one wording every reader of files in Scholion uses.
+public enum FileReadFailure {
+    public static func describe(_ error: any Error, path: String) -> String {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
         if isDirectory.boolValue { return "is a directory" }

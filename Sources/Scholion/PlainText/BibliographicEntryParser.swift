@@ -23,7 +23,7 @@ enum BibliographicEntryParser {
 
     /// Parses a trimmed line; ranges are scalar offsets within it.
     static func parse(_ line: Substring) -> BibliographicEntry? {
-        guard line.unicodeScalars.count <= maximumLength else { return nil }
+        guard line.unicodeScalars.count <= maximumLength, isCandidate(line) else { return nil }
         func offsets(_ range: Range<Substring.Index>) -> Range<Int> {
             line.scalarOffset(of: range.lowerBound)..<line.scalarOffset(of: range.upperBound)
         }
@@ -46,5 +46,19 @@ enum BibliographicEntryParser {
                 year: String(match.output.year))
         }
         return nil
+    }
+
+    /// What both styles need, tested cheaply before either expression runs: an upper-case
+    /// first letter, "Surname, " and a run of four digits (the year).
+    private static func isCandidate(_ line: Substring) -> Bool {
+        guard let first = line.unicodeScalars.first, first.properties.isUppercase,
+              zip(line.utf8, line.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: ",") && $1 == UInt8(ascii: " ") })
+        else { return false }
+        var digits = 0
+        for scalar in line.unicodeScalars {
+            digits = ("0"..."9").contains(scalar) ? digits + 1 : 0
+            if digits == 4 { return true }
+        }
+        return false
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+internal import ScholionXML
 
 /// Imports a plain-text document: decodes it strictly, then infers the structure a reader sees
 /// (title, headings and their sections, paragraphs, table of contents, question–answer pairs,
@@ -23,7 +24,7 @@ public struct PlainTextImporter: Sendable {
     public func importText(at path: String) throws(ImportError) -> TextDocument {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: FileProblem.describe(error, path: path))
+            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
         }
         let url = URL(fileURLWithPath: path)
         return try importText(data, fileName: path, id: url.deletingPathExtension().lastPathComponent)

@@ -16,7 +16,7 @@ public struct DocumentLoader: Sendable {
         let id = url.deletingPathExtension().lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(file: path, reason: FileProblem.describe(error, path: path))
+            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
         }
         guard Self.isXML(data, pathExtension: url.pathExtension) else {
             return try importer.importText(data, fileName: path, id: id)
@@ -41,16 +41,5 @@ public struct DocumentLoader: Sendable {
         if pathExtension.lowercased() == "xml" { return true }
         let firstVisible = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         return firstVisible == UInt8(ascii: "<")
-    }
-}
-
-/// Short reasons for file-system failures.
-enum FileProblem {
-    static func describe(_ error: any Error, path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return (error as NSError).localizedDescription
     }
 }

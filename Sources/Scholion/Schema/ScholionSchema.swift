@@ -32,7 +32,7 @@ public struct TEIValidator: Sendable {
     public func validate(file path: String) -> [XMLDiagnostic] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            return [XMLDiagnostic(level: .fatal, message: "cannot read: \(FileProblem.describe(error, path: path))",
+            return [XMLDiagnostic(level: .fatal, message: "cannot read: \(FileReadFailure.describe(error, path: path))",
                                   location: SourceLocation(file: path))]
         }
         return validate(data, fileName: path)
