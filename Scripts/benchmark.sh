@@ -24,7 +24,9 @@ if [ "${1:-}" = "--cli" ]; then
   hyperfine --warmup 1 --runs 3 \
     "$bin import $data/Texts/corpus-50MB.txt -o $data/out.xml" \
     "$bin validate $data/corpus-50MB.xml" \
-    "$bin validate --project $data"
+    "$bin validate --project $data" \
+    "$bin authorities show Narses" \
+    "$bin authorities lint"
   exit 0
 fi
 

@@ -115,6 +115,19 @@ public struct XMLElement: Hashable, Sendable {
         childElements.filter { $0.name == name }
     }
 
+    /// The descendant elements with this name, in document order (not the element itself).
+    public func descendants(named name: XMLName) -> [XMLElement] {
+        var found: [XMLElement] = []
+        func visit(_ element: XMLElement) {
+            for child in element.childElements {
+                if child.name == name { found.append(child) }
+                visit(child)
+            }
+        }
+        visit(self)
+        return found
+    }
+
     /// The concatenated text of all descendant text nodes, in document order.
     public var stringValue: String {
         var result = ""

@@ -100,11 +100,14 @@ struct BadInputTests {
 
 @Suite("The main job on the bundled corpus")
 struct MainJobTests {
-    @Test("scholion validate on the repository: the four texts import to valid TEI")
+    @Test("scholion validate on the repository: the four texts import to valid TEI, every annotation and reference file is valid")
     func validateProject() throws {
         let result = try CommandRunner.run(["validate"])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardError.contains("validated 4 file(s) (4 plain text(s) through their import): all valid"))
+        let annotations = FileManager.default.enumerator(atPath: Repository.root.appendingPathComponent("Annotations").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") }.count ?? 0
+        #expect(annotations >= 5, "the reference files are in Annotations/authorities/")
+        #expect(result.standardError.contains("validated \(4 + annotations) file(s) (4 plain text(s) through their import): all valid"))
     }
 
     @Test("--project runs on a corpus outside the repository")

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Scholion's schema")
 struct SchemaTests {
-    @Test("The binary's embedded schemas equal Schemas/ (run Scripts/embed-schemas.sh after editing)")
+    @Test("The binary's embedded schemas equal Schemas/ (run Scripts/embed-resources.sh after editing)")
     func embeddedCopyMatches() throws {
         let directory = Repository.root.appendingPathComponent("Schemas")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".rng") }.sorted()

@@ -52,4 +52,20 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try RelaxNGSchema(source: Data(ScholionSchema.source.utf8), fileName: "scholion.rng"))
         }
     }
+
+    Benchmark("Load the bundled reference base (parse, read, merge, index)", configuration: .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ReferenceBaseLoader.loadBundled())
+        }
+    }
+
+    let base = try! ReferenceBaseLoader.loadBundled()
+    let names = base.records.values.flatMap { $0.names.map(\.text) }.sorted()
+    Benchmark("Resolve a name (all \(names.count) name variants of the base, per variant)", configuration: .init(
+        metrics: [.wallClock, .throughput], timeUnits: .nanoseconds, scalingFactor: .kilo, maxDuration: .seconds(10))) { benchmark in
+        for iteration in benchmark.scaledIterations {
+            blackHole(base.records(named: names[iteration % names.count]))
+        }
+    }
 }

@@ -16,6 +16,7 @@ public struct Project: Sendable {
 
     public var textsDirectory: String { path("Texts") }
     public var annotationsDirectory: String { path("Annotations") }
+    public var authoritiesDirectory: String { path("Annotations/authorities") }
 
     public func path(_ component: String) -> String {
         root == "." ? component : URL(fileURLWithPath: root).appendingPathComponent(component).path
@@ -62,5 +63,12 @@ public struct Project: Sendable {
             }
         }
         return files.sorted()
+    }
+
+    /// The project's reference-base files: every `*.xml` under `Annotations/authorities/`,
+    /// recursively, sorted.
+    public func authorityFiles() -> [String] {
+        let prefix = authoritiesDirectory + "/"
+        return annotationFiles().filter { $0.hasPrefix(prefix) }
     }
 }
