@@ -74,3 +74,30 @@ struct AuthoritiesCommandTests {
         #expect(lines.contains { $0.hasPrefix("\(file.path):6: error: [fact-without-source]") }, "\(lines)")
     }
 }
+
+@Suite("scholion authorities in a project folder")
+struct AuthoritiesProjectFolderTests {
+    @Test("Run inside a project (no --project): the project's own reference file is merged")
+    func currentFolderProject() throws {
+        let root = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Texts"), withIntermediateDirectories: true)
+        let authorities = root.appendingPathComponent("Annotations/authorities")
+        try FileManager.default.createDirectory(at: authorities, withIntermediateDirectories: true)
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <TEI xmlns="http://www.tei-c.org/ns/1.0">
+              <teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>
+              <standOff>
+                <listPerson>
+                  <person xml:id="john-of-ephesus"><persName type="main">John of Ephesus</persName></person>
+                </listPerson>
+              </standOff>
+            </TEI>
+            """.utf8).write(to: authorities.appendingPathComponent("mine.xml"))
+        let result = try CommandRunner.run(["authorities", "show", "John of Ephesus"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("[john-of-ephesus]"))
+        #expect(result.standardOutput.contains("Annotations/authorities/mine.xml:6"))
+    }
+}

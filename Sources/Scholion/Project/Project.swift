@@ -68,7 +68,7 @@ public struct Project: Sendable {
     /// The project's reference-base files: every `*.xml` under `Annotations/authorities/`,
     /// recursively, sorted.
     public func authorityFiles() -> [String] {
-        let prefix = authoritiesDirectory + "/"
-        return annotationFiles().filter { $0.hasPrefix(prefix) }
+        let prefix = URL(fileURLWithPath: authoritiesDirectory).standardizedFileURL.path + "/"
+        return annotationFiles().filter { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(prefix) }
     }
 }

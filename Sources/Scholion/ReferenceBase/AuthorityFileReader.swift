@@ -148,15 +148,16 @@ public enum AuthorityFileReader {
                 publisher: elements(bibl, "publisher").first.map(Self.text),
                 date: elements(bibl, "date").first.map(Self.text),
                 edition: elements(bibl, "edition").first.map(Self.text),
-                identifiers: [:], coverage: nil, location: location(bibl))
+                identifiers: [:], coverage: [], location: location(bibl))
+            source.isPrincipal = bibl[attribute: "subtype"] == "principal"
             if source.title.isEmpty { throw .invalid(location: location(bibl), message: "source \(id) has no <title>") }
             for note in elements(bibl, "note") {
                 switch note[attribute: "type"] {
                 case "coverage":
                     let date = elements(note, "date").first
-                    source.coverage = Source.Coverage(
+                    source.coverage.append(Source.Coverage(
                         interval: try date.flatMap { element throws(ReferenceBaseError) in try interval(of: element) },
-                        theatres: elements(note, "placeName").flatMap { references($0[attribute: "ref"], "coverage of \(id)", $0) })
+                        theatres: elements(note, "placeName").flatMap { references($0[attribute: "ref"], "coverage of \(id)", $0) }))
                 case "citation": source.citation = Self.text(note)
                 case "reliability": source.reliability = Self.text(note)
                 case "verification": source.verification = Self.text(note)

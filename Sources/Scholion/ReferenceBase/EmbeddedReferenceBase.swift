@@ -4050,6 +4050,11 @@ enum EmbeddedReferenceBase {
         <placeName type="variant">Mesopotamian front</placeName>
         <note>The land between the Euphrates and the Tigris, divided between Roman Mesopotamia (Dara, Edessa) and Persian territory (Nisibis, Arbayistan, Asoristan).</note>
       </place>
+      <place xml:id="roman-mesopotamia" type="province">
+        <placeName type="main">Roman Mesopotamia</placeName>
+        <placeName type="variant">Byzantine Mesopotamia</placeName>
+        <note>The Roman (Byzantine) side of the Mesopotamian frontier: Dara, Edessa, Carrhae, Constantina, Martyropolis, Theodosiopolis on the Aborrhas. Nisibis was Persian from 363.</note>
+      </place>
       <place xml:id="armenia" type="region">
         <placeName type="main">Armenia</placeName>
         <note>Armenia, divided between the Roman part (Roman Armenia) and the Persian part (Persarmenia).</note>
@@ -4465,6 +4470,7 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#levant" passive="#the-east"/>
       <relation name="partOf" active="#cilicia" passive="#the-east"/>
       <relation name="partOf" active="#persia" passive="#the-east"/>
+      <relation name="partOf" active="#roman-mesopotamia" passive="#mesopotamia"/>
       <relation name="partOf" active="#arbayistan" passive="#mesopotamia"/>
       <relation name="partOf" active="#asoristan" passive="#mesopotamia"/>
       <relation name="partOf" active="#fertile-crescent" passive="#the-east"/>
@@ -4482,15 +4488,15 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#constantinople" passive="#thrace"/>
       <relation name="partOf" active="#rufinianae" passive="#constantinople"/>
       <relation name="partOf" active="#philippopolis" passive="#thrace"/>
-      <relation name="partOf" active="#dara" passive="#mesopotamia"/>
+      <relation name="partOf" active="#dara" passive="#roman-mesopotamia"/>
       <relation name="partOf" active="#nisibis" passive="#mesopotamia"/>
       <relation name="partOf" active="#sisauranon" passive="#arbayistan"/>
-      <relation name="partOf" active="#theodosiopolis-resaina" passive="#mesopotamia"/>
-      <relation name="partOf" active="#edessa" passive="#mesopotamia"/>
-      <relation name="partOf" active="#carrhae" passive="#mesopotamia"/>
-      <relation name="partOf" active="#constantina" passive="#mesopotamia"/>
-      <relation name="partOf" active="#martyropolis" passive="#mesopotamia"/>
-      <relation name="partOf" active="#ammodios" passive="#mesopotamia"/>
+      <relation name="partOf" active="#theodosiopolis-resaina" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#edessa" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#carrhae" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#constantina" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#martyropolis" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#ammodios" passive="#roman-mesopotamia"/>
       <relation name="partOf" active="#callinicum" passive="#syria"/>
       <relation name="partOf" active="#sura" passive="#syria"/>
       <relation name="partOf" active="#sergiopolis" passive="#syria"/>
@@ -4560,7 +4566,7 @@ enum EmbeddedReferenceBase {
   </teiHeader>
   <standOff>
     <listBibl>
-      <bibl xml:id="procopius-wars" type="primary">
+      <bibl xml:id="procopius-wars" type="primary" subtype="principal">
         <author>Procopius of Caesarea</author>
         <title level="m">History of the Wars</title>
         <date notBefore="0545" notAfter="0554">books 1–7 published c. 550/551, book 8 c. 553/554</date>
@@ -4666,7 +4672,7 @@ enum EmbeddedReferenceBase {
         <note type="reliability">The fullest Arabic narrative of the conquest of Iraq, from earlier transmitters (notably Sayf ibn ʿUmar, whose chronology is often doubted).</note>
         <note type="verification">Not read for the brief: the 'half the army' tradition is known here through Akram, The Sword of Allah, ch. 27.</note>
       </bibl>
-      <bibl xml:id="moorhead-justinian" type="secondary">
+      <bibl xml:id="moorhead-justinian" type="secondary" subtype="principal">
         <author>Moorhead, John</author>
         <title level="m">Justinian</title>
         <pubPlace>London</pubPlace>
@@ -4676,15 +4682,16 @@ enum EmbeddedReferenceBase {
         <note type="reliability">A modern political biography of Justinian; the Persian wars of 540–562 are treated in summary.</note>
         <note type="verification">London: Longman, 1994 confirmed by Averil Cameron, The Mediterranean World in Late Antiquity, notes (issuhub.com view 23233, page 250). The series and later reprints were not verified; no page of the book was read, so no page number is recorded.</note>
       </bibl>
-      <bibl xml:id="norwich-byzantium" type="secondary">
+      <bibl xml:id="norwich-byzantium" type="secondary" subtype="principal">
         <author>Norwich, John Julius</author>
         <title level="m">Byzantium: The Early Centuries</title>
         <pubPlace>London</pubPlace>
         <publisher>Penguin</publisher>
         <date when="1990">1990</date>
         <edition>Penguin paperback, 1990. First published 1988 (Viking, London; only indirectly attested, by a 1988 book-club record) and 1989 (Knopf, New York).</edition>
-        <note type="coverage"><date from="0330" to="0802"/><placeName ref="#the-east"/><placeName ref="#the-west"/><placeName ref="#the-balkans"/></note>
-        <note type="reliability">A narrative history for general readers; follows Procopius for Justinian's wars and does not argue from the sources.</note>
+        <note type="coverage"><date from="0330" to="0802"/><placeName ref="#the-balkans"/><placeName ref="#the-west"/><placeName ref="#syria"/><placeName ref="#levant"/><placeName ref="#cilicia"/><placeName ref="#egypt"/><placeName ref="#armenia"/><placeName ref="#lazica"/><placeName ref="#roman-mesopotamia"/></note>
+        <note type="coverage"><date from="0330" to="0630"/><placeName ref="#the-east"/></note>
+        <note type="reliability">A narrative history for general readers; follows Procopius for Justinian's wars and does not argue from the sources. Its subject is the Byzantine state: the whole East while Rome and Persia fought there (to Heraclius' peace of 628–630), afterwards the Byzantine provinces only, not the Arab conquest of Persian Mesopotamia.</note>
         <note type="verification">Penguin paperback 1990 confirmed (librarycat.org item 2547637); the first edition's year is uncertain between 1988 and 1989 (English Wikipedia gives 1989, Viking). No page was read; a page number cited by others (Wikipedia 'Justinian I': 229) is of an unknown edition and is not recorded.</note>
       </bibl>
       <bibl xml:id="greatrex-lieu-2002" type="secondary">

@@ -78,7 +78,7 @@ public enum RecordDescription {
         if !imprint.isEmpty { lines.append("  \(imprint)") }
         if let edition = source.edition { lines.append("  edition: \(edition)") }
         for (scheme, value) in source.identifiers.sorted(by: { $0.key < $1.key }) { lines.append("  \(scheme): \(value)") }
-        if let coverage = source.coverage {
+        for coverage in source.coverage {
             lines.append("  covers: \(coverage.interval.map(\.description) ?? "undated"); \(coverage.theatres.joined(separator: ", "))")
         }
         if let citation = source.citation { lines.append("  cited as: \(citation)") }

@@ -19,6 +19,9 @@ public struct Source: Identifiable, Hashable, Sendable {
 
     public var id: String
     public var kind: Kind
+    /// A principal source of the project (`subtype="principal"`): every claim is weighed against
+    /// it, and a claim outside its coverage is reported as such.
+    public var isPrincipal: Bool = false
     public var authors: [String]
     public var title: String
     public var publicationPlace: String?
@@ -27,7 +30,8 @@ public struct Source: Identifiable, Hashable, Sendable {
     public var edition: String?
     /// Verified identifiers by scheme (`CTS`, `ISBN`).
     public var identifiers: [String: String]
-    public var coverage: Coverage?
+    /// What the source covers: one or more periods, each with its theatres.
+    public var coverage: [Coverage]
     /// How passages are cited (e.g. "Wars book.chapter[.section]").
     public var citation: String?
     public var reliability: String?

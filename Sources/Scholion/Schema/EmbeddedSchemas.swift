@@ -95,6 +95,7 @@ enum EmbeddedSchemas {
       <choice>
         <ref name="text"/>
         <ref name="ref.standOff"/>
+        <ref name="layer.standOff"/>
       </choice>
     </element>
   </define>
@@ -134,7 +135,10 @@ enum EmbeddedSchemas {
     <element name="encodingDesc">
       <choice>
         <oneOrMore><ref name="p"/></oneOrMore>
-        <ref name="classDecl"/>
+        <group>
+          <ref name="classDecl"/>
+          <optional><ref name="listPrefixDef"/></optional>
+        </group>
       </choice>
     </element>
   </define>
@@ -145,6 +149,20 @@ enum EmbeddedSchemas {
       <ref name="att.id"/>
       <element name="resp"><text/></element>
       <element name="name"><text/></element>
+    </element>
+  </define>
+
+  <!-- Prefixes of private URI schemes (ref:ID for the reference base). -->
+  <define name="listPrefixDef">
+    <element name="listPrefixDef">
+      <oneOrMore>
+        <element name="prefixDef">
+          <attribute name="ident"><data type="token"><param name="pattern">[a-z][a-z0-9\+\.\-]*</param></data></attribute>
+          <attribute name="matchPattern"><text/></attribute>
+          <attribute name="replacementPattern"><text/></attribute>
+          <zeroOrMore><ref name="p"/></zeroOrMore>
+        </element>
+      </oneOrMore>
     </element>
   </define>
 
@@ -436,6 +454,7 @@ enum EmbeddedSchemas {
             <ref name="date"/>
             <ref name="idno"/>
             <ref name="extent"/>
+            <element name="ptr"><attribute name="target"><ref name="data.pointer"/></attribute></element>
           </choice>
         </zeroOrMore>
       </mixed>
@@ -649,6 +668,7 @@ enum EmbeddedSchemas {
         <element name="bibl">
           <ref name="ref.record"/>
           <attribute name="type"><choice><value>primary</value><value>secondary</value><value>tertiary</value></choice></attribute>
+          <optional><attribute name="subtype"><value>principal</value></attribute></optional>
           <zeroOrMore><element name="author"><text/></element></zeroOrMore>
           <element name="title">
             <optional><attribute name="level"><choice><value>a</value><value>m</value><value>j</value><value>s</value></choice></attribute></optional>
@@ -847,6 +867,100 @@ enum EmbeddedSchemas {
           </zeroOrMore>
         </mixed>
       </element>
+    </element>
+  </define>
+  <!-- ==================================================================== -->
+  <!-- Annotation layers (Annotations/<text-id>.xml)                        -->
+  <!-- ==================================================================== -->
+
+  <define name="layer.standOff">
+    <element name="standOff">
+      <element name="listAnnotation">
+        <zeroOrMore><ref name="layer.annotation"/></zeroOrMore>
+      </element>
+    </element>
+  </define>
+
+  <define name="layer.pointers">
+    <list>
+      <oneOrMore><data type="anyURI"><param name="pattern">\S+</param></data></oneOrMore>
+    </list>
+  </define>
+
+  <define name="layer.annotation">
+    <element name="annotation">
+      <attribute name="xml:id"><data type="ID"/></attribute>
+      <attribute name="target"><ref name="layer.pointers"/></attribute>
+      <optional><attribute name="ana"><ref name="layer.pointers"/></attribute></optional>
+      <optional>
+        <attribute name="motivation">
+          <list>
+            <oneOrMore>
+              <choice>
+                <value>assessing</value><value>bookmarking</value><value>classifying</value><value>commenting</value>
+                <value>describing</value><value>editing</value><value>highlighting</value><value>identifying</value>
+                <value>linking</value><value>moderating</value><value>questioning</value><value>replying</value><value>tagging</value>
+              </choice>
+            </oneOrMore>
+          </list>
+        </attribute>
+      </optional>
+      <optional><attribute name="resp"><ref name="layer.pointers"/></attribute></optional>
+      <ref name="ref.cert"/>
+      <optional><attribute name="n"><ref name="data.word"/></attribute></optional>
+      <zeroOrMore><ref name="respStmt"/></zeroOrMore>
+      <optional>
+        <element name="revisionDesc">
+          <attribute name="status"><ref name="data.name"/></attribute>
+          <oneOrMore>
+            <element name="change">
+              <optional><attribute name="who"><ref name="layer.pointers"/></attribute></optional>
+              <optional><attribute name="when"><ref name="data.temporal"/></attribute></optional>
+              <text/>
+            </element>
+          </oneOrMore>
+        </element>
+      </optional>
+      <zeroOrMore>
+        <choice>
+          <ref name="layer.note"/>
+          <ref name="layer.ptr"/>
+        </choice>
+      </zeroOrMore>
+    </element>
+  </define>
+
+  <define name="layer.ptr">
+    <element name="ptr">
+      <attribute name="type"><ref name="data.name"/></attribute>
+      <optional><attribute name="subtype"><ref name="data.name"/></attribute></optional>
+      <attribute name="target"><ref name="layer.pointers"/></attribute>
+      <ref name="ref.cert"/>
+    </element>
+  </define>
+
+  <define name="layer.note">
+    <element name="note">
+      <attribute name="type"><ref name="data.name"/></attribute>
+      <optional><attribute name="subtype"><ref name="data.name"/></attribute></optional>
+      <optional><attribute name="ana"><ref name="layer.pointers"/></attribute></optional>
+      <optional><attribute name="corresp"><ref name="layer.pointers"/></attribute></optional>
+      <optional><attribute name="resp"><ref name="layer.pointers"/></attribute></optional>
+      <ref name="ref.cert"/>
+      <mixed>
+        <zeroOrMore>
+          <choice>
+            <element name="seg"><attribute name="type"><ref name="data.name"/></attribute><text/></element>
+            <element name="quote"><text/></element>
+            <element name="date"><ref name="ref.datable"/><text/></element>
+            <ref name="ref.measure"/>
+            <element name="bibl">
+              <element name="ptr"><attribute name="target"><ref name="layer.pointers"/></attribute></element>
+              <zeroOrMore><element name="citedRange"><text/></element></zeroOrMore>
+            </element>
+          </choice>
+        </zeroOrMore>
+      </mixed>
     </element>
   </define>
 </grammar>
