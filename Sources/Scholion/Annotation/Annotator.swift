@@ -1,0 +1,209 @@
+/// Annotates a text from the reference base and general rules of English: its mentions (linked,
+/// or normalised), its claims, and the sources that bear on each claim.
+///
+/// ```swift
+/// let annotator = Annotator(base: try ReferenceBaseLoader.loadBundled())
+/// let result = annotator.annotate(document)
+/// print(result.mentions.count, result.claims.count)
+/// ```
+public struct Annotator: Sendable {
+    public let base: ReferenceBase
+    let recognizer: EntityRecognizer
+    let resolver: MentionResolver
+    let attributor: ClaimAttributor
+
+    public init(base: ReferenceBase) {
+        self.base = base
+        recognizer = EntityRecognizer(dictionary: NameDictionary(base: base))
+        resolver = MentionResolver(base: base)
+        attributor = ClaimAttributor(base: base)
+    }
+
+    /// What the annotator finds in a document.
+    public struct Result: Sendable {
+        public var mentions: [Mention]
+        public var claims: [Claim]
+    }
+
+    /// A block of the text with what may be found in it.
+    struct Block {
+        var range: TextRange
+        /// Whether its sentences can be claims (paragraphs, answers, infobox values), not
+        /// headings, questions or the title.
+        var carriesClaims: Bool
+        /// The section it belongs to (its heading's range), for inherited date scopes.
+        var section: Int
+    }
+
+    public func annotate(_ document: TextDocument) -> Result {
+        let text = ScalarText(document.text)
+        let blocks = Self.blocks(of: document.structure)
+        let documentScope = documentScope(document, text: text)
+        var mentions: [Mention] = []
+        var claims: [Claim] = []
+        var sectionScopes: [Int: HistoricalInterval] = [:]
+        var sectionNames: [Int: [String]] = [:]
+        let bibliography = attributor.citedSources(in: document, text: text)
+        // The places the title names: the setting of a claim that names none (nor its paragraph).
+        let documentPlaces: [String] = document.structure.firstDescendant(ofKind: .title).map { title in
+            recognizer.matches(in: Tokenizer.tokens(of: text, in: title.contentRange)).compactMap { match in
+                match.ids.count == 1 && base.record(match.ids[0])?.kind == .place ? match.ids[0] : nil
+            }
+        } ?? []
+
+        for block in blocks {
+            var paragraphScope: HistoricalInterval?
+            let sentences = SentenceSplitter.sentences(of: text, in: block.range)
+            // Names of the whole block, for context when choosing between homonyms.
+            var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention])] = []
+            for sentence in sentences {
+                let sentenceText = text[sentence]
+                let tokens = Tokenizer.tokens(of: text, in: sentence)
+                let dates = DateRecognizer.matches(in: sentenceText).map { match in
+                    let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
+                    return Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)
+                }
+                let quantities = QuantityRecognizer.matches(in: sentenceText).map { match in
+                    let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
+                    return Mention(kind: .quantity, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, quantity: match.quantity)
+                }
+                let entities = recognizer.matches(in: tokens).filter { entity in
+                    // A name inside a date ("March") is not a mention of its own.
+                    !dates.contains { $0.range.contains(entity.range) }
+                }
+                blockSentences.append((sentence, entities, dates, quantities))
+            }
+            let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })
+            var blockLinks: [String] = []
+            for sentence in blockSentences {
+                let ownScope = Self.union(sentence.dates.compactMap(\.date))
+                if let ownScope, block.carriesClaims || sentence.range == block.range {
+                    paragraphScope = ownScope
+                    if !block.carriesClaims { sectionScopes[block.section] = ownScope }
+                }
+                let scope: Claim.Scope? = ownScope.map { Claim.Scope(interval: $0, origin: .own) }
+                    ?? paragraphScope.map { Claim.Scope(interval: $0, origin: .section) }
+                    ?? sectionScopes[block.section].map { Claim.Scope(interval: $0, origin: .section) }
+                    ?? documentScope.map { Claim.Scope(interval: $0, origin: .document) }
+                let sentenceIDs = Set(sentence.entities.flatMap(\.ids))
+                var sentenceMentions: [Mention] = []
+                for entity in sentence.entities {
+                    sentenceMentions.append(resolver.resolve(entity, quote: text[entity.range], scope: scope?.interval,
+                                                             sentenceContext: sentenceIDs, blockContext: blockContext))
+                }
+                blockLinks += sentenceMentions.compactMap(\.link)
+                if !block.carriesClaims { sectionNames[block.section, default: []] += sentenceMentions.compactMap(\.link) }
+                sentenceMentions += sentence.dates + sentence.quantities
+                sentenceMentions.sort { $0.range < $1.range }
+                mentions += sentenceMentions
+                if block.carriesClaims,
+                   var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope) {
+                    claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
+                    let isPlace: (String) -> Bool = { base.record($0)?.kind == .place }
+                    if let nearest = blockLinks.last(where: isPlace) {
+                        claim.setting = [nearest]
+                    } else if let section = sectionNames[block.section]?.filter(isPlace), !section.isEmpty {
+                        claim.setting = section
+                    } else {
+                        claim.setting = documentPlaces
+                    }
+                    claims.append(claim)
+                }
+            }
+        }
+        claims = claims.map { attributor.attribute($0, citedSources: bibliography) }
+        return Result(mentions: mentions, claims: claims)
+    }
+
+    // MARK: Claims
+
+    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?) -> Claim? {
+        let quote = text[range]
+        guard !quote.hasSuffix("?") else { return nil }
+        // A sentence without names of its own is a claim when its wording asserts something
+        // checkable about what its paragraph or section is about ("The combat stretched for years").
+        if mentions.isEmpty {
+            let cues = ClaimCues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false)
+            guard cues.contains(where: { [.duration, .outcome, .founding].contains($0) }) else { return nil }
+        }
+        // A claim needs a word of its own beyond its names: an infobox's bare "Unknown" is none.
+        let linked = mentions.filter { $0.link != nil }
+        let kinds = Set(linked.compactMap { base.record($0.link ?? "")?.kind })
+        let subjects = unique(linked.filter { [.person, .organisation, .event].contains($0.kind) }.compactMap(\.link))
+        let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
+        let quantities = mentions.compactMap(\.quantity)
+        let dates = mentions.compactMap(\.date)
+        let predicates = ClaimCues.predicates(
+            for: quote, hasQuantity: !quantities.isEmpty, hasDate: !dates.isEmpty, hasEvent: kinds.contains(.event),
+            hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person))
+        return Claim(range: range, quote: quote, predicates: predicates, subjects: subjects, places: places,
+                     quantities: quantities, dates: dates, outcomeWords: ClaimCues.outcomeWords(in: quote), context: [],
+                     epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Scopes
+
+    /// The document's date scope: the dates of its title, else of its first heading.
+    func documentScope(_ document: TextDocument, text: ScalarText) -> HistoricalInterval? {
+        let candidates = [document.structure.firstDescendant(ofKind: .title), document.structure.firstDescendant(ofKind: .heading)]
+        for node in candidates.compactMap({ $0 }) {
+            let dates = DateRecognizer.matches(in: text[node.range]).map(\.interval)
+            if let scope = Self.union(dates) { return scope }
+        }
+        return nil
+    }
+
+    static func union(_ intervals: [HistoricalInterval]) -> HistoricalInterval? {
+        guard let first = intervals.first else { return nil }
+        if intervals.count == 1 { return first }
+        let start = intervals.compactMap(\.start).min { $0.earliestOrdinal < $1.earliestOrdinal }
+        let end = intervals.compactMap(\.end).max { $0.latestOrdinal < $1.latestOrdinal }
+        return HistoricalInterval(form: .uncertain, start: start ?? first.start, end: end ?? first.end)
+    }
+
+    // MARK: Blocks
+
+    /// The blocks mentions are sought in, in document order: the title, headings, paragraphs,
+    /// questions and answers, list items and infobox values; never furniture, quotations,
+    /// bibliography entries or a table of contents (which repeats the headings).
+    static func blocks(of structure: TextStructure) -> [Block] {
+        var blocks: [Block] = []
+        var section = 0
+        func visit(_ node: TextStructure, inert: Bool) {
+            let inertHere = inert || node.isFurniture || node.kind == .citation || node.kind == .bibliography
+                || (node.kind == .list && node.role == ListRole.contents.rawValue) || node.kind == .label
+            if inertHere { return }
+            switch node.kind {
+            case .title, .heading:
+                section += 1
+                blocks.append(Block(range: node.contentRange, carriesClaims: false, section: section))
+            case .question:
+                blocks.append(Block(range: node.contentRange, carriesClaims: false, section: section))
+            case .paragraph, .answer, .item:
+                if node.children.contains(where: { [.paragraph, .item, .list].contains($0.kind) }) {
+                    for child in node.children { visit(child, inert: inertHere) }
+                } else {
+                    blocks.append(Block(range: contentRange(of: node), carriesClaims: true, section: section))
+                }
+            default:
+                for child in node.children { visit(child, inert: inertHere) }
+            }
+        }
+        visit(structure, inert: false)
+        return blocks
+    }
+
+    /// A block's range without leading labels and markers (an infobox's "Date:", a bullet).
+    static func contentRange(of node: TextStructure) -> TextRange {
+        var start = node.contentRange.start
+        for child in node.children where child.kind == .marker || child.kind == .label {
+            if child.range.start <= start, child.range.end > start { start = child.range.end }
+        }
+        return TextRange(start: min(start, node.contentRange.end), end: node.contentRange.end)
+    }
+}

@@ -1,0 +1,74 @@
+/// An assertion a text makes, anchored to its sentence, with what it is about, what it says of
+/// it, when and where, and the sources that bear on it.
+public struct Claim: Hashable, Sendable {
+    public enum Predicate: String, Hashable, Sendable, CaseIterable {
+        case whereabouts, command, date, duration, outcome, quantity, founding, identity, accession, characterisation
+    }
+
+    /// A claim's time scope, and where it comes from.
+    public struct Scope: Hashable, Sendable {
+        public enum Origin: String, Hashable, Sendable {
+            /// A date in the claim itself.
+            case own
+            /// Inherited from an earlier sentence of its paragraph or section, or its heading.
+            case section
+            /// Inherited from the document (its title or opening).
+            case document
+        }
+
+        public var interval: HistoricalInterval
+        public var origin: Origin
+    }
+
+    public var range: TextRange
+    public var quote: String
+    /// Predicates, most specific first.
+    public var predicates: [Predicate]
+    /// Persons, groups and events it is about (record ids).
+    public var subjects: [String]
+    /// Places it names (record ids).
+    public var places: [String]
+    public var quantities: [MentionQuantity]
+    public var dates: [HistoricalInterval]
+    /// Words that characterise an outcome or significance ("stalemate", "victory", "failed").
+    public var outcomeWords: [String]
+    /// Records named around it (its paragraph and its section's heading), which say what a
+    /// sentence without names of its own is about ("The combat stretched for years").
+    public var context: [String]
+    /// Where a claim that names no place is set: the nearest place named before it in its
+    /// paragraph, else its section's, else its document's title's.
+    public var setting: [String] = []
+    /// Its names that are epithets of the record they name (Anushirvan for Khosrow I).
+    public var epithetsUsed: [String]
+    public var scope: Scope?
+    public var attributions: [Attribution]
+
+    public var predicate: Predicate { predicates.first ?? .characterisation }
+}
+
+/// How a source bears on a claim.
+public struct Attribution: Hashable, Sendable {
+    public enum Relation: String, Hashable, Sendable, CaseIterable {
+        /// The text's own bibliography cites the source.
+        case cited
+        /// A fact of the reference base agrees with the claim.
+        case supported
+        /// A fact of the reference base disagrees with it.
+        case contradicted
+        /// No fact covers it, though its period and place are covered.
+        case unattested
+        /// No registered source covers its period and place.
+        case outsideCoverage = "outside-coverage"
+    }
+
+    public var relation: Relation
+    /// The source (a source id); nil for `unattested`.
+    public var source: String?
+    /// The passage, e.g. "2.13.20–27".
+    public var passage: String?
+    /// The fact matched, for supported and contradicted.
+    public var fact: String?
+    public var certainty: Certainty
+    /// Why, in plain English (e.g. "the eunuch Narses held no eastern command in 540–549").
+    public var note: String?
+}

@@ -1,0 +1,112 @@
+/// Finds dates and periods in a sentence and normalises them: "540", "March, 540", "541 AD",
+/// "the 540s", "the late 540s and early 560s", "the mid-sixth century", "the 6th century".
+/// A bare number is a year only where English marks it as one ("in 540", "by 561", "(541)"),
+/// so "800 Persian cavalry" or "an army of 9000" is not a date.
+public enum DateRecognizer {
+    public struct Match: Hashable, Sendable {
+        /// Scalar offsets within the sentence.
+        public var range: Range<Int>
+        public var interval: HistoricalInterval
+    }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+
+    nonisolated(unsafe) static let century = #/(?i)\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[-\s]century(?:\s+(CE|AD|BCE|BC)\b)?/#
+    nonisolated(unsafe) static let decades = #/(?i)\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s(?:\s*(?:and|to|–|-)\s*(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s|\s*[–-]\s*(\d{3,4})\b)?/#
+    nonisolated(unsafe) static let monthDate = #/(?i)\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(CE|AD|BCE|BC)\b)?/#
+    nonisolated(unsafe) static let eraYear = #/(?i)\b(?:(\d{3,4})\s*(CE|AD|A\.D\.|BCE|BC)\b|\b(?:AD|A\.D\.)\s*(\d{3,4})\b)/#
+    nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–-]\s*(\d{2,4})\b/#
+    nonisolated(unsafe) static let contextualYear = #/(?i)\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
+
+    public static func matches(in sentence: String) -> [Match] {
+        var matches: [Match] = []
+        func add(_ range: Range<String.Index>, _ interval: HistoricalInterval?) {
+            guard let interval else { return }
+            let lower = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)
+            let upper = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.upperBound)
+            guard !matches.contains(where: { $0.range.overlaps(lower..<upper) }) else { return }
+            matches.append(Match(range: lower..<upper, interval: interval))
+        }
+        for match in sentence.matches(of: century) {
+            add(match.range, centuryInterval(ordinal: String(match.output.2), part: match.output.1.map(String.init), era: match.output.3.map(String.init)))
+        }
+        for match in sentence.matches(of: decades) {
+            let first = decadeInterval(Int(match.output.2), part: match.output.1.map(String.init))
+            if let second = match.output.4 {
+                let last = decadeInterval(Int(second), part: match.output.3.map(String.init))
+                add(match.range, span(first?.start, last?.end, uncertain: true))
+            } else if let endYear = match.output.5.flatMap({ Int($0) }) {
+                add(match.range, span(first?.start, HistoricalDate(year: endYear), uncertain: false))
+            } else {
+                add(match.range, first)
+            }
+        }
+        for match in sentence.matches(of: monthDate) {
+            guard let year = Int(match.output.4), let month = months.firstIndex(of: match.output.2.lowercased()) else { continue }
+            let day = (match.output.1 ?? match.output.3).flatMap { Int($0) }
+            let era = match.output.5.map { $0.uppercased().hasPrefix("B") } ?? false
+            add(match.range, .exact(HistoricalDate(year: era ? -year : year, month: month + 1, day: day)))
+        }
+        for match in sentence.matches(of: eraYear) {
+            guard let year = (match.output.1 ?? match.output.3).flatMap({ Int($0) }) else { continue }
+            let bce = match.output.2.map { $0.uppercased().hasPrefix("B") } ?? false
+            add(match.range, .exact(HistoricalDate(year: bce ? -year : year)))
+        }
+        for match in sentence.matches(of: yearRange) {
+            guard let start = Int(match.output.1), var end = Int(match.output.2), plausible(start) else { continue }
+            if end < 100 { end = start / 100 * 100 + end }
+            guard end >= start, plausible(end) else { continue }
+            add(match.range, span(HistoricalDate(year: start), HistoricalDate(year: end), uncertain: false))
+        }
+        for match in sentence.matches(of: contextualYear) {
+            guard let year = Int(match.output.1), plausible(year) else { continue }
+            let yearRange = match.output.1.startIndex..<match.output.1.endIndex
+            add(yearRange, .exact(HistoricalDate(year: year)))
+        }
+        for match in sentence.matches(of: parenthesisedYear) {
+            guard let year = Int(match.output.1), plausible(year) else { continue }
+            add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
+        }
+        return matches.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func plausible(_ year: Int) -> Bool { (100...2100).contains(year) }
+
+    static func span(_ start: HistoricalDate?, _ end: HistoricalDate?, uncertain: Bool) -> HistoricalInterval? {
+        guard let start, let end else { return nil }
+        return HistoricalInterval(form: uncertain ? .uncertain : .span, start: start, end: end)
+    }
+
+    /// "540s" → 540–549; early 540–543, mid 543–546, late 546–549.
+    static func decadeInterval(_ decade: Int?, part: String?) -> HistoricalInterval? {
+        guard let decade, plausible(decade) || decade >= 100 else { return nil }
+        let (from, to): (Int, Int)
+        switch part?.lowercased() {
+        case "early": (from, to) = (decade, decade + 3)
+        case "mid": (from, to) = (decade + 3, decade + 6)
+        case "late": (from, to) = (decade + 6, decade + 9)
+        default: (from, to) = (decade, decade + 9)
+        }
+        return HistoricalInterval(form: .uncertain, start: HistoricalDate(year: from), end: HistoricalDate(year: to))
+    }
+
+    /// "sixth century" → 501–600; early 501–533, mid 534–566, late 567–600.
+    static func centuryInterval(ordinal: String, part: String?, era: String?) -> HistoricalInterval? {
+        let lowered = ordinal.lowercased()
+        let number = ordinals.firstIndex(of: lowered).map { $0 + 1 } ?? Int(lowered.prefix { $0.isNumber })
+        guard let number, number > 0 else { return nil }
+        let bce = era.map { $0.uppercased().hasPrefix("B") } ?? false
+        let first = (number - 1) * 100 + 1
+        let (from, to): (Int, Int)
+        switch part?.lowercased() {
+        case "early": (from, to) = (first, first + 32)
+        case "mid": (from, to) = (first + 33, first + 65)
+        case "late": (from, to) = (first + 66, first + 99)
+        default: (from, to) = (first, first + 99)
+        }
+        let start = HistoricalDate(year: bce ? -to : from), end = HistoricalDate(year: bce ? -from : to)
+        return HistoricalInterval(form: .uncertain, start: start, end: end)
+    }
+}

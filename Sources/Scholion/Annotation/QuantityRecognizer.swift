@@ -1,0 +1,98 @@
+/// Finds quantities in a sentence: a number (digits, "4,000", or words, "three hundred") and,
+/// within two words, a unit noun (men, soldiers, cavalry, pounds of silver, centenaria, years);
+/// and the fractions of a whole ("half his army of 9000").
+public enum QuantityRecognizer {
+    public struct Match: Hashable, Sendable {
+        public var range: Range<Int>
+        public var quantity: MentionQuantity
+    }
+
+    static let numberWords: [String: Double] = [
+        "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    static let multipliers: [String: Double] = ["hundred": 100, "thousand": 1000]
+
+    /// Unit nouns → (normalised unit, kind).
+    static let units: [String: (String, String)] = [
+        "men": ("men", "troops"), "man": ("men", "troops"), "soldiers": ("men", "troops"), "soldier": ("men", "troops"),
+        "troops": ("men", "troops"), "warriors": ("men", "troops"), "regulars": ("men", "troops"), "infantry": ("men", "troops"),
+        "followers": ("men", "troops"), "guards": ("men", "troops"), "archers": ("men", "troops"),
+        "cavalry": ("horsemen", "troops"), "cavalrymen": ("horsemen", "troops"), "horsemen": ("horsemen", "troops"), "horse": ("horsemen", "troops"),
+        "captives": ("persons", "captives"), "prisoners": ("persons", "captives"), "people": ("persons", "persons"),
+        "inhabitants": ("persons", "persons"), "dead": ("persons", "casualties"), "casualties": ("persons", "casualties"),
+        "pounds": ("pound", "payment"), "pound": ("pound", "payment"), "lb": ("pound", "payment"), "lbs": ("pound", "payment"),
+        "centenaria": ("centenarium", "payment"), "centenarium": ("centenarium", "payment"),
+        "nomismata": ("nomisma", "payment"), "solidi": ("nomisma", "payment"), "coins": ("nomisma", "payment"),
+        "ships": ("ships", "ships"), "elephants": ("elephants", "elephants"),
+        "years": ("year", "duration"), "year": ("year", "duration"), "months": ("month", "duration"), "month": ("month", "duration"),
+        "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
+    ]
+
+    nonisolated(unsafe) static let number = #/(?i)\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
+    nonisolated(unsafe) static let fraction = #/(?i)\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
+
+    public static func matches(in sentence: String) -> [Match] {
+        var matches: [Match] = []
+        func offsets(_ range: Range<String.Index>) -> Range<Int> {
+            sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)..<sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.upperBound)
+        }
+        for match in sentence.matches(of: fraction) {
+            guard let whole = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { continue }
+            let share: Double = switch match.output.1.lowercased() {
+            case "half": 0.5
+            case "a third": 1.0 / 3
+            case "a quarter": 0.25
+            default: 2.0 / 3
+            }
+            let unit = match.output.3.flatMap { units[$0.lowercased()]?.0 } ?? "men"
+            matches.append(Match(range: offsets(match.range), quantity: MentionQuantity(
+                value: whole * share, unit: unit, commodity: nil, kind: "troops", isApproximate: false, whole: whole, fraction: share)))
+        }
+        for match in sentence.matches(of: number) {
+            let range = offsets(match.range)
+            guard !matches.contains(where: { $0.range.overlaps(range) }) else { continue }
+            // Between the number and the unit only modifiers may stand ("800 Persian cavalry"),
+            // never a verb or a clause ("540 and sent men").
+            let between = match.output.3.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            guard between.allSatisfy({ !["and", "or", "but", "the", "to", "of", "in", "was", "were", "had", "with", "his", "her", "their"].contains($0) }) else { continue }
+            guard let value = parseNumber(String(match.output.2)) else { continue }
+            let unitWord = match.output.4.lowercased()
+            guard let (unit, kind) = units[unitWord] else { continue }
+            // "a year", "one day" are rarely quantities worth recording; keep numbers from 2.
+            if value < 2, kind == "duration" { continue }
+            // A year before its unit is a date, not a quantity ("in 540 men"): only when not a plausible year after "in".
+            var commodity = match.output.5.map { $0.lowercased() }
+            if unit == "pound", commodity == nil {
+                commodity = matches.last(where: { $0.quantity.unit == "pound" })?.quantity.commodity
+            }
+            matches.append(Match(range: range, quantity: MentionQuantity(
+                value: value, unit: unit, commodity: commodity, kind: kind, isApproximate: match.output.1 != nil, whole: nil, fraction: nil)))
+        }
+        return matches.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func parseNumber(_ text: String) -> Double? {
+        let digits = text.replacingOccurrences(of: ",", with: "")
+        if let value = Double(digits) { return value }
+        var total: Double = 0
+        var current: Double = 0
+        for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }) where word != "and" {
+            if let value = numberWords[String(word)] {
+                current += value
+            } else if let multiplier = multipliers[String(word)] {
+                current = max(current, 1) * multiplier
+                if multiplier >= 1000 {
+                    total += current
+                    current = 0
+                }
+            } else {
+                return nil
+            }
+        }
+        let value = total + current
+        return value > 0 ? value : nil
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Scholion
+
+extension ScholionCommand {
+    struct Annotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Annotate texts: mentions, claims and their sources, written to Annotations/<text-id>.xml.",
+            discussion: """
+                Every text of Texts/ by default. Annotations a person wrote (a @resp of their own) or judged (a \
+                revisionDesc with status "reviewed" or "rejected") are kept by every re-run; a rejected annotation is \
+                never added again. When a text was edited, such annotations are moved to where their quote now is, \
+                or kept and marked stale (listed here). On unchanged input the layer is not rewritten.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Text ids (file names in Texts/ without the extension); default: every text.", valueName: "text-id"))
+        var textIDs: [String] = []
+
+        func run() throws {
+            try reportingErrors { () throws -> Void in
+                let project = global.scholionProject
+                let files = try project.textFiles()
+                let selected = try textIDs.isEmpty ? files : textIDs.map { id in
+                    guard let file = files.first(where: { $0.id == id }) else {
+                        throw AnnotateError(message: "no text \"\(id)\" in \(project.textsDirectory) (known: \(files.map(\.id).joined(separator: ", ")))")
+                    }
+                    return file
+                }
+                let update = LayerUpdate(project: project, base: try ReferenceBaseLoader.load(project: project))
+                for file in selected {
+                    let outcome = try update.run(file)
+                    let relations = Attribution.Relation.allCases.compactMap { relation in
+                        outcome.attributionCounts[relation].map { "\($0) \(relation.rawValue)" }
+                    }.joined(separator: ", ")
+                    printError("scholion: \(file.id): \(outcome.mentions) mentions, \(outcome.claims) claims (\(relations)); "
+                               + "\(outcome.preserved) kept from people; \(outcome.written ? "written" : "unchanged"): \(outcome.layerPath)")
+                    for id in outcome.reanchored { printError("scholion: \(file.id): re-anchored \(id) (the text changed)") }
+                    for id in outcome.stale { printError("scholion: \(file.id): stale \(id): its quote is no longer in the text; kept and marked stale") }
+                }
+            }
+        }
+    }
+}
+
+struct AnnotateError: Error, LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
+}

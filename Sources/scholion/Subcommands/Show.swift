@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Scholion
+import ScholionXML
+
+extension ScholionCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a text with its mentions and claims highlighted, and a summary of its claims by attribution.",
+            discussion: """
+                Reads Annotations/<text-id>.xml (run scholion annotate first). Colour is used only when standard output \
+                is a terminal; otherwise mentions are marked [like this] and claims are listed after the text.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The text's id (its file name in Texts/ without the extension).", valueName: "text-id"))
+        var textID: String
+
+        @Flag(help: "Colour even when standard output is not a terminal.")
+        var color = false
+
+        func run() throws {
+            try reportingErrors { () throws -> Void in
+                let project = global.scholionProject
+                guard let file = try project.textFiles().first(where: { $0.id == textID }) else {
+                    throw AnnotateError(message: "no text \"\(textID)\" in \(project.textsDirectory)")
+                }
+                let layerPath = URL(fileURLWithPath: project.annotationsDirectory).appendingPathComponent("\(textID).xml").path
+                guard FileManager.default.fileExists(atPath: layerPath) else {
+                    throw AnnotateError(message: "\(layerPath): no annotation layer; run `scholion annotate \(textID)` first")
+                }
+                let document = try DocumentLoader().load(path: file.path)
+                let layer = try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: textID)
+                let useColour = color || isatty(STDOUT_FILENO) == 1
+                printOut(TextRendering(document: document, layer: layer, colour: useColour).render())
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Scholion
+import Testing
+
+/// Dates, periods and quantities as English writes them, normalised.
+@Suite("Recognising dates and quantities")
+struct RecognizerTests {
+    func date(_ sentence: String) -> (String, HistoricalInterval)? {
+        DateRecognizer.matches(in: sentence).first.map { match in
+            let scalars = Array(sentence.unicodeScalars)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[match.range])
+            return (String(view), match.interval)
+        }
+    }
+
+    @Test("Years, months, decades and centuries", arguments: [
+        ("Khusrau entered Byzantine lands in March, 540.", "March, 540", "0540-03", "0540-03"),
+        ("This took place in 540.", "540", "0540", "0540"),
+        ("Date: 541 AD", "541 AD", "0541", "0541"),
+        ("The year was the 540s, and the war went on.", "the 540s", "0540", "0549"),
+        ("It was the mid-sixth century — an epoch of shifting power.", "the mid-sixth century", "0534", "0566"),
+        ("Between the late 540s and early 560s, battlefronts swung.", "the late 540s and early 560s", "0546", "0563"),
+        ("By 561 CE, both empires were weary.", "561 CE", "0561", "0561"),
+        ("Siege of Sisauranon (541)", "541", "0541", "0541"),
+        ("Sassanian–Byzantine War Renewed under Khosrow I, Mesopotamia | 540s–561", "540s–561", "0540", "0561"),
+    ])
+    func dates(_ sentence: String, _ quote: String, _ start: String, _ end: String) throws {
+        let (found, interval) = try #require(date(sentence), "no date in \(sentence)")
+        #expect(found == quote)
+        #expect(interval.start == HistoricalDate(w3c: start))
+        #expect(interval.end == HistoricalDate(w3c: end))
+    }
+
+    @Test("A number that is not a year is not a date")
+    func notDates() {
+        #expect(DateRecognizer.matches(in: "Sisauranon was held by a garrison of 800 Persian cavalrymen.").isEmpty)
+        #expect(DateRecognizer.matches(in: "Khalid had left with half his army of 9000 soldiers.").isEmpty)
+        #expect(DateRecognizer.matches(in: "He demanded 4,000 pounds of silver.").isEmpty)
+    }
+
+    @Test("Quantities: value, unit and commodity", arguments: [
+        ("He demanded 4,000 pounds of silver.", 4000.0, "pound", "silver"),
+        ("He sent Germanus with a force of three hundred men.", 300.0, "men", nil),
+        ("Sisauranon was held by 800 Persian cavalry.", 800.0, "horsemen", nil),
+        ("He sent 1,200 Roman regulars with them.", 1200.0, "men", nil),
+        ("Khalid left Mesopotamia with half his army of 9000 soldiers.", 4500.0, "men", nil),
+        ("The Persians were not less than thirty thousand men.", 30000.0, "men", nil),
+    ] as [(String, Double, String, String?)])
+    func quantities(_ sentence: String, _ value: Double, _ unit: String, _ commodity: String?) throws {
+        let quantity = try #require(QuantityRecognizer.matches(in: sentence).first?.quantity, "no quantity in \(sentence)")
+        #expect(quantity.value == value)
+        #expect(quantity.unit == unit)
+        #expect(quantity.commodity == commodity)
+    }
+
+    @Test("A pound without its metal takes the metal of the sum before it")
+    func inheritedCommodity() {
+        let found = QuantityRecognizer.matches(in: "He asked for 5,000 pounds of gold and a yearly tribute of 500 pounds.").map(\.quantity)
+        #expect(found.map(\.value) == [5000, 500])
+        #expect(found.map(\.commodity) == ["gold", "gold"])
+    }
+
+    @Test("Sentences split at full stops, not after abbreviations or initials")
+    func sentences() {
+        let text = ScalarText("In c. 545 Narses went to the Heruls. J. Norwich tells it too! Did he? Yes.")
+        let ranges = SentenceSplitter.sentences(of: text, in: TextRange(start: 0, end: text.count))
+        #expect(ranges.map { text[$0] } == ["In c. 545 Narses went to the Heruls.", "J. Norwich tells it too!", "Did he?", "Yes."])
+    }
+}
