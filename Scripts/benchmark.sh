@@ -21,10 +21,14 @@ if [ "${1:-}" = "--cli" ]; then
   done
   ls -l "$data/Texts/corpus-50MB.txt"
   "$bin" import "$data/Texts/corpus-50MB.txt" -o "$data/corpus-50MB.xml"
+  # Annotation: four 1 MB texts (annotated on both cores), in a project of their own.
+  mkdir -p "$data/annotate/Texts" "$data/annotate/Annotations"
+  for i in 1 2 3 4; do head -c 1048576 "$data/Texts/corpus-50MB.txt" > "$data/annotate/Texts/corpus-1MB-$i.txt"; done
   hyperfine --warmup 1 --runs 3 \
     "$bin import $data/Texts/corpus-50MB.txt -o $data/out.xml" \
     "$bin validate $data/corpus-50MB.xml" \
     "$bin validate --project $data" \
+    --prepare "rm -f $data/annotate/Annotations/*.xml" "$bin annotate --project $data/annotate" \
     "$bin authorities show Narses" \
     "$bin authorities lint"
   exit 0

@@ -53,6 +53,12 @@ struct RecognizerTests {
         #expect(quantity.commodity == commodity)
     }
 
+    @Test("An article is not a number: \"a landscape suiting cavalry\" is no quantity; \"a thousand pounds\" is")
+    func articleIsNotANumber() {
+        #expect(QuantityRecognizer.matches(in: "The plains created a landscape suiting cavalry maneuvers.").isEmpty)
+        #expect(QuantityRecognizer.matches(in: "He accepted a thousand pounds of silver.").first?.quantity.value == 1000)
+    }
+
     @Test("A pound without its metal takes the metal of the sum before it")
     func inheritedCommodity() {
         let found = QuantityRecognizer.matches(in: "He asked for 5,000 pounds of gold and a yearly tribute of 500 pounds.").map(\.quantity)

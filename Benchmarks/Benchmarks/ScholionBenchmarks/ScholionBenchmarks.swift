@@ -68,4 +68,15 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(base.records(named: names[iteration % names.count]))
         }
     }
+
+    // Annotation throughput: the bundled corpus repeated to about 1 MB, imported once, annotated
+    // (mentions, claims, attribution) in memory.
+    let annotator = Annotator(base: base)
+    let oneMegabyte = largeInput.prefix(1 << 20)
+    let annotationInput = try! PlainTextImporter().importText(Data(oneMegabyte), fileName: "corpus-1MB.txt", id: "corpus-1MB")
+    Benchmark("Annotate text (1 MB: mentions, claims, attribution)", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(annotator.annotate(annotationInput))
+        }
+    }
 }

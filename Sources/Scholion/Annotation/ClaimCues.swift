@@ -16,8 +16,8 @@ enum ClaimCues {
 
     /// The predicates a sentence's wording suggests, most specific first.
     static func predicates(for sentence: String, hasQuantity: Bool, hasDate: Bool, hasEvent: Bool, hasPlace: Bool, hasPerson: Bool) -> [Claim.Predicate] {
-        let lowered = " " + sentence.lowercased() + " "
-        func has(_ cues: [String]) -> Bool { cues.contains { lowered.contains(" " + $0) } }
+        let lowered = Array((" " + sentence.lowercased() + " ").utf8)
+        func has(_ cues: [String]) -> Bool { cues.contains { lowered.containsBytes(of: " " + $0) } }
         var result: [Claim.Predicate] = []
         if has(founding) { result.append(.founding) }
         if has(identity) && hasPerson { result.append(.identity) }
@@ -34,7 +34,7 @@ enum ClaimCues {
 
     /// The outcome and significance words the sentence uses, normalised.
     static func outcomeWords(in sentence: String) -> [String] {
-        let lowered = " " + sentence.lowercased() + " "
-        return outcome.filter { lowered.contains(" " + $0) }
+        let lowered = Array((" " + sentence.lowercased() + " ").utf8)
+        return outcome.filter { lowered.containsBytes(of: " " + $0) }
     }
 }

@@ -22,6 +22,11 @@ public enum DateRecognizer {
 
     public static func matches(in sentence: String) -> [Match] {
         var matches: [Match] = []
+        // Cheap tests first: most sentences have no digit and no "century", and no expression need run.
+        let bytes = Array(sentence.lowercased().utf8)
+        let hasDigit = bytes.contains { (48...57).contains($0) }
+        let hasCentury = bytes.containsBytes(of: "century")
+        guard hasDigit || hasCentury else { return [] }
         func add(_ range: Range<String.Index>, _ interval: HistoricalInterval?) {
             guard let interval else { return }
             let lower = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)
@@ -29,9 +34,10 @@ public enum DateRecognizer {
             guard !matches.contains(where: { $0.range.overlaps(lower..<upper) }) else { return }
             matches.append(Match(range: lower..<upper, interval: interval))
         }
-        for match in sentence.matches(of: century) {
+        for match in hasCentury ? sentence.matches(of: century) : [] {
             add(match.range, centuryInterval(ordinal: String(match.output.2), part: match.output.1.map(String.init), era: match.output.3.map(String.init)))
         }
+        guard hasDigit else { return matches }
         for match in sentence.matches(of: decades) {
             let first = decadeInterval(Int(match.output.2), part: match.output.1.map(String.init))
             if let second = match.output.4 {
@@ -43,7 +49,7 @@ public enum DateRecognizer {
                 add(match.range, first)
             }
         }
-        for match in sentence.matches(of: monthDate) {
+        for match in months.contains(where: { bytes.containsBytes(of: $0) }) ? sentence.matches(of: monthDate) : [] {
             guard let year = Int(match.output.4), let month = months.firstIndex(of: match.output.2.lowercased()) else { continue }
             let day = (match.output.1 ?? match.output.3).flatMap { Int($0) }
             let era = match.output.5.map { $0.uppercased().hasPrefix("B") } ?? false
@@ -65,7 +71,7 @@ public enum DateRecognizer {
             let yearRange = match.output.1.startIndex..<match.output.1.endIndex
             add(yearRange, .exact(HistoricalDate(year: year)))
         }
-        for match in sentence.matches(of: parenthesisedYear) {
+        for match in bytes.contains(UInt8(ascii: "(")) ? sentence.matches(of: parenthesisedYear) : [] {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }

@@ -31,11 +31,15 @@ public enum QuantityRecognizer {
         "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
     ]
 
-    nonisolated(unsafe) static let number = #/(?i)\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
+    nonisolated(unsafe) static let number = #/(?i)\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
     nonisolated(unsafe) static let fraction = #/(?i)\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
 
     public static func matches(in sentence: String) -> [Match] {
         var matches: [Match] = []
+        // Cheap test first: a quantity needs a digit or a number word.
+        let lowered = sentence.lowercased()
+        let hasDigit = lowered.utf8.contains { (48...57).contains($0) }
+        guard hasDigit || lowered.split(whereSeparator: { !$0.isLetter }).contains(where: { numberWords[String($0)] != nil && $0 != "a" || multipliers[String($0)] != nil || $0 == "half" }) else { return [] }
         func offsets(_ range: Range<String.Index>) -> Range<Int> {
             sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)..<sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.upperBound)
         }

@@ -33,6 +33,13 @@ public struct LayerUpdate: Sendable {
         URL(fileURLWithPath: project.annotationsDirectory).appendingPathComponent("\(textID).xml").path
     }
 
+    /// Annotates many texts on all cores; outcomes (or errors) in the order of `files`.
+    public func run(files: [Project.TextFile]) -> [Result<Outcome, any Error>] {
+        ParallelMap.map(files) { file in
+            do { return .success(try run(file)) } catch { return .failure(error) }
+        }
+    }
+
     /// Annotates one text and writes its layer when it changed.
     public func run(_ file: Project.TextFile) throws -> Outcome {
         let document = try DocumentLoader().load(path: file.path)

@@ -33,13 +33,23 @@ public enum LayerWriter {
             let id = uniqueID("\(prefix(mention.kind))\(mention.range.start)-\(mention.range.end)")
             entries.append((mention.range, id, element(for: mention, id: id, textFile: textFile, text: text)))
         }
-        let mentionIDs = Dictionary(entries.map { ($0.range, $0.id) }, uniquingKeysWith: { first, _ in first })
+        // Mentions sorted by start: a claim's mentions are found by binary search, not a scan.
+        let mentionIndex = entries.map { ($0.range, $0.id) }.sorted { $0.0 < $1.0 }
         for claim in claims {
             let category = "claim.\(claim.predicate.rawValue)"
             let key = "\(category)|\(claim.range.start)|\(claim.range.end)"
             guard !suppressed.contains(key), !preservedKeys.contains(key) else { continue }
             let id = uniqueID("c\(claim.range.start)-\(claim.range.end)")
-            let inside = mentionIDs.filter { claim.range.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+            var low = 0, high = mentionIndex.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mentionIndex[middle].0.start < claim.range.start { low = middle + 1 } else { high = middle }
+            }
+            var inside: [String] = []
+            while low < mentionIndex.count, mentionIndex[low].0.start < claim.range.end {
+                if claim.range.contains(mentionIndex[low].0) { inside.append(mentionIndex[low].1) }
+                low += 1
+            }
             entries.append((claim.range, id, element(for: claim, id: id, mentionIDs: inside, textFile: textFile, text: text, base: base)))
         }
         for entry in preserved {

@@ -57,7 +57,7 @@ enum FurnitureRules {
     }
 }
 
-private extension Array where Element == UInt8 {
+extension Array where Element == UInt8 {
     /// Whether the UTF-8 of `needle` occurs in these bytes: a plain search, far cheaper on short
     /// lines than Foundation's locale-aware `range(of:)`.
     func containsBytes(of needle: String) -> Bool {

@@ -30,8 +30,8 @@ extension ScholionCommand {
                     return file
                 }
                 let update = LayerUpdate(project: project, base: try ReferenceBaseLoader.load(project: project))
-                for file in selected {
-                    let outcome = try update.run(file)
+                for (file, result) in zip(selected, update.run(files: selected)) {
+                    let outcome = try result.get()
                     let relations = Attribution.Relation.allCases.compactMap { relation in
                         outcome.attributionCounts[relation].map { "\($0) \(relation.rawValue)" }
                     }.joined(separator: ", ")
