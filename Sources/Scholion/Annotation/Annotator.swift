@@ -59,7 +59,12 @@ public struct Annotator: Sendable {
             for sentence in sentences {
                 let sentenceText = text[sentence]
                 let tokens = Tokenizer.tokens(of: text, in: sentence)
-                let dates = DateRecognizer.matches(in: sentenceText).map { match in
+                // A month named without its year takes the year of the passage, when that is one year.
+                let passageYear = (paragraphScope ?? sectionScopes[block.section] ?? documentScope).flatMap { scope -> Int? in
+                    guard let start = scope.start, let end = scope.end, start.year == end.year else { return nil }
+                    return start.year
+                }
+                let dates = DateRecognizer.matches(in: sentenceText, year: passageYear).map { match in
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
                     return Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)
                 }
@@ -67,10 +72,8 @@ public struct Annotator: Sendable {
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
                     return Mention(kind: .quantity, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, quantity: match.quantity)
                 }
-                let entities = recognizer.matches(in: tokens).filter { entity in
-                    // A name inside a date ("March") is not a mention of its own.
-                    !dates.contains { $0.range.contains(entity.range) }
-                }
+                // A name never swallows a date, and a name inside a date ("March") is no mention.
+                let entities = recognizer.matches(in: tokens, excluding: dates.map(\.range))
                 blockSentences.append((sentence, entities, dates, quantities))
             }
             let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })
@@ -149,11 +152,18 @@ public struct Annotator: Sendable {
     // MARK: Scopes
 
     /// The document's date scope: the dates of its title, else of its first heading.
+    /// The document's date scope: the dates of its title, else of its first heading, else the
+    /// span of the dates its paragraphs give, when that span is under fifty years (a narrative
+    /// of one war, not a survey).
     func documentScope(_ document: TextDocument, text: ScalarText) -> HistoricalInterval? {
         let candidates = [document.structure.firstDescendant(ofKind: .title), document.structure.firstDescendant(ofKind: .heading)]
         for node in candidates.compactMap({ $0 }) {
             let dates = DateRecognizer.matches(in: text[node.range]).map(\.interval)
             if let scope = Self.union(dates) { return scope }
+        }
+        let bodyDates = document.structure.assertionBlocks.flatMap { DateRecognizer.matches(in: text[$0.range]).map(\.interval) }
+        if let span = Self.union(bodyDates), let start = span.start, let end = span.end, end.year - start.year < 50 {
+            return span
         }
         return nil
     }

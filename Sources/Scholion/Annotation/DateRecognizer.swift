@@ -19,14 +19,24 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–-]\s*(\d{2,4})\b/#
     nonisolated(unsafe) static let contextualYear = #/(?i)\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
     nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
+    nonisolated(unsafe) static let partOfYear = #/(?i)\b(?:the\s+)?(end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of\s+(\d{3,4})\b/#
+    nonisolated(unsafe) static let bareMonth = #/\b(?:in|by|until|till|from|since|early|late|mid-|during)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/#
 
-    public static func matches(in sentence: String) -> [Match] {
+    /// Months of a part of a year: "the end of 540" is October to December.
+    static let partMonths: [String: (Int, Int)] = [
+        "end": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (5, 8),
+        "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (1, 2),
+    ]
+
+    /// - Parameter year: the year of the passage, for a month named without one ("in June").
+    public static func matches(in sentence: String, year: Int? = nil) -> [Match] {
         var matches: [Match] = []
         // Cheap tests first: most sentences have no digit and no "century", and no expression need run.
         let bytes = Array(sentence.lowercased().utf8)
         let hasDigit = bytes.contains { (48...57).contains($0) }
         let hasCentury = bytes.containsBytes(of: "century")
-        guard hasDigit || hasCentury else { return [] }
+        let hasMonth = months.contains(where: { bytes.containsBytes(of: $0) })
+        guard hasDigit || hasCentury || (hasMonth && year != nil) else { return [] }
         func add(_ range: Range<String.Index>, _ interval: HistoricalInterval?) {
             guard let interval else { return }
             let lower = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)
@@ -37,7 +47,17 @@ public enum DateRecognizer {
         for match in hasCentury ? sentence.matches(of: century) : [] {
             add(match.range, centuryInterval(ordinal: String(match.output.2), part: match.output.1.map(String.init), era: match.output.3.map(String.init)))
         }
+        if let year, hasMonth {
+            for match in sentence.matches(of: bareMonth) {
+                guard let month = months.firstIndex(of: match.output.1.lowercased()) else { continue }
+                add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year, month: month + 1)))
+            }
+        }
         guard hasDigit else { return matches }
+        for match in sentence.matches(of: partOfYear) {
+            guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }
+            add(match.range, HistoricalInterval(form: .uncertain, start: HistoricalDate(year: year, month: first), end: HistoricalDate(year: year, month: last)))
+        }
         for match in sentence.matches(of: decades) {
             let first = decadeInterval(Int(match.output.2), part: match.output.1.map(String.init))
             if let second = match.output.4 {
@@ -49,7 +69,7 @@ public enum DateRecognizer {
                 add(match.range, first)
             }
         }
-        for match in months.contains(where: { bytes.containsBytes(of: $0) }) ? sentence.matches(of: monthDate) : [] {
+        for match in hasMonth ? sentence.matches(of: monthDate) : [] {
             guard let year = Int(match.output.4), let month = months.firstIndex(of: match.output.2.lowercased()) else { continue }
             let day = (match.output.1 ?? match.output.3).flatMap { Int($0) }
             let era = match.output.5.map { $0.uppercased().hasPrefix("B") } ?? false

@@ -17,14 +17,29 @@ public struct EntityRecognizer: Sendable {
         self.dictionary = dictionary
     }
 
-    public func matches(in tokens: [Token]) -> [Match] {
+    /// Words that may stand before a name as a title, and after it as a generic noun: a name's
+    /// span leaves them out when the name without them names the same record ("emperor
+    /// Justinian" → "Justinian", "Tigris river" → "Tigris", "Byzantine army" → "Byzantine").
+    static let titles: Set<String> = ["emperor", "empress", "king", "queen", "shah", "shahanshah", "caliph", "patriarch", "bishop", "general", "president", "saint", "pope", "prince", "count", "duke", "magister", "eunuch"]
+    static let genericNouns: Set<String> = ["army", "armies", "forces", "force", "troops", "allies", "garrison", "fortress", "fort", "city", "town", "river", "province", "region", "people", "cavalry", "tribes", "tribe"]
+
+    public func matches(in tokens: [Token], excluding excluded: [TextRange] = []) -> [Match] {
         let keys = tokens.map { token -> String in
             token.kind == .punctuation ? "" : NameKey.make(token.withoutPossessive.text)
         }
         var matches: [Match] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: keys[index]), keys[index] != "the" else {
+            let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? ""
+            guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: firstWord), keys[index] != "the",
+                  !excluded.contains(where: { $0.contains(tokens[index].range) }) else {
+                index += 1
+                continue
+            }
+            // A title before a name is not part of it ("emperor Justinian I" → "Justinian I").
+            if Self.titles.contains(keys[index]), index + 1 < tokens.count, tokens[index + 1].kind == .word,
+               tokens[index + 1].range.start - tokens[index].range.end <= 1,
+               dictionary.couldStart(withWordKey: keys[index + 1].split(separator: " ").first.map(String.init) ?? "") {
                 index += 1
                 continue
             }
@@ -33,29 +48,53 @@ public struct EntityRecognizer: Sendable {
             var last = index
             while last < tokens.count, last - index < dictionary.maximumWords {
                 guard tokens[last].kind != .punctuation, !keys[last].isEmpty else { break }
+                // A name does not run into a date ("invasion of Mesopotamia in 541").
+                if excluded.contains(where: { $0.contains(tokens[last].range) }) { break }
                 if last > index {
                     // Words of one name are separated by white space only.
                     guard tokens[last].range.start - tokens[last - 1].range.end <= 1,
                           !tokens[last - 1].text.hasSuffix("’s"), !tokens[last - 1].text.hasSuffix("'s") else { break }
                 }
                 key = last == index ? keys[last] : key + " " + keys[last]
-                if let ids = dictionary.ids(forKey: key), tokens[index...last].contains(where: { $0.text.unicodeScalars.contains { $0.properties.isUppercase } }) {
+                // A capital, or several words ("the eastern frontier"): a lone lower-case word
+                // ("east", "bridge") is never taken for a name.
+                if let ids = dictionary.ids(forKey: key),
+                   last > index || tokens[index].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
                     found = (last, ids)
                 }
                 last += 1
             }
-            if let found {
+            if var found {
+                // Leave out a generic noun after the name when the rest names the same records.
+                let first = index
+                let keyOf: (Int, Int) -> String = { from, to in keys[from...to].joined(separator: " ") }
+                if found.end > first, Self.genericNouns.contains(keys[found.end]),
+                   let ids = dictionary.ids(forKey: keyOf(first, found.end - 1)), !Set(ids).isDisjoint(with: found.ids) {
+                    found = (found.end - 1, ids)
+                }
                 let lastToken = tokens[found.end]
-                let range = TextRange(start: tokens[index].range.start, end: lastToken.withoutPossessive.range.end)
-                let quoteWords = tokens[index..<found.end].map(\.text) + [lastToken.withoutPossessive.text]
-                let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
-                matches.append(Match(range: range, quote: joinedQuote(tokens, index, found.end, quoteWords), ids: found.ids, precedingWord: preceding))
+                let range = TextRange(start: tokens[first].range.start, end: lastToken.withoutPossessive.range.end)
+                let preceding = first > 0 && tokens[first - 1].kind == .word ? precedingWord(tokens, before: first) : nil
+                matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding))
                 index = found.end + 1
             } else {
                 index += 1
             }
         }
-        return matches
+        // A hyphenated compound that is no name as a whole may join two ("Sassanian-Byzantine").
+        for token in tokens where token.kind == .word && (token.text.contains("-") || token.text.contains("‐"))
+            && !matches.contains(where: { $0.range.contains(token.range) || token.range.contains($0.range) }) {
+            var parts: [Token] = []
+            var start = token.range.start
+            for part in token.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "‐" }) {
+                let length = part.unicodeScalars.count
+                if length > 0 { parts.append(Token(kind: .word, range: TextRange(start: start, end: start + length), text: String(part))) }
+                parts.append(Token(kind: .punctuation, range: TextRange(start: start + length, end: start + length + 1), text: "-"))
+                start += length + 1
+            }
+            matches += self.matches(in: parts.filter { $0.range.end <= token.range.end }, excluding: excluded)
+        }
+        return matches.sorted { $0.range < $1.range }
     }
 
     /// The word before `index`, skipping a "the".
@@ -63,14 +102,5 @@ public struct EntityRecognizer: Sendable {
         var position = index - 1
         if tokens[position].text.lowercased() == "the", position > 0 { position -= 1 }
         return tokens[position].kind == .word ? tokens[position].text.lowercased() : nil
-    }
-
-    private func joinedQuote(_ tokens: [Token], _ first: Int, _ last: Int, _ words: [String]) -> String {
-        var quote = ""
-        for (offset, word) in words.enumerated() {
-            if offset > 0 { quote += " " }
-            quote += word
-        }
-        return quote
     }
 }

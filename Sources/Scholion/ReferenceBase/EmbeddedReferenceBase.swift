@@ -124,6 +124,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">early Islamic conquests</eventName>
         <eventName type="variant">Muslim conquests</eventName>
         <eventName type="variant">Arab conquests</eventName>
+        <eventName type="variant">Islamic expansion</eventName>
+        <eventName type="variant">Islamic expansions</eventName>
         <note>The Arab Muslim conquests from the death of Muhammad (632) to the fall of the Umayyads (750), among them the conquests of Syria and of Persia.</note>
         <note>The limits are conventional: some reckonings begin in 622, and no source in the brief fixes them.</note>
         <relation name="participant" active="#rashidun-caliphate" passive="#islamic-conquests" subtype="muslim"/>
@@ -245,6 +247,7 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">Siege of Antioch (540)</eventName>
         <eventName type="variant">capture of Antioch</eventName>
         <eventName type="variant">fall of Antioch</eventName>
+        <eventName type="variant">fall of Antiocheia</eventName>
         <note>In June 540 (Dewing's margin) Khosrow besieged and took Antioch, defended by Theoctistus and Molatzes with 6,000 men from Lebanon, after his demand of ten centenaria of gold; he stripped the great church, burned the rest of the city and settled the captives in the Antioch of Chosroes (Wars 2.8–9, std ref; 2.14.1). Procopius' 300,000 dead belong to the earthquake of 526, not to this sack.</note>
         <relation name="participant" active="#roman-empire" passive="#sack-of-antioch-540" subtype="roman"/>
         <relation name="participant" active="#sasanian-empire" passive="#sack-of-antioch-540" subtype="persian"/>
@@ -4031,6 +4034,7 @@ enum EmbeddedReferenceBase {
         <placeName type="variant">Oriens</placeName>
         <placeName type="variant">eastern provinces</placeName>
         <placeName type="variant">Middle East</placeName>
+        <placeName type="variant">Middle Eastern</placeName>
         <note>The eastern theatre of the period: the Roman East and the Roman–Persian frontier lands from the Caucasus to Arabia and Egypt, with Persia beyond.</note>
       </place>
       <place xml:id="the-west" type="region">
@@ -4046,6 +4050,7 @@ enum EmbeddedReferenceBase {
       </place>
       <place xml:id="mesopotamia" type="region">
         <placeName type="main">Mesopotamia</placeName>
+        <placeName type="variant">Mesopotamian</placeName>
         <placeName type="variant">Mesopotamian frontier</placeName>
         <placeName type="variant">Mesopotamian front</placeName>
         <note>The land between the Euphrates and the Tigris, divided between Roman Mesopotamia (Dara, Edessa) and Persian territory (Nisibis, Arbayistan, Asoristan).</note>
@@ -4289,6 +4294,7 @@ enum EmbeddedReferenceBase {
         <placeName type="main">Antioch</placeName>
         <placeName type="variant">Antioch on the Orontes</placeName>
         <placeName type="variant">Antiochia</placeName>
+        <placeName type="variant">Antiocheia</placeName>
         <placeName type="variant">Theoupolis</placeName>
         <placeName type="variant">Antakya</placeName>
         <note>The capital of Roman Syria and the third city of the empire; modern Antakya, Hatay province, Turkey.</note>
