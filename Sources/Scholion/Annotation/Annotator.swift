@@ -78,6 +78,8 @@ public struct Annotator: Sendable {
             }
             let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })
             var blockLinks: [String] = []
+            // The person the last sentence that named one was about: whom "He ..." means.
+            var lastSubject: String?
             for sentence in blockSentences {
                 let ownScope = Self.union(sentence.dates.compactMap(\.date))
                 if let ownScope, block.carriesClaims || sentence.range == block.range {
@@ -95,13 +97,16 @@ public struct Annotator: Sendable {
                                                              sentenceContext: sentenceIDs, blockContext: blockContext))
                 }
                 blockLinks += sentenceMentions.compactMap(\.link)
+                if let person = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })?.link { lastSubject = person }
                 if !block.carriesClaims { sectionNames[block.section, default: []] += sentenceMentions.compactMap(\.link) }
                 sentenceMentions += sentence.dates + sentence.quantities
                 sentenceMentions.sort { $0.range < $1.range }
                 mentions += sentenceMentions
                 if block.carriesClaims,
-                   var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope) {
+                   var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope,
+                                     antecedent: lastSubject) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
+                    claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
                     let isPlace: (String) -> Bool = { base.record($0)?.kind == .place }
                     if let nearest = blockLinks.last(where: isPlace) {
                         claim.setting = [nearest]
@@ -120,7 +125,9 @@ public struct Annotator: Sendable {
 
     // MARK: Claims
 
-    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?) -> Claim? {
+    /// - Parameter antecedent: the last person named before the sentence in its paragraph, whom
+    ///   a sentence opening with "He" or "She" is about.
+    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: String? = nil) -> Claim? {
         let quote = text[range]
         guard !quote.hasSuffix("?") else { return nil }
         // A sentence without names of its own is a claim when its wording asserts something
@@ -131,17 +138,24 @@ public struct Annotator: Sendable {
         }
         // A claim needs a word of its own beyond its names: an infobox's bare "Unknown" is none.
         let linked = mentions.filter { $0.link != nil }
-        let kinds = Set(linked.compactMap { base.record($0.link ?? "")?.kind })
-        let subjects = unique(linked.filter { [.person, .organisation, .event].contains($0.kind) }.compactMap(\.link))
+        var kinds = Set(linked.compactMap { base.record($0.link ?? "")?.kind })
+        var subjects = unique(linked.filter { [.person, .organisation, .event].contains($0.kind) }.compactMap(\.link))
+        if !kinds.contains(.person), let antecedent, ["He ", "She "].contains(where: quote.hasPrefix) {
+            subjects.insert(antecedent, at: 0)
+            kinds.insert(.person)
+        }
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
         let quantities = mentions.compactMap(\.quantity)
         let dates = mentions.compactMap(\.date)
         let predicates = ClaimCues.predicates(
             for: quote, hasQuantity: !quantities.isEmpty, hasDate: !dates.isEmpty, hasEvent: kinds.contains(.event),
             hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person))
-        return Claim(range: range, quote: quote, predicates: predicates, subjects: subjects, places: places,
-                     quantities: quantities, dates: dates, outcomeWords: ClaimCues.outcomeWords(in: quote), context: [],
-                     epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
+        var claim = Claim(range: range, quote: quote, predicates: predicates, subjects: subjects, places: places,
+                          quantities: quantities, dates: dates, outcomeWords: ClaimCues.outcomeWords(in: quote), context: [],
+                          epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
+        for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
+        claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
+        return claim
     }
 
     private func unique(_ ids: [String]) -> [String] {

@@ -35,6 +35,12 @@ public struct Claim: Hashable, Sendable {
     /// Records named around it (its paragraph and its section's heading), which say what a
     /// sentence without names of its own is about ("The combat stretched for years").
     public var context: [String]
+    /// Where in the text each record it names is named, and where each of its quantities is.
+    public var namedRanges: [String: [TextRange]] = [:]
+    public var quantityRanges: [TextRange] = []
+    /// The events its section's heading names: what a sentence of that section is about when it
+    /// names no event of its own ("The Truce of 561" ... "a temporary ceasefire").
+    public var topic: [String] = []
     /// Where a claim that names no place is set: the nearest place named before it in its
     /// paragraph, else its section's, else its document's title's.
     public var setting: [String] = []
@@ -44,6 +50,36 @@ public struct Claim: Hashable, Sendable {
     public var attributions: [Attribution]
 
     public var predicate: Predicate { predicates.first ?? .characterisation }
+
+    /// The clauses of the sentence, as ranges of the text: split at ";", ":", a dash, and at a
+    /// comma before "and", "but", "while", "where", "which", "when".
+    public var clauses: [TextRange] {
+        let scalars = Array(quote.unicodeScalars)
+        var cuts: [Int] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if [";", ":", "—"].contains(scalar) || (scalar == "–" && index > 0 && scalars[index - 1] == " ") {
+                cuts.append(index)
+            } else if scalar == "," {
+                let rest = String(String.UnicodeScalarView(scalars[(index + 1)..<min(scalars.count, index + 8)])).lowercased()
+                if [" and ", " but ", " while ", " where ", " which ", " when "].contains(where: rest.hasPrefix) { cuts.append(index) }
+            }
+            index += 1
+        }
+        var ranges: [TextRange] = []
+        var start = 0
+        for cut in cuts + [scalars.count] {
+            ranges.append(TextRange(start: range.start + start, end: range.start + cut))
+            start = cut + 1
+        }
+        return ranges
+    }
+
+    /// Whether two offsets of the text lie in one clause of the sentence.
+    public func inOneClause(_ a: Int, _ b: Int) -> Bool {
+        clauses.contains { $0.start <= a && a <= $0.end && $0.start <= b && b <= $0.end }
+    }
 }
 
 /// How a source bears on a claim.

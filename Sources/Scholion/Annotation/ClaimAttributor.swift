@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tags a claim with the sources that bear on it: the text's own bibliography (cited), the facts
 /// of the reference base that agree or disagree with it (supported, contradicted, each naming
 /// its source and passage), or, when none does, whether the principal sources cover its period
@@ -128,12 +130,12 @@ struct ClaimAttributor: Sendable {
                     if own.contains(where: { $0.overlaps(interval) }) {
                         add(.supported, fact, .high, fact.statement)
                     } else if !own.isEmpty, fact.status == .attested {
-                        add(.contradicted, fact, .high, "the claim dates the accession \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
+                        add(.contradicted, fact, .high, "the text dates the accession \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
                     }
                 case .epithet where !claim.epithetsUsed.isEmpty:
                     let lowered = claim.quote.lowercased()
                     if lowered.contains("born as") || lowered.contains("birth name") || lowered.contains("born ") {
-                        add(.contradicted, fact, .medium, "the claim gives \(claim.epithetsUsed.joined(separator: ", ")) as a birth name; it is an epithet: \(fact.statement)")
+                        add(.contradicted, fact, .medium, "the text gives \(claim.epithetsUsed.joined(separator: ", ")) as a birth name; it is an epithet: \(fact.statement)")
                     } else if claim.predicates.contains(.identity) {
                         add(.supported, fact, .medium, fact.statement)
                     }
@@ -153,17 +155,23 @@ struct ClaimAttributor: Sendable {
                     guard let interval = fact.interval else { continue }
                     if own.contains(where: { $0.overlaps(interval) }) {
                         add(.supported, fact, .high, fact.statement)
-                    } else {
-                        add(.contradicted, fact, .medium, "the claim dates it \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
+                    } else if !ClaimCues.has(ClaimCues.occurrence, in: claim.quote).isEmpty || claim.subjects.first == event && claim.predicates.first == .date {
+                        // Only a sentence that dates the event itself, not something done to it later.
+                        add(.contradicted, fact, .medium, "the text dates \(base.label(of: event)) \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
                     }
                 case .quantity:
-                    if let judgement = compareQuantities(claim, fact), isOwn || judgement.0 == .supported { add(judgement.0, fact, judgement.1, judgement.2) }
+                    if let judgement = compareQuantities(claim, fact), isOwn && quantityIsAbout(event, in: claim) || judgement.0 == .supported {
+                        add(judgement.0, fact, judgement.1, judgement.2)
+                    }
                 case .outcome:
                     if let judgement = compareOutcome(claim, fact), isOwn || judgement.0 == .supported { add(judgement.0, fact, judgement.1, judgement.2) }
-                case .duration where claim.predicates.contains(.duration) && (isOwn || ownEvents.isEmpty):
+                case .duration where (claim.predicates.contains(.duration) || claim.quantities.contains { $0.kind == "duration" })
+                    && (isOwn || ownEvents.isEmpty) && !["truce", "treaty"].contains(base.record(event)?.category ?? ""):
+                    // (A treaty's term is not how long it lasted: "made for fifty years", "lasted ten".)
                     if fact.status == .absence {
-                        add(.contradicted, fact, .high, "the claim gives it a long duration; \(fact.statement)")
-                    } else if let measure = fact.quantities.first, let claimed = claim.quantities.first(where: { $0.kind == "duration" }) {
+                        add(.contradicted, fact, .high, "the text gives \(base.label(of: fact.subject)) a long duration; \(fact.statement)")
+                    } else if let measure = fact.quantities.first,
+                              let claimed = quantities(about: event, in: claim).first(where: { $0.kind == "duration" }) {
                         let agree = sameDuration(claimed, measure)
                         add(agree ? .supported : .contradicted, fact, .medium, agree ? fact.statement : "the claim says \(claimed.value) \(claimed.unit)(s); \(fact.statement)")
                     }
@@ -176,11 +184,56 @@ struct ClaimAttributor: Sendable {
                 }
             }
         }
+        // A war not fought in a place at a time: a claim putting fighting there then.
+        // Only a claim dated by itself or its section, and within the fact's years: a text's
+        // whole span (540–561) includes years when there was fighting there.
+        if let scope, claim.scope?.origin != .document, !ClaimCues.has(ClaimCues.fighting, in: claim.quote).isEmpty {
+            for fact in base.facts(overlapping: scope) where fact.status == .absence && fact.predicate == .theatre {
+                guard let interval = fact.interval, scope.lowerBound >= interval.lowerBound,
+                      let region = fact.object, base.record(fact.subject)?.category == "war",
+                      let placed = claim.places.first(where: { place in
+                          base.isPlace(place, within: region) && fightingIsAt(place, in: claim)
+                      }) else { continue }
+                add(.contradicted, fact, .medium, "the text puts fighting in \(base.label(of: placed)) in \(scope); \(fact.statement)")
+            }
+        }
+        // A place called ancient that was founded shortly before.
+        if !ClaimCues.has(ClaimCues.antiquity, in: claim.quote).isEmpty, let start = scope?.start?.year {
+            for place in claim.places {
+                for fact in base.facts(about: place) where fact.predicate == .founder && fact.status == .attested {
+                    guard let founded = fact.interval?.end?.year ?? fact.interval?.start?.year, founded > start - 150 else { continue }
+                    add(.contradicted, fact, .medium, "the text calls \(base.label(of: place)) ancient; it was founded in \(fact.interval?.description ?? String(founded)): \(fact.statement)")
+                }
+            }
+        }
         // Quantities stated by facts about the persons it names (Germanus' three hundred).
         for person in persons {
             for fact in base.facts(about: person, overlapping: scope) where !fact.quantities.isEmpty {
                 if let judgement = compareQuantities(claim, fact), judgement.0 == .supported { add(judgement.0, fact, judgement.1, judgement.2) }
             }
+        }
+        // A place's founder: the text names another.
+        if claim.predicates.contains(.founding) {
+            for place in claim.places {
+                for fact in base.facts(about: place) where fact.predicate == .founder && fact.status == .attested {
+                    guard let founder = fact.object else { continue }
+                    let named = claim.subjects.filter { base.record($0)?.kind == .person }
+                    if named.contains(founder) {
+                        add(.supported, fact, .high, fact.statement)
+                    } else if let other = named.first {
+                        add(.contradicted, fact, .medium, "the text has \(base.label(of: place)) built by \(base.label(of: other)); \(fact.statement)")
+                    }
+                }
+            }
+        }
+        // Of several facts giving other figures, the one nearest the text's figure is the
+        // one it is wrong about.
+        let quantityConflicts = result.filter { $0.relation == .contradicted && $0.fact.predicate == .quantity && $0.fact.status != .absence }
+        if quantityConflicts.count > 1, let claimed = claim.quantities.first?.value, claimed > 0 {
+            let nearest = quantityConflicts.min { lhs, rhs in
+                abs(log((lhs.fact.quantities.first?.value ?? 1) / claimed)) < abs(log((rhs.fact.quantities.first?.value ?? 1) / claimed))
+            }
+            result.removeAll { judgement in quantityConflicts.contains { $0.fact.id == judgement.fact.id } && judgement.fact.id != nearest?.fact.id }
         }
         // One figure agreeing with a fact outweighs another fact about a different figure of the
         // same event (the 4,000 lb demanded against the 2,000 lb paid).
@@ -188,6 +241,42 @@ struct ClaimAttributor: Sendable {
             result.removeAll { $0.relation == .contradicted && $0.fact.predicate == .quantity }
         }
         return result
+    }
+
+    /// Whether the fighting a sentence speaks of is at this place: a fighting word in the same
+    /// clause as the place's name ("Lazica, where ... the fighting went on" puts it in Lazica,
+    /// not in the Mesopotamia of the clause before).
+    func fightingIsAt(_ place: String, in claim: Claim) -> Bool {
+        let lowered = Array(claim.quote.lowercased().unicodeScalars)
+        let ranges = claim.namedRanges[place] ?? []
+        for cue in ClaimCues.fighting {
+            let needle = Array(cue.unicodeScalars)
+            var index = 0
+            while index + needle.count <= lowered.count {
+                if Array(lowered[index..<index + needle.count]) == needle {
+                    let offset = claim.range.start + index
+                    if ranges.contains(where: { claim.inOneClause($0.start, offset) }) { return true }
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether a quantity of the sentence is said of the event: in one clause with its name, or
+    /// with the name of the place it happened at; an event the sentence does not name (its
+    /// section's) takes any.
+    func quantityIsAbout(_ event: String, in claim: Claim) -> Bool {
+        !quantities(about: event, in: claim).isEmpty
+    }
+
+    /// The sentence's quantities said of the event (see ``quantityIsAbout(_:in:)``).
+    func quantities(about event: String, in claim: Claim) -> [MentionQuantity] {
+        let anchors = (claim.namedRanges[event] ?? []) + (base.record(event)?.places ?? []).flatMap { claim.namedRanges[$0] ?? [] }
+        guard !anchors.isEmpty, claim.quantityRanges.count == claim.quantities.count else { return claim.quantities }
+        return zip(claim.quantities, claim.quantityRanges).filter { _, range in
+            anchors.contains { claim.inOneClause($0.start, range.start) }
+        }.map(\.0)
     }
 
     // MARK: Comparisons
@@ -201,9 +290,24 @@ struct ClaimAttributor: Sendable {
         }
     }
 
+    static let paymentKinds: Set<String> = ["payment", "tribute", "ransom"]
+
+    func sameKind(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return true }
+        return a == b || (Self.paymentKinds.contains(a) && Self.paymentKinds.contains(b))
+    }
+
     func compareQuantities(_ claim: Claim, _ fact: Fact) -> (Attribution.Relation, Certainty, String)? {
-        guard let factQuantity = fact.quantities.first, fact.status != .absence else { return nil }
+        guard let factQuantity = fact.quantities.first else { return nil }
         let (factValue, factUnit) = normalised(factQuantity.value, factQuantity.unit)
+        if fact.status == .absence {
+            // A figure the sources are known not to give for this event ("300,000 dead" in 540).
+            let repeated = claim.quantities.first { quantity in
+                let (value, unit) = normalised(quantity.value, quantity.unit)
+                return unit == factUnit && abs(value - factValue) <= 0.1 * factValue
+            }
+            return repeated.map { _ in (.contradicted, .high, "the text gives \(factQuantity.text); \(fact.statement)") }
+        }
         let comparable = claim.quantities.filter { quantity in
             let (_, unit) = normalised(quantity.value, quantity.unit)
             guard unit == factUnit, quantity.kind != "duration" else { return false }
@@ -221,19 +325,23 @@ struct ClaimAttributor: Sendable {
         // A different figure for the same thing: only when the commodity agrees (a demand in
         // silver against a payment in silver), and then as a possible conflict.
         let sameCommodity = comparable.contains { $0.commodity != nil && $0.commodity == factQuantity.commodity }
-        guard sameCommodity || factQuantity.kind == comparable.first?.kind else { return nil }
+        guard sameCommodity || comparable.contains(where: { sameKind($0.kind, factQuantity.kind) }) else { return nil }
+        let specificUnit = ["nomisma", "centenarium", "pound"].contains(factQuantity.unit)
         let claimed = comparable.map { "\($0.value.formatted) \($0.unit)\($0.commodity.map { " of \($0)" } ?? "")" }.joined(separator: ", ")
-        return (.contradicted, .low, "the claim says \(claimed); \(fact.statement)")
+        // A sum of the same metal is a firmer conflict than a count of the same kind.
+        return (.contradicted, sameCommodity || specificUnit ? .medium : .low, "the text says \(claimed); \(fact.statement)")
     }
 
     static let stalemateWords: Set<String> = ["stalemate", "equilibrium", "inconclusive"]
+    static let truceWords: Set<String> = ["truce", "ceasefire"]
     static let failureWords: Set<String> = ["failed", "failure", "repulsed", "held off", "endured"]
     static let captureWords: Set<String> = ["fell", "captured", "took", "razed", "sacked", "burned", "destroyed", "surrendered"]
 
     func compareOutcome(_ claim: Claim, _ fact: Fact) -> (Attribution.Relation, Certainty, String)? {
         guard let category = fact.object, !claim.outcomeWords.isEmpty else { return nil }
         let words = Set(claim.outcomeWords)
-        let says: String? = !words.isDisjoint(with: Self.stalemateWords) ? "outcome.inconclusive"
+        let says: String? = !words.isDisjoint(with: Self.truceWords) && words.isDisjoint(with: ["peace", "treaty"]) ? "outcome.truce"
+            : !words.isDisjoint(with: Self.stalemateWords) ? "outcome.inconclusive"
             : !words.isDisjoint(with: Self.failureWords) ? "outcome.repulsed"
             : !words.isDisjoint(with: Self.captureWords) ? "outcome.captured"
             : words.contains("victory") || words.contains("victorious") || words.contains("defeated") ? "outcome.victory" : nil
@@ -243,16 +351,22 @@ struct ClaimAttributor: Sendable {
             "outcome.repulsed": ["outcome.repulsed"],
             "outcome.inconclusive": ["outcome.inconclusive"],
             "outcome.victory": ["outcome.victory", "outcome.defeat"],
+            "outcome.truce": ["outcome.truce"],
         ]
         let matches = equivalent[says]?.contains(category) ?? false
+        let wordsFor: [String: Set<String>] = [
+            "outcome.truce": Self.truceWords.union(["temporary", "pause"]), "outcome.inconclusive": Self.stalemateWords,
+            "outcome.repulsed": Self.failureWords, "outcome.captured": Self.captureWords, "outcome.victory": ["victory", "victorious", "defeated"],
+        ]
+        let quoted = claim.outcomeWords.filter { wordsFor[says]?.contains($0) ?? true }.map { "“\($0)”" }.joined(separator: ", ")
         switch fact.status {
         case .absence:
-            return matches ? (.contradicted, .high, "the claim calls it \(claim.outcomeWords.joined(separator: ", ")); \(fact.statement)") : nil
+            return matches ? (.contradicted, .high, "the text calls \(base.label(of: fact.subject)) \(quoted); \(fact.statement)") : nil
         case .attested:
             if matches { return (.supported, .medium, fact.statement) }
             let exclusive: Set<String> = ["outcome.captured", "outcome.repulsed", "outcome.inconclusive", "outcome.victory"]
             let contradictory = exclusive.contains(says) && exclusive.contains(category) && !(says == "outcome.victory" || category == "outcome.victory" && says == "outcome.captured")
-            return contradictory ? (.contradicted, .medium, "the claim calls it \(claim.outcomeWords.joined(separator: ", ")); \(fact.statement)") : nil
+            return contradictory ? (.contradicted, .medium, "the text calls \(base.label(of: fact.subject)) \(quoted); \(fact.statement)") : nil
         case .uncertain:
             return nil
         }
@@ -270,6 +384,8 @@ struct ClaimAttributor: Sendable {
     /// place it or its paragraph names, within its date scope.
     func eventsOf(_ claim: Claim) -> (own: [String], wider: [String]) {
         var events: [String] = claim.subjects.filter { base.record($0)?.kind == .event }
+        // A sentence naming no event is about the event its section's heading names.
+        if events.isEmpty { events = claim.topic }
         let scope = claim.scope?.interval
         // Events at a place it names, when one of its dates (or its scope) is narrow enough to
         // tell which: "Satala in 530" is the battle of Satala.

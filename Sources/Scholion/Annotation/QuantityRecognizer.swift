@@ -60,7 +60,9 @@ public enum QuantityRecognizer {
             guard !matches.contains(where: { $0.range.overlaps(range) }) else { continue }
             // Between the number and the unit only modifiers may stand ("800 Persian cavalry"),
             // never a verb or a clause ("540 and sent men").
-            let between = match.output.3.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            var between = match.output.3.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            // "300,000 of its inhabitants": a partitive "of" with its determiner belongs to the quantity.
+            if between.count >= 2, between[0] == "of", ["its", "the", "their", "his", "her"].contains(between[1]) { between.removeFirst(2) }
             guard between.allSatisfy({ !["and", "or", "but", "the", "to", "of", "in", "was", "were", "had", "with", "his", "her", "their"].contains($0) }) else { continue }
             guard let value = parseNumber(String(match.output.2)) else { continue }
             let unitWord = match.output.4.lowercased()

@@ -1,0 +1,108 @@
+/// The annotated texts a check reads, with the reference base and the helpers every check
+/// needs: line and column of an offset, evidence from facts, findings from attributions.
+public struct CheckedCorpus: Sendable {
+    /// One text with what the annotator found in it.
+    public struct Text: Sendable {
+        public var document: TextDocument
+        public var scalars: ScalarText
+        public var result: Annotator.Result
+        /// Offsets where lines start.
+        let lineStarts: [Int]
+
+        public init(document: TextDocument, result: Annotator.Result) {
+            self.document = document
+            scalars = ScalarText(document.text)
+            self.result = result
+            var starts = [0]
+            for (offset, scalar) in scalars.scalars.enumerated() where scalar == "\n" { starts.append(offset + 1) }
+            lineStarts = starts
+        }
+
+        /// 1-based line and column of an offset.
+        public func position(of offset: Int) -> (line: Int, column: Int) {
+            var low = 0, high = lineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            return (low, offset - lineStarts[low - 1] + 1)
+        }
+    }
+
+    public var texts: [Text]
+    public let base: ReferenceBase
+
+    public init(texts: [Text], base: ReferenceBase) {
+        self.texts = texts
+        self.base = base
+    }
+
+    /// The evidence of a fact: each source with its passage.
+    func evidence(of factID: String) -> [Finding.Evidence] {
+        guard let fact = base.fact(factID) else { return [] }
+        return fact.evidence.map { evidence in
+            Finding.Evidence(source: evidence.source, sourceTitle: base.source(evidence.source)?.shortTitle ?? evidence.source,
+                             passage: evidence.passages.first, statement: fact.statement, fact: fact.id)
+        }
+    }
+
+    /// A finding at a claim.
+    func finding(check: any Check, text: Text, claim: Claim, certainty: Certainty, explanation: String,
+                 evidence: [Finding.Evidence], related: [Finding.Related] = [], suggestion: String? = nil, key: String = "") -> Finding {
+        let position = text.position(of: claim.range.start)
+        return Finding(
+            id: Finding.stableID(check: check.id, document: text.document.id, range: claim.range, key: key),
+            check: check.id, severity: check.defaultSeverity.scaled(by: certainty), confidence: certainty,
+            document: text.document.id, quote: claim.quote, range: claim.range, line: position.line, column: position.column,
+            entities: claim.subjects + claim.places, explanation: explanation, evidence: evidence, related: related, suggestion: suggestion)
+    }
+
+    /// Findings from a claim's contradicting attributions whose fact has one of `predicates`:
+    /// one finding per claim, explained by its surest fact, with every source of every
+    /// contradicting fact as evidence.
+    func contradictions(_ check: any Check, predicates: Set<Fact.Predicate>) -> [Finding] {
+        var findings: [Finding] = []
+        for text in texts {
+            for claim in text.result.claims {
+                var facts: [(fact: Fact, attribution: Attribution)] = []
+                for attribution in claim.attributions where attribution.relation == .contradicted {
+                    guard let factID = attribution.fact, !facts.contains(where: { $0.fact.id == factID }), let fact = base.fact(factID),
+                          predicates.contains(fact.predicate) else { continue }
+                    facts.append((fact, attribution))
+                }
+                guard let surest = facts.max(by: { ($0.attribution.certainty, $1.fact.id) < ($1.attribution.certainty, $0.fact.id) }) else { continue }
+                findings.append(finding(
+                    check: check, text: text, claim: claim, certainty: surest.attribution.certainty,
+                    explanation: Self.sentence(surest.attribution.note ?? surest.fact.statement),
+                    evidence: facts.flatMap { evidence(of: $0.fact.id) },
+                    suggestion: Self.suggestion(from: facts.map(\.fact)), key: check.id))
+            }
+        }
+        return findings
+    }
+
+    /// What the sources give instead: the statements of the attested facts among them.
+    static func suggestion(from facts: [Fact]) -> String? {
+        let attested = facts.filter { $0.status == .attested }.map(\.statement)
+        let absence = facts.filter { $0.status == .absence }.map(\.statement)
+        guard let first = (attested + absence).first else { return nil }
+        return "According to the sources: " + first
+    }
+
+    /// A record's name, told apart from its homonyms by its occupation ("Narses (eunuch, general)").
+    func distinctLabel(_ id: String) -> String {
+        guard let record = base.record(id) else { return id }
+        let key = NameKey.make(record.displayName)
+        let homonyms = base.records(named: record.displayName).filter { $0.id != id && $0.kind == record.kind }
+        guard !homonyms.isEmpty || key.isEmpty, let occupation = record.occupations.first else { return record.displayName }
+        return "\(record.displayName) (\(occupation.split(separator: ",").first.map(String.init) ?? occupation))"
+    }
+
+    /// Capitalises the first letter and ends with a full stop.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        var result = first.uppercased() + text.dropFirst()
+        if !result.hasSuffix(".") { result += "." }
+        return result
+    }
+}

@@ -1,0 +1,72 @@
+/// How grave a finding is.
+public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable, Codable {
+    case info
+    case warning
+    case error
+
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The severity a finding of this certainty gets from a check whose default is `self`.
+    func scaled(by certainty: Certainty) -> Severity {
+        switch (self, certainty) {
+        case (.error, .high): .error
+        case (.error, .medium), (.warning, .high), (.warning, .medium): .warning
+        default: .info
+        }
+    }
+}
+
+/// What a check found in a text: the passage, what is wrong with it, and the evidence.
+public struct Finding: Hashable, Sendable, Identifiable {
+    /// The ground of a finding: a source, the passage, what the fact says.
+    public struct Evidence: Hashable, Sendable {
+        public var source: String
+        public var sourceTitle: String
+        public var passage: String?
+        public var statement: String
+        public var fact: String?
+    }
+
+    /// A passage elsewhere that bears on the finding.
+    public struct Related: Hashable, Sendable {
+        public var document: String
+        public var quote: String
+        public var range: TextRange
+    }
+
+    /// Stable: the same input gives the same id.
+    public var id: String
+    public var check: String
+    public var severity: Severity
+    public var confidence: Certainty
+    public var document: String
+    public var quote: String
+    public var range: TextRange
+    /// 1-based line and column (in Unicode scalars) of the quote's start.
+    public var line: Int
+    public var column: Int
+    public var entities: [String]
+    public var explanation: String
+    public var evidence: [Evidence]
+    public var related: [Related]
+    public var suggestion: String?
+
+    /// `check` + `document` + offsets + a discriminator, hashed: stable across runs.
+    static func stableID(check: String, document: String, range: TextRange, key: String = "") -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in "\(check)|\(document)|\(range.start)|\(range.end)|\(key)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return "F" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

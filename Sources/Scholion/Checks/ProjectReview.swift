@@ -1,0 +1,48 @@
+import Foundation
+import ScholionXML
+
+/// The corpus of a project, annotated and checked: texts without a layer are annotated and
+/// their layers written; annotations a person rejected in a layer are left out of the checks.
+public struct ProjectReview: Sendable {
+    public let corpus: CheckedCorpus
+    public let findings: [Finding]
+    /// Texts whose layer was written by this run.
+    public let annotated: [String]
+    /// The text files, by id, as the findings name them.
+    public let paths: [String: String]
+
+    public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true) throws -> ProjectReview {
+        let files = try project.textFiles()
+        let update = LayerUpdate(project: project, base: base)
+        let missing = files.filter { !FileManager.default.fileExists(atPath: update.layerPath(for: $0.id)) }
+        var annotated: [String] = []
+        if annotateMissing {
+            for (file, result) in zip(missing, update.run(files: missing)) {
+                _ = try result.get()
+                annotated.append(file.id)
+            }
+        }
+        let annotator = update.annotator
+        let texts: [Result<CheckedCorpus.Text, any Error>] = ParallelMap.map(files) { file in
+            do {
+                let document = try DocumentLoader().load(path: file.path)
+                var result = annotator.annotate(document)
+                let path = update.layerPath(for: file.id)
+                if FileManager.default.fileExists(atPath: path) {
+                    let layer = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+                    let rejected = Set(layer.entries.filter { $0.review == .rejected }.map(\.key))
+                    result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
+                    result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
+                }
+                return .success(CheckedCorpus.Text(document: document, result: result))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let corpus = CheckedCorpus(texts: try texts.map { try $0.get() }, base: base)
+        // Paths as the user would type them: relative to the current folder when inside it.
+        let here = FileManager.default.currentDirectoryPath + "/"
+        let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
+        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: annotated, paths: paths)
+    }
+}

@@ -1,0 +1,230 @@
+/// The report a historian opens in a browser: one self-contained file (no network, no external
+/// assets) with the texts and their claims highlighted by status, every finding linked to its
+/// passage and its evidence, filters by check and severity, a timeline of the events 525–640
+/// with each text's claims on it, and a map of which text rests on which source.
+public enum HTMLReport {
+    public static func render(review: ProjectReview, data: ReportData) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Scholion discrepancy report</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>Scholion discrepancy report</h1>
+            <p>\(data.texts.count) text(s) · \(data.findings.count) finding(s): \(["error", "warning", "info"].map { "<span class=\"sev \($0)\">\(data.summary[$0] ?? 0) \($0)</span>" }.joined(separator: " "))</p>
+            <nav><a href="#findings">Findings</a> · <a href="#timeline">Timeline</a> · <a href="#sources">Sources</a> · <a href="#texts">Texts</a></nav>
+            </header>
+            <main>
+
+            """
+        html += findingsSection(data)
+        html += timelineSection(review: review, data: data)
+        html += sourceMapSection(review: review)
+        html += textsSection(review: review, data: data)
+        html += "</main>\n<script>\(script)</script>\n</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Findings
+
+    static func findingsSection(_ data: ReportData) -> String {
+        var html = "<section id=\"findings\"><h2>Findings</h2>\n<form id=\"filters\" aria-label=\"Filters\"><fieldset><legend>Severity</legend>"
+        for severity in ["error", "warning", "info"] {
+            html += "<label><input type=\"checkbox\" name=\"severity\" value=\"\(severity)\" checked> \(severity) (\(data.summary[severity] ?? 0))</label> "
+        }
+        html += "</fieldset><fieldset><legend>Check</legend>"
+        for check in data.checks {
+            let count = data.findings.filter { $0.check == check.id }.count
+            html += "<label title=\"\(escape(check.description))\"><input type=\"checkbox\" name=\"check\" value=\"\(check.id)\" checked> \(escape(check.title)) (\(count))</label> "
+        }
+        html += "</fieldset></form>\n<ol class=\"findings\">\n"
+        for finding in data.findings {
+            html += "<li class=\"finding \(finding.severity.rawValue)\" id=\"\(finding.id)\" data-severity=\"\(finding.severity.rawValue)\" data-check=\"\(finding.check)\">"
+            html += "<p class=\"head\"><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code>[\(finding.check)]</code> "
+            html += "<a href=\"#\(anchor(finding.document, finding.start))\">\(escape(finding.document)) line \(finding.line)</a> · confidence \(finding.confidence)</p>"
+            html += "<blockquote>\(escape(finding.quote))</blockquote><p>\(escape(finding.explanation))</p>"
+            if !finding.evidence.isEmpty {
+                html += "<ul class=\"evidence\">"
+                for evidence in finding.evidence {
+                    html += "<li><cite>\(escape(evidence.sourceTitle))</cite>\(evidence.passage.map { " " + escape($0) } ?? ""): \(escape(evidence.statement))</li>"
+                }
+                html += "</ul>"
+            }
+            for related in finding.related {
+                html += "<p class=\"related\">Related: <a href=\"#\(anchor(related.document, related.start))\">\(escape(related.document))</a>: “\(escape(related.quote))”</p>"
+            }
+            if let suggestion = finding.suggestion { html += "<p class=\"suggestion\">Suggested correction: \(escape(suggestion))</p>" }
+            html += "</li>\n"
+        }
+        return html + "</ol></section>\n"
+    }
+
+    // MARK: Timeline
+
+    static let firstYear = 525, lastYear = 640
+
+    static func timelineSection(review: ProjectReview, data: ReportData) -> String {
+        let base = review.corpus.base
+        let width = 1100.0, left = 190.0, right = 20.0, rowHeight = 34.0
+        let texts = review.corpus.texts
+        let height = 70 + rowHeight * Double(texts.count) + 30
+        func x(_ ordinal: Int) -> Double {
+            let year = Double(ordinal) / 372
+            let clamped = min(max(year, Double(firstYear)), Double(lastYear + 1))
+            return left + (clamped - Double(firstYear)) / Double(lastYear + 1 - firstYear) * (width - left - right)
+        }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"timeline-title\"><title id=\"timeline-title\">Events 525–640 and the texts' claims</title>"
+        for year in stride(from: firstYear, through: lastYear, by: 5) {
+            let position = x(HistoricalDate(year: year).earliestOrdinal)
+            svg += "<line x1=\"\(f(position))\" y1=\"20\" x2=\"\(f(position))\" y2=\"\(f(height - 20))\" class=\"grid\"/>"
+            if year % 10 == 0 { svg += "<text x=\"\(f(position))\" y=\"14\" class=\"year\">\(year)</text>" }
+        }
+        svg += "<text x=\"8\" y=\"48\" class=\"row\">Events (reference base)</text>"
+        for event in base.records.values.filter({ $0.kind == .event }).sorted(by: { $0.id < $1.id }) {
+            guard let interval = event.interval, interval.upperBound >= HistoricalDate(year: firstYear).earliestOrdinal,
+                  interval.lowerBound <= HistoricalDate(year: lastYear).latestOrdinal, event.category != "war" else { continue }
+            let start = x(interval.lowerBound == Int.min ? HistoricalDate(year: firstYear).earliestOrdinal : interval.lowerBound)
+            let end = x(interval.upperBound == Int.max ? HistoricalDate(year: lastYear).latestOrdinal : interval.upperBound)
+            svg += "<rect x=\"\(f(start))\" y=\"38\" width=\"\(f(max(3, end - start)))\" height=\"14\" class=\"event\"><title>\(escape(event.displayName)) (\(escape(interval.description)))</title></rect>"
+        }
+        let conflicted = Set(data.findings.filter { $0.severity >= .warning }.map { "\($0.document)|\($0.start)" })
+        for (row, text) in texts.enumerated() {
+            let y = 70 + rowHeight * Double(row)
+            svg += "<text x=\"8\" y=\"\(f(y + 16))\" class=\"row\">\(escape(String(text.document.id.prefix(26))))</text>"
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y + 12))\" x2=\"\(f(width - right))\" y2=\"\(f(y + 12))\" class=\"axis\"/>"
+            for claim in text.result.claims {
+                guard let scope = claim.scope, scope.origin != .document, let status = status(of: claim) as String? else { continue }
+                let start = x(scope.interval.lowerBound), end = x(scope.interval.upperBound)
+                let conflict = conflicted.contains("\(text.document.id)|\(claim.range.start)")
+                svg += "<a href=\"#\(anchor(text.document.id, claim.range.start))\"><rect x=\"\(f(start))\" y=\"\(f(y + 5))\" width=\"\(f(max(4, end - start)))\" height=\"14\" class=\"claim \(status)\(conflict ? " conflict" : "")\"><title>\(escape(claim.quote)) (\(escape(scope.interval.description)))</title></rect></a>"
+            }
+        }
+        svg += "</svg>"
+        return "<section id=\"timeline\"><h2>Timeline, 525–640</h2><p class=\"legend\"><span class=\"key event\"></span> event of the reference base · claims by status: <span class=\"key supported\"></span> supported <span class=\"key contradicted\"></span> contradicted <span class=\"key unattested\"></span> unattested <span class=\"key outside-coverage\"></span> outside coverage · a red outline marks a finding (warning or error). Claims dated only by their text's title are not placed.</p>\(svg)</section>\n"
+    }
+
+    // MARK: Source map
+
+    static func sourceMapSection(review: ProjectReview) -> String {
+        let base = review.corpus.base
+        var links: [String: [String: [String: Int]]] = [:] // text → source → relation → count
+        var sources: Set<String> = []
+        for text in review.corpus.texts {
+            for claim in text.result.claims {
+                var seen: Set<String> = []
+                for attribution in claim.attributions where [.cited, .supported, .contradicted].contains(attribution.relation) {
+                    guard let source = attribution.source, seen.insert("\(source)|\(attribution.relation.rawValue)").inserted else { continue }
+                    links[text.document.id, default: [:]][source, default: [:]][attribution.relation.rawValue, default: 0] += 1
+                    sources.insert(source)
+                }
+            }
+        }
+        let sourceList = sources.sorted { (base.source($0)?.isPrincipal == true ? 0 : 1, $0) < (base.source($1)?.isPrincipal == true ? 0 : 1, $1) }
+        let texts = review.corpus.texts.map(\.document.id)
+        let rowHeight = 26.0
+        let height = max(Double(texts.count), Double(sourceList.count)) * rowHeight + 40
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1100 \(Int(height))\" role=\"img\" aria-labelledby=\"sources-title\"><title id=\"sources-title\">Which text rests on which source</title>"
+        func textY(_ index: Int) -> Double { 30 + rowHeight * Double(index) }
+        func sourceY(_ index: Int) -> Double { 30 + rowHeight * Double(index) }
+        for (textIndex, text) in texts.enumerated() {
+            for (sourceIndex, source) in sourceList.enumerated() {
+                guard let relations = links[text]?[source] else { continue }
+                for (offset, relation) in ["cited", "supported", "contradicted"].enumerated() {
+                    guard let count = relations[relation] else { continue }
+                    let shift = Double(offset - 1) * 3
+                    svg += "<line x1=\"330\" y1=\"\(f(textY(textIndex) + shift))\" x2=\"720\" y2=\"\(f(sourceY(sourceIndex) + shift))\" class=\"link \(relation)\" stroke-width=\"\(f(min(8, 1 + Double(count) / 3)))\"><title>\(escape(text)) → \(escape(base.source(source)?.shortTitle ?? source)): \(count) claim(s) \(relation)</title></line>"
+                }
+            }
+        }
+        for (index, text) in texts.enumerated() {
+            svg += "<text x=\"320\" y=\"\(f(textY(index) + 4))\" class=\"node\" text-anchor=\"end\">\(escape(text))</text>"
+        }
+        for (index, source) in sourceList.enumerated() {
+            let title = base.source(source)?.shortTitle ?? source
+            let principal = base.source(source)?.isPrincipal == true ? " principal" : ""
+            svg += "<text x=\"730\" y=\"\(f(sourceY(index) + 4))\" class=\"node\(principal)\">\(escape(String(title.prefix(60))))</text>"
+        }
+        svg += "</svg>"
+        return "<section id=\"sources\"><h2>Source map</h2><p class=\"legend\">Lines join a text to the sources its claims rest on: <span class=\"key cited\"></span> cited by the text · <span class=\"key supported\"></span> supporting · <span class=\"key contradicted\"></span> contradicting; thicker is more claims. Principal sources in bold.</p>\(svg)</section>\n"
+    }
+
+    // MARK: Texts
+
+    static func status(of claim: Claim) -> String {
+        let relations = Set(claim.attributions.map(\.relation))
+        if relations.contains(.contradicted) { return "contradicted" }
+        if relations.contains(.supported) { return "supported" }
+        if relations.contains(.unattested) { return "unattested" }
+        if relations.contains(.outsideCoverage) { return "outside-coverage" }
+        return "unattested"
+    }
+
+    static func textsSection(review: ProjectReview, data: ReportData) -> String {
+        var html = "<section id=\"texts\"><h2>Texts</h2><p class=\"legend\">Claims by status: <span class=\"claim supported\">supported</span> <span class=\"claim contradicted\">contradicted</span> <span class=\"claim unattested\">unattested</span> <span class=\"claim outside-coverage\">outside coverage</span>.</p>\n"
+        for text in review.corpus.texts {
+            let findingsHere = Dictionary(grouping: data.findings.filter { $0.document == text.document.id }, by: \.start)
+            html += "<article><h3>\(escape(text.document.title ?? text.document.id)) <small>\(escape(review.paths[text.document.id] ?? ""))</small></h3><div class=\"text\">"
+            var position = 0
+            for claim in text.result.claims.sorted(by: { $0.range < $1.range }) where claim.range.start >= position {
+                html += escape(text.scalars[TextRange(start: position, end: claim.range.start)])
+                let marks = (findingsHere[claim.range.start] ?? []).map { "<a class=\"mark \($0.severity.rawValue)\" href=\"#\($0.id)\" title=\"\(escape($0.explanation))\">\($0.severity.rawValue)</a>" }.joined()
+                let relations = claim.attributions.map(\.relation.rawValue)
+                html += "<span class=\"claim \(status(of: claim))\" id=\"\(anchor(text.document.id, claim.range.start))\" title=\"\(escape(Array(Set(relations)).sorted().joined(separator: ", ")))\">\(escape(claim.quote))</span>\(marks)"
+                position = claim.range.end
+            }
+            html += escape(text.scalars[TextRange(start: position, end: text.scalars.count)])
+            html += "</div></article>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    // MARK: Helpers
+
+    static func anchor(_ document: String, _ start: Int) -> String { "t-\(document)-\(start)" }
+
+    static func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static let style = """
+        body{font:16px/1.5 Georgia,serif;margin:0;color:#222;background:#fdfcf8}header,main{max-width:1150px;margin:0 auto;padding:0 1rem}\
+        h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}.sev{font:600 .8rem sans-serif;padding:.1rem .4rem;border-radius:3px;color:#fff}\
+        .sev.error{background:#b3261e}.sev.warning{background:#b86e00}.sev.info{background:#3b6ea5}fieldset{display:inline-block;border:1px solid #ddd;margin:.3rem}\
+        label{font:.85rem sans-serif;margin-right:.6rem}.findings{padding-left:1.2rem}.finding{margin:.8rem 0;padding:.5rem .8rem;border-left:4px solid #3b6ea5;background:#fff}\
+        .finding.error{border-color:#b3261e}.finding.warning{border-color:#b86e00}.finding .head{font:.85rem sans-serif;margin:0}blockquote{margin:.4rem 0;padding-left:.6rem;border-left:2px solid #ccc;font-style:italic}\
+        .evidence{font-size:.9rem}.related,.suggestion{font-size:.9rem;color:#444}.text{white-space:pre-wrap;background:#fff;padding:1rem;border:1px solid #eee}\
+        .claim.supported{background:#dff0d8}.claim.contradicted{background:#f6d5d3;text-decoration:underline wavy #b3261e}.claim.unattested{background:#f3f0e0}.claim.outside-coverage{background:#e4e4ef}\
+        .mark{font:600 .65rem sans-serif;vertical-align:super;margin-left:.15rem;text-decoration:none;color:#fff;padding:0 .25rem;border-radius:2px}.mark.error{background:#b3261e}.mark.warning{background:#b86e00}.mark.info{background:#3b6ea5}\
+        svg{width:100%;height:auto;background:#fff;border:1px solid #eee}svg .grid{stroke:#eee}svg .axis{stroke:#ccc}svg .year,svg .row,svg .node{font:11px sans-serif;fill:#333}\
+        svg .event{fill:#9a8c6a;opacity:.7}svg rect.claim{opacity:.85}svg rect.claim.supported{fill:#5a9e4b}svg rect.claim.contradicted{fill:#c0392b}svg rect.claim.unattested{fill:#c9b458}\
+        svg rect.claim.outside-coverage{fill:#8a8fb5}svg rect.conflict{stroke:#b3261e;stroke-width:2}svg .node.principal{font-weight:700}svg .link{stroke-opacity:.6}\
+        svg .link.cited{stroke:#888}svg .link.supported{stroke:#5a9e4b}svg .link.contradicted{stroke:#c0392b}\
+        .key{display:inline-block;width:.9rem;height:.9rem;vertical-align:middle;margin:0 .2rem}.key.event{background:#9a8c6a}.key.supported{background:#5a9e4b}.key.contradicted{background:#c0392b}\
+        .key.unattested{background:#c9b458}.key.outside-coverage{background:#8a8fb5}.key.cited{background:#888}.legend{font:.85rem sans-serif;color:#444}.hidden{display:none}
+        """
+
+    static let script = """
+        (function(){var form=document.getElementById('filters');function apply(){var sev={},chk={};\
+        form.querySelectorAll('input[name=severity]').forEach(function(i){sev[i.value]=i.checked});\
+        form.querySelectorAll('input[name=check]').forEach(function(i){chk[i.value]=i.checked});\
+        document.querySelectorAll('li.finding').forEach(function(li){var show=sev[li.dataset.severity]&&chk[li.dataset.check];li.classList.toggle('hidden',!show)});}\
+        form.addEventListener('change',apply);apply();document.body.dataset.ready='yes';})();
+        """
+}

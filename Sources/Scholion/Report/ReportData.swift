@@ -1,0 +1,91 @@
+import Foundation
+
+/// The report as data: what the JSON output holds (schema: `Schemas/report.schema.json`) and
+/// what the Markdown and HTML reports are written from.
+public struct ReportData: Codable, Sendable {
+    public struct Text: Codable, Sendable {
+        public var document: String
+        public var title: String?
+        public var file: String
+        public var claims: Int
+        /// Claims by attribution (a claim counts once for each relation it has).
+        public var attributions: [String: Int]
+        public var findings: Int
+    }
+
+    public struct CheckInfo: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var description: String
+        public var defaultSeverity: Severity
+    }
+
+    public struct Evidence: Codable, Sendable {
+        public var source: String
+        public var sourceTitle: String
+        public var passage: String?
+        public var statement: String
+        public var fact: String?
+    }
+
+    public struct Related: Codable, Sendable {
+        public var document: String
+        public var quote: String
+        public var start: Int
+        public var end: Int
+    }
+
+    public struct Item: Codable, Sendable {
+        public var id: String
+        public var check: String
+        public var severity: Severity
+        public var confidence: String
+        public var document: String
+        public var quote: String
+        public var start: Int
+        public var end: Int
+        public var line: Int
+        public var column: Int
+        public var entities: [String]
+        public var explanation: String
+        public var evidence: [Evidence]
+        public var related: [Related]
+        public var suggestion: String?
+    }
+
+    public var generator: String
+    public var texts: [Text]
+    public var checks: [CheckInfo]
+    public var summary: [String: Int]
+    public var findings: [Item]
+
+    public init(review: ProjectReview) {
+        generator = "Scholion"
+        texts = review.corpus.texts.map { text in
+            var counts: [String: Int] = [:]
+            for claim in text.result.claims {
+                for relation in Set(claim.attributions.map(\.relation)) { counts[relation.rawValue, default: 0] += 1 }
+            }
+            return Text(document: text.document.id, title: text.document.title, file: review.paths[text.document.id] ?? text.document.id,
+                        claims: text.result.claims.count, attributions: counts,
+                        findings: review.findings.filter { $0.document == text.document.id }.count)
+        }
+        checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }
+        summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in (severity.rawValue, review.findings.filter { $0.severity == severity }.count) })
+        findings = review.findings.map { finding in
+            Item(id: finding.id, check: finding.check, severity: finding.severity, confidence: finding.confidence.rawValue,
+                 document: finding.document, quote: finding.quote, start: finding.range.start, end: finding.range.end,
+                 line: finding.line, column: finding.column, entities: finding.entities, explanation: finding.explanation,
+                 evidence: finding.evidence.map { Evidence(source: $0.source, sourceTitle: $0.sourceTitle, passage: $0.passage, statement: $0.statement, fact: $0.fact) },
+                 related: finding.related.map { Related(document: $0.document, quote: $0.quote, start: $0.range.start, end: $0.range.end) },
+                 suggestion: finding.suggestion)
+        }
+    }
+
+    /// Deterministic JSON: sorted keys, no escaped slashes, a final newline.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
