@@ -41,7 +41,7 @@ public struct JSONSchemaValidator {
             if let minimum = schema["minLength"] as? Int, string.count < minimum { errors.append("\(path): shorter than \(minimum)") }
             if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil { errors.append("\(path): \(string) does not match \(pattern)") }
         }
-        if let number = value as? NSNumber, !(value is Bool), let minimum = schema["minimum"] as? Double, number.doubleValue < minimum {
+        if let number = value as? NSNumber, type(of: value) != Bool.self, let minimum = schema["minimum"] as? Double, number.doubleValue < minimum {
             errors.append("\(path): below \(minimum)")
         }
         if let object = value as? [String: Any] {
@@ -68,7 +68,7 @@ public struct JSONSchemaValidator {
         case "object": value is [String: Any]
         case "array": value is [Any]
         case "string": value is String
-        case "integer": (value as? NSNumber).map { !($0 is Bool) && $0.doubleValue == $0.doubleValue.rounded() } ?? false
+        case "integer": Swift.type(of: value) != Bool.self && (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
         case "number": value is NSNumber
         case "boolean": value is Bool
         default: false

@@ -96,11 +96,17 @@ public enum HTMLReport {
             let y = 70 + rowHeight * Double(row)
             svg += "<text x=\"8\" y=\"\(f(y + 16))\" class=\"row\">\(escape(String(text.document.id.prefix(26))))</text>"
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y + 12))\" x2=\"\(f(width - right))\" y2=\"\(f(y + 12))\" class=\"axis\"/>"
-            for claim in text.result.claims {
-                guard let scope = claim.scope, scope.origin != .document, let status = status(of: claim) as String? else { continue }
+            let placed = text.result.claims.filter { $0.scope != nil && $0.scope?.origin != .document }
+                .sorted { ($0.scope!.interval.upperBound - $0.scope!.interval.lowerBound) > ($1.scope!.interval.upperBound - $1.scope!.interval.lowerBound) }
+            for claim in placed {
+                guard let scope = claim.scope else { continue }
+                let status = status(of: claim)
                 let start = x(scope.interval.lowerBound), end = x(scope.interval.upperBound)
                 let conflict = conflicted.contains("\(text.document.id)|\(claim.range.start)")
-                svg += "<a href=\"#\(anchor(text.document.id, claim.range.start))\"><rect x=\"\(f(start))\" y=\"\(f(y + 5))\" width=\"\(f(max(4, end - start)))\" height=\"14\" class=\"claim \(status)\(conflict ? " conflict" : "")\"><title>\(escape(claim.quote)) (\(escape(scope.interval.description)))</title></rect></a>"
+                // A claim about a long span (a century) is a thin line under the precise ones.
+                let wide = scope.interval.upperBound - scope.interval.lowerBound > 372 * 20
+                let (top, tall) = wide ? (y + 15, 3.0) : (y + 5, 14.0)
+                svg += "<a href=\"#\(anchor(text.document.id, claim.range.start))\"><rect x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(4, end - start)))\" height=\"\(f(tall))\" class=\"claim \(status)\(conflict ? " conflict" : "")\"><title>\(escape(claim.quote)) (\(escape(scope.interval.description)))</title></rect></a>"
             }
         }
         svg += "</svg>"
