@@ -79,4 +79,24 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(annotator.annotate(annotationInput))
         }
     }
+
+    // Checking: the bundled texts annotated once, the corpus then repeated 10 and 40 times; the
+    // checks read claims through indexes by entity and event, so time grows with the corpus, not
+    // with its square.
+    let bundledTexts = (try? FileManager.default.contentsOfDirectory(at: URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Texts"), includingPropertiesForKeys: nil)) ?? []
+    let annotatedTexts: [CheckedCorpus.Text] = bundledTexts.filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }.map { url in
+        let document = try! DocumentLoader().load(path: url.path)
+        return CheckedCorpus.Text(document: document, result: annotator.annotate(document))
+    }
+    for copies in [10, 40] {
+        let corpus = CheckedCorpus(texts: Array(repeating: annotatedTexts, count: copies).flatMap { $0 }, base: base)
+        Benchmark("Check a corpus of \(corpus.texts.count) annotated texts", configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 20)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(CorpusChecker.findings(in: corpus))
+            }
+        }
+    }
 }
