@@ -29,6 +29,13 @@ struct AnnotationLayerTests {
         try LayerFile.read(XMLReader.parse(contentsOf: LayerUpdate(project: project, base: ReferenceBase()).layerPath(for: id)), textID: id)
     }
 
+    /// Gives the annotation `id` a person's responsibility, as a historian editing the layer would.
+    static func markAsHuman(_ id: String, in xml: inout String) throws {
+        let start = try #require(xml.range(of: "xml:id=\"\(id)\""))
+        let resp = try #require(xml.range(of: "resp=\"#scholion\"", range: start.upperBound..<xml.endIndex))
+        xml.replaceSubrange(resp, with: "resp=\"#jdoe\"")
+    }
+
     static func relations(_ entry: LayerEntry) -> [(relation: String, source: String?)] {
         entry.element.childElements.filter { $0.name.localName == "note" && $0[attribute: "type"] == "attribution" }.map { note in
             let source = note.childElements.first { $0.name.localName == "bibl" }?.childElements.first?[attribute: "target"]
@@ -134,11 +141,7 @@ struct AnnotationLayerTests {
         let rejected = try #require(try Self.layer(project, id).entries.first { $0.anchor.quote == "Nabedes" })
         xml = xml.replacingOccurrences(of: "<annotation xml:id=\"\(bleschames.id)\" ana=\"#mention.person\" motivation=\"identifying linking\"",
                                        with: "<annotation xml:id=\"\(bleschames.id)\" ana=\"#mention.person\" motivation=\"identifying linking commenting\"")
-        xml = xml.replacingOccurrences(of: "resp=\"#scholion\" cert=\"high\">\n        <note type=\"anchor\"><seg type=\"before\">s under ",
-                                       with: "resp=\"#scholion\" cert=\"high\">\n        <note type=\"anchor\"><seg type=\"before\">s under ")
-        let bleschamesStart = try #require(xml.range(of: "xml:id=\"\(bleschames.id)\""))
-        let respRange = try #require(xml.range(of: "resp=\"#scholion\"", range: bleschamesStart.upperBound..<xml.endIndex))
-        xml.replaceSubrange(respRange, with: "resp=\"#jdoe\"")
+        try Self.markAsHuman(bleschames.id, in: &xml)
         let rejectedStart = try #require(xml.range(of: "xml:id=\"\(rejected.id)\""))
         let rejectedBody = try #require(xml.range(of: ">", range: rejectedStart.upperBound..<xml.endIndex))
         xml.insert(contentsOf: "\n<revisionDesc status=\"rejected\"><change who=\"#jdoe\" when=\"2026-11-21\">Not a mention I want.</change></revisionDesc>", at: rejectedBody.upperBound)
@@ -169,11 +172,7 @@ struct AnnotationLayerTests {
         let artabazes = try #require(layer.entries.first { $0.anchor.quote == "Artabazes" })
         let ghassanid = try #require(layer.entries.first { $0.categories.first?.hasPrefix("claim.") == true && $0.anchor.quote.contains("Ghassanid Arabs under Al-Harith") })
         var xml = try String(contentsOfFile: path, encoding: .utf8)
-        for entry in [artabazes, ghassanid] {
-            let start = try #require(xml.range(of: "xml:id=\"\(entry.id)\""))
-            let resp = try #require(xml.range(of: "resp=\"#scholion\"", range: start.upperBound..<xml.endIndex))
-            xml.replaceSubrange(resp, with: "resp=\"#jdoe\"")
-        }
+        for entry in [artabazes, ghassanid] { try Self.markAsHuman(entry.id, in: &xml) }
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
         // The historian's copy of the text changes: a sentence inserted early, the claim's sentence rewritten.
         var text = try String(contentsOfFile: file.path, encoding: .utf8)

@@ -76,8 +76,8 @@ public struct Claim: Hashable, Sendable {
         return ranges
     }
 
-    /// Whether two offsets of the text lie in one clause of the sentence.
-    public func inOneClause(_ a: Int, _ b: Int) -> Bool {
+    /// Whether two offsets of the text lie in one of `clauses` (computed once by the caller).
+    public static func inOneClause(_ a: Int, _ b: Int, of clauses: [TextRange]) -> Bool {
         clauses.contains { $0.start <= a && a <= $0.end && $0.start <= b && b <= $0.end }
     }
 }

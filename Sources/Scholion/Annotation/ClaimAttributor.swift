@@ -8,9 +8,15 @@ struct ClaimAttributor: Sendable {
     let base: ReferenceBase
     /// Place → events held there, for "his next stop was Beroea ... demanded 4,000 pounds".
     let eventsAtPlace: [String: [String]]
+    /// The principal sources, and the primary and secondary ones that may cover a claim, sorted
+    /// by id once rather than for every claim.
+    let principalSources: [Source]
+    let coveringCandidates: [Source]
 
     init(base: ReferenceBase) {
         self.base = base
+        principalSources = base.sources.values.filter(\.isPrincipal).sorted { $0.id < $1.id }
+        coveringCandidates = base.sources.values.filter { $0.kind != .tertiary }.sorted { $0.id < $1.id }
         var eventsAtPlace: [String: [String]] = [:]
         for record in base.records.values.sorted(by: { $0.id < $1.id }) where record.kind == .event {
             for place in record.places { eventsAtPlace[place, default: []].append(record.id) }
@@ -57,9 +63,9 @@ struct ClaimAttributor: Sendable {
                     certainty: min(judgement.fact.certainty, judgement.certainty), note: judgement.reason))
             }
         }
-        let principal = base.sources.values.filter(\.isPrincipal).sorted { $0.id < $1.id }
+        let principal = principalSources
         let places = placesOf(claim)
-        let covering = base.sources.values.filter { covers($0, claim, places: places) && $0.kind != .tertiary }.sorted { $0.id < $1.id }
+        let covering = coveringCandidates.filter { covers($0, claim, places: places) }
         var principalOutside: [Source] = []
         for source in principal where !covers(source, claim, places: places) {
             principalOutside.append(source)
@@ -109,7 +115,7 @@ struct ClaimAttributor: Sendable {
                     let related = claimPlaces.filter { base.isPlace($0, within: place) || base.isPlace(place, within: $0) }
                     guard !related.isEmpty else { continue }
                     if fact.status == .absence {
-                        add(.contradicted, fact, .high, "\(base.label(of: person)) is placed in \(related.map { base.label(of: $0) }.joined(separator: ", ")) in \(scope?.description ?? "the period"); \(fact.statement)")
+                        add(.contradicted, fact, .high, "\(base.label(of: person)) is placed in \(related.map { base.label(of: $0) }.joined(separator: ", ")) in \(scope?.description ?? "the period"). \(fact.statement)")
                     } else if fact.status == .attested {
                         // The most telling support first: the very place, then a place within it.
                         supporting.append((claimPlaces.contains(place) ? 0 : claimPlaces.contains { base.isPlace(place, within: $0) } ? 1 : 2, fact))
@@ -130,7 +136,7 @@ struct ClaimAttributor: Sendable {
                     if own.contains(where: { $0.overlaps(interval) }) {
                         add(.supported, fact, .high, fact.statement)
                     } else if !own.isEmpty, fact.status == .attested {
-                        add(.contradicted, fact, .high, "the text dates the accession \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
+                        add(.contradicted, fact, .high, "the text dates the accession \(own.map(\.description).joined(separator: ", ")). \(fact.statement)")
                     }
                 case .epithet where !claim.epithetsUsed.isEmpty:
                     let lowered = claim.quote.lowercased()
@@ -157,7 +163,7 @@ struct ClaimAttributor: Sendable {
                         add(.supported, fact, .high, fact.statement)
                     } else if !ClaimCues.has(ClaimCues.occurrence, in: claim.quote).isEmpty || claim.subjects.first == event && claim.predicates.first == .date {
                         // Only a sentence that dates the event itself, not something done to it later.
-                        add(.contradicted, fact, .medium, "the text dates \(base.label(of: event)) \(own.map(\.description).joined(separator: ", ")); \(fact.statement)")
+                        add(.contradicted, fact, .medium, "the text dates \(base.label(of: event)) \(own.map(\.description).joined(separator: ", ")). \(fact.statement)")
                     }
                 case .quantity:
                     if let judgement = compareQuantities(claim, fact), isOwn && quantityIsAbout(event, in: claim) || judgement.0 == .supported {
@@ -169,11 +175,11 @@ struct ClaimAttributor: Sendable {
                     && (isOwn || ownEvents.isEmpty) && !["truce", "treaty"].contains(base.record(event)?.category ?? ""):
                     // (A treaty's term is not how long it lasted: "made for fifty years", "lasted ten".)
                     if fact.status == .absence {
-                        add(.contradicted, fact, .high, "the text gives \(base.label(of: fact.subject)) a long duration; \(fact.statement)")
+                        add(.contradicted, fact, .high, "the text gives \(base.label(of: fact.subject)) a long duration. \(fact.statement)")
                     } else if let measure = fact.quantities.first,
                               let claimed = quantities(about: event, in: claim).first(where: { $0.kind == "duration" }) {
                         let agree = sameDuration(claimed, measure)
-                        add(agree ? .supported : .contradicted, fact, .medium, agree ? fact.statement : "the claim says \(claimed.value) \(claimed.unit)(s); \(fact.statement)")
+                        add(agree ? .supported : .contradicted, fact, .medium, agree ? fact.statement : "the text says \(claimed.value.formatted) \(claimed.unit)(s). \(fact.statement)")
                     }
                 case .place, .theatre:
                     guard fact.status == .attested, let place = fact.object, claim.subjects.contains(event), !claimPlaces.isEmpty else { continue }
@@ -194,7 +200,7 @@ struct ClaimAttributor: Sendable {
                       let placed = claim.places.first(where: { place in
                           base.isPlace(place, within: region) && fightingIsAt(place, in: claim)
                       }) else { continue }
-                add(.contradicted, fact, .medium, "the text puts fighting in \(base.label(of: placed)) in \(scope); \(fact.statement)")
+                add(.contradicted, fact, .medium, "the text puts fighting in \(base.label(of: placed)) in \(scope). \(fact.statement)")
             }
         }
         // A place called ancient that was founded shortly before.
@@ -221,7 +227,7 @@ struct ClaimAttributor: Sendable {
                     if named.contains(founder) {
                         add(.supported, fact, .high, fact.statement)
                     } else if let other = named.first {
-                        add(.contradicted, fact, .medium, "the text has \(base.label(of: place)) built by \(base.label(of: other)); \(fact.statement)")
+                        add(.contradicted, fact, .medium, "the text has \(base.label(of: place)) built by \(base.label(of: other)). \(fact.statement)")
                     }
                 }
             }
@@ -247,20 +253,19 @@ struct ClaimAttributor: Sendable {
     /// clause as the place's name ("Lazica, where ... the fighting went on" puts it in Lazica,
     /// not in the Mesopotamia of the clause before).
     func fightingIsAt(_ place: String, in claim: Claim) -> Bool {
-        let lowered = Array(claim.quote.lowercased().unicodeScalars)
         let ranges = claim.namedRanges[place] ?? []
-        for cue in ClaimCues.fighting {
-            let needle = Array(cue.unicodeScalars)
-            var index = 0
-            while index + needle.count <= lowered.count {
-                if Array(lowered[index..<index + needle.count]) == needle {
-                    let offset = claim.range.start + index
-                    if ranges.contains(where: { claim.inOneClause($0.start, offset) }) { return true }
-                }
-                index += 1
+        guard !ranges.isEmpty else { return false }
+        // Lower-cased scalar for scalar, so that offsets stay those of the quote.
+        let lowered = ScalarText(String(String.UnicodeScalarView(claim.quote.unicodeScalars.map { scalar in
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        })))
+        let clauses = claim.clauses
+        return ClaimCues.fighting.contains { cue in
+            lowered.occurrences(of: cue).contains { index in
+                ranges.contains { Claim.inOneClause($0.start, claim.range.start + index, of: clauses) }
             }
         }
-        return false
     }
 
     /// Whether a quantity of the sentence is said of the event: in one clause with its name, or
@@ -274,8 +279,9 @@ struct ClaimAttributor: Sendable {
     func quantities(about event: String, in claim: Claim) -> [MentionQuantity] {
         let anchors = (claim.namedRanges[event] ?? []) + (base.record(event)?.places ?? []).flatMap { claim.namedRanges[$0] ?? [] }
         guard !anchors.isEmpty, claim.quantityRanges.count == claim.quantities.count else { return claim.quantities }
+        let clauses = claim.clauses
         return zip(claim.quantities, claim.quantityRanges).filter { _, range in
-            anchors.contains { claim.inOneClause($0.start, range.start) }
+            anchors.contains { Claim.inOneClause($0.start, range.start, of: clauses) }
         }.map(\.0)
     }
 
@@ -306,7 +312,7 @@ struct ClaimAttributor: Sendable {
                 let (value, unit) = normalised(quantity.value, quantity.unit)
                 return unit == factUnit && abs(value - factValue) <= 0.1 * factValue
             }
-            return repeated.map { _ in (.contradicted, .high, "the text gives \(factQuantity.text); \(fact.statement)") }
+            return repeated.map { _ in (.contradicted, .high, "the text gives \(factQuantity.text). \(fact.statement)") }
         }
         let comparable = claim.quantities.filter { quantity in
             let (_, unit) = normalised(quantity.value, quantity.unit)
@@ -329,7 +335,7 @@ struct ClaimAttributor: Sendable {
         let specificUnit = ["nomisma", "centenarium", "pound"].contains(factQuantity.unit)
         let claimed = comparable.map { "\($0.value.formatted) \($0.unit)\($0.commodity.map { " of \($0)" } ?? "")" }.joined(separator: ", ")
         // A sum of the same metal is a firmer conflict than a count of the same kind.
-        return (.contradicted, sameCommodity || specificUnit ? .medium : .low, "the text says \(claimed); \(fact.statement)")
+        return (.contradicted, sameCommodity || specificUnit ? .medium : .low, "the text says \(claimed). \(fact.statement)")
     }
 
     static let stalemateWords: Set<String> = ["stalemate", "equilibrium", "inconclusive"]
@@ -361,12 +367,12 @@ struct ClaimAttributor: Sendable {
         let quoted = claim.outcomeWords.filter { wordsFor[says]?.contains($0) ?? true }.map { "“\($0)”" }.joined(separator: ", ")
         switch fact.status {
         case .absence:
-            return matches ? (.contradicted, .high, "the text calls \(base.label(of: fact.subject)) \(quoted); \(fact.statement)") : nil
+            return matches ? (.contradicted, .high, "the text calls \(base.label(of: fact.subject)) \(quoted). \(fact.statement)") : nil
         case .attested:
             if matches { return (.supported, .medium, fact.statement) }
             let exclusive: Set<String> = ["outcome.captured", "outcome.repulsed", "outcome.inconclusive", "outcome.victory"]
             let contradictory = exclusive.contains(says) && exclusive.contains(category) && !(says == "outcome.victory" || category == "outcome.victory" && says == "outcome.captured")
-            return contradictory ? (.contradicted, .medium, "the text calls \(base.label(of: fact.subject)) \(quoted); \(fact.statement)") : nil
+            return contradictory ? (.contradicted, .medium, "the text calls \(base.label(of: fact.subject)) \(quoted). \(fact.statement)") : nil
         case .uncertain:
             return nil
         }

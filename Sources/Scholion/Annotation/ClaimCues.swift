@@ -15,9 +15,15 @@ enum ClaimCues {
     /// Words calling a place old.
     static let antiquity = ["ancient", "centuries-old", "age-old", "time-honoured", "of great antiquity"]
 
+    /// The cues a sentence uses (each matched at the start of a word).
     static func has(_ cues: [String], in sentence: String) -> [String] {
-        let lowered = Array((" " + sentence.lowercased() + " ").utf8)
-        return cues.filter { lowered.containsBytes(of: " " + $0) }
+        has(cues, inLowered: lowered(sentence))
+    }
+
+    static func lowered(_ sentence: String) -> [UInt8] { Array((" " + sentence.lowercased() + " ").utf8) }
+
+    static func has(_ cues: [String], inLowered lowered: [UInt8]) -> [String] {
+        cues.filter { lowered.containsBytes(of: " " + $0) }
     }
 
     static let outcome = [
@@ -28,8 +34,8 @@ enum ClaimCues {
 
     /// The predicates a sentence's wording suggests, most specific first.
     static func predicates(for sentence: String, hasQuantity: Bool, hasDate: Bool, hasEvent: Bool, hasPlace: Bool, hasPerson: Bool) -> [Claim.Predicate] {
-        let lowered = Array((" " + sentence.lowercased() + " ").utf8)
-        func has(_ cues: [String]) -> Bool { cues.contains { lowered.containsBytes(of: " " + $0) } }
+        let lowered = Self.lowered(sentence)
+        func has(_ cues: [String]) -> Bool { !Self.has(cues, inLowered: lowered).isEmpty }
         var result: [Claim.Predicate] = []
         if has(founding) { result.append(.founding) }
         if has(identity) && hasPerson { result.append(.identity) }
@@ -46,7 +52,6 @@ enum ClaimCues {
 
     /// The outcome and significance words the sentence uses, normalised.
     static func outcomeWords(in sentence: String) -> [String] {
-        let lowered = Array((" " + sentence.lowercased() + " ").utf8)
-        return outcome.filter { lowered.containsBytes(of: " " + $0) }
+        has(outcome, in: sentence)
     }
 }

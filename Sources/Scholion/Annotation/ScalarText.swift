@@ -15,6 +15,19 @@ public struct ScalarText: Sendable {
         return String(view)
     }
 
+    /// Where `needle` occurs, as the offsets it starts at, in order.
+    public func occurrences(of needle: String) -> [Int] {
+        let pattern = Array(needle.unicodeScalars)
+        guard let first = pattern.first, pattern.count <= count else { return [] }
+        var starts: [Int] = []
+        var start = 0
+        while start + pattern.count <= count {
+            if scalars[start] == first, scalars[start..<start + pattern.count].elementsEqual(pattern) { starts.append(start) }
+            start += 1
+        }
+        return starts
+    }
+
     public subscript(offset: Int) -> Unicode.Scalar? {
         offset >= 0 && offset < count ? scalars[offset] : nil
     }

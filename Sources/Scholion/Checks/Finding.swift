@@ -27,7 +27,7 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable, Coda
 /// What a check found in a text: the passage, what is wrong with it, and the evidence.
 public struct Finding: Hashable, Sendable, Identifiable {
     /// The ground of a finding: a source, the passage, what the fact says.
-    public struct Evidence: Hashable, Sendable {
+    public struct Evidence: Hashable, Sendable, Codable {
         public var source: String
         public var sourceTitle: String
         public var passage: String?
@@ -61,12 +61,6 @@ public struct Finding: Hashable, Sendable, Identifiable {
 
     /// `check` + `document` + offsets + a discriminator, hashed: stable across runs.
     static func stableID(check: String, document: String, range: TextRange, key: String = "") -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(check)|\(document)|\(range.start)|\(range.end)|\(key)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        let hex = String(hash, radix: 16)
-        return "F" + String(repeating: "0", count: 16 - hex.count) + hex
+        "F" + StableHash.fnv1a64("\(check)|\(document)|\(range.start)|\(range.end)|\(key)")
     }
 }

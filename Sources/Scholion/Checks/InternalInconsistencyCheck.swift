@@ -19,13 +19,14 @@ public struct InternalInconsistencyCheck: Check {
         spellings(corpus) + contradictions(corpus)
     }
 
-    /// One record named by two spellings in one text, neither a shortening of the other nor an epithet.
+    /// One person named by two spellings in one text, neither a shortening of the other nor an epithet.
     func spellings(_ corpus: CheckedCorpus) -> [Finding] {
         var findings: [Finding] = []
         for text in corpus.texts {
             var byRecord: [String: [Mention]] = [:]
-            for mention in text.result.mentions where mention.link != nil && mention.nameForm != .epithet
-                && [.person, .place, .organisation].contains(mention.kind) {
+            // Persons only: states, peoples and places have several names and derived forms a
+            // text may fairly mix ("Byzantium", "Byzantines", "the Byzantine Empire").
+            for mention in text.result.mentions where mention.link != nil && mention.nameForm != .epithet && mention.kind == .person {
                 byRecord[mention.link!, default: []].append(mention)
             }
             for (record, mentions) in byRecord.sorted(by: { $0.key < $1.key }) {
@@ -37,14 +38,14 @@ public struct InternalInconsistencyCheck: Check {
                 let distinct = keys.filter { key in
                     !keys.contains { other in other != key && (Set(other.split(separator: " ")).isSuperset(of: key.split(separator: " "))) }
                 }
-                guard distinct.count > 1, Self.areSpellingsOfOneName(distinct) else { continue }
-                let ordered = distinct.compactMap { spellings[$0]?.first }.sorted { $0.range < $1.range }
+                let variants = Self.spellingsOfOneName(distinct)
+                guard variants.count > 1 else { continue }
+                let ordered = variants.compactMap { spellings[$0]?.first }.sorted { $0.range < $1.range }
                 guard let first = ordered.first, let second = ordered.dropFirst().first else { continue }
                 let position = text.position(of: second.range.start)
-                let kind = corpus.base.record(record)?.kind
                 findings.append(Finding(
                     id: Finding.stableID(check: id, document: text.document.id, range: second.range, key: record),
-                    check: id, severity: kind == .person ? .warning : .info, confidence: .high, document: text.document.id,
+                    check: id, severity: defaultSeverity, confidence: .high, document: text.document.id,
                     quote: second.quote, range: second.range, line: position.line, column: position.column, entities: [record],
                     explanation: "The text spells \(corpus.base.label(of: record)) two ways: " + ordered.map { "\"\($0.quote)\" (\(spellings[NameKey.make($0.quote)]?.count ?? 0)×)" }.joined(separator: " and ") + ".",
                     evidence: [],
@@ -55,17 +56,20 @@ public struct InternalInconsistencyCheck: Check {
         return findings
     }
 
-    /// Spellings of one name, not two names of one record ("Byzantium" and "Romans"): they
-    /// share their first letters or most of their letters.
-    static func areSpellingsOfOneName(_ keys: [String]) -> Bool {
+    /// The keys that are spellings of one name, not two names of one record ("Byzantium" and
+    /// "Romans") nor a name and its derived form ("Persia", "Persian", "Persians"): pairs that
+    /// begin with the same letter, share most of their letters, and neither of which begins
+    /// with the other.
+    static func spellingsOfOneName(_ keys: [String]) -> [String] {
+        var variants: [String] = []
         for (index, a) in keys.enumerated() {
-            for b in keys[(index + 1)...] {
+            for b in keys[(index + 1)...] where !a.hasPrefix(b) && !b.hasPrefix(a) {
                 let left = Array(a.filter(\.isLetter)), right = Array(b.filter(\.isLetter))
-                guard let l = left.first, let r = right.first, l == r else { continue }
-                if similarity(left, right) >= 0.6 { return true }
+                guard let l = left.first, let r = right.first, l == r, similarity(left, right) >= 0.6 else { continue }
+                for key in [a, b] where !variants.contains(key) { variants.append(key) }
             }
         }
-        return false
+        return variants
     }
 
     /// 1 − edit distance / longer length.

@@ -15,15 +15,18 @@ public struct ProjectReview: Sendable {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
         let missing = files.filter { !FileManager.default.fileExists(atPath: update.layerPath(for: $0.id)) }
-        var annotated: [String] = []
+        var annotated: [String: CheckedCorpus.Text] = [:]
         if annotateMissing {
             for (file, result) in zip(missing, update.run(files: missing)) {
-                _ = try result.get()
-                annotated.append(file.id)
+                let outcome = try result.get()
+                annotated[file.id] = CheckedCorpus.Text(document: outcome.document, result: outcome.result)
             }
         }
         let annotator = update.annotator
+        let fresh = annotated
         let texts: [Result<CheckedCorpus.Text, any Error>] = ParallelMap.map(files) { file in
+            // A text annotated just now has no person's rejections to leave out: reuse its run.
+            if let text = fresh[file.id] { return .success(text) }
             do {
                 let document = try DocumentLoader().load(path: file.path)
                 var result = annotator.annotate(document)
@@ -43,6 +46,6 @@ public struct ProjectReview: Sendable {
         // Paths as the user would type them: relative to the current folder when inside it.
         let here = FileManager.default.currentDirectoryPath + "/"
         let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
-        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: annotated, paths: paths)
+        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: annotated.keys.sorted(), paths: paths)
     }
 }

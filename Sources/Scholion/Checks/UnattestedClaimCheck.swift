@@ -43,7 +43,7 @@ public struct UnattestedClaimCheck: Check {
                 let open = claim.predicates.filter { $0 != .characterisation && Self.facts(for: $0).isDisjoint(with: judged) }
                 guard judged.isEmpty || !open.isEmpty else { continue }
                 let names = claim.subjects.map { corpus.base.label(of: $0) }.joined(separator: ", ")
-                let what = judged.isEmpty ? "this claim" : "what this claim says of \(open.map(\.rawValue).joined(separator: ", "))"
+                let what = judged.isEmpty ? "this claim" : "this claim's \(open.map(\.rawValue).joined(separator: " and "))"
                 findings.append(corpus.finding(
                     check: self, text: text, claim: claim, certainty: .high,
                     explanation: "No fact of the reference base supports or contradicts \(what) about \(names); it is for a reader to verify.",

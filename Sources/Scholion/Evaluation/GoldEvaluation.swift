@@ -53,18 +53,9 @@ public struct GoldEvaluation: Sendable {
 
     /// Where a gold quote is: its `occurrence`-th occurrence in the text, in scalar offsets.
     public static func range(of quote: String, occurrence: Int, in text: ScalarText) -> TextRange? {
-        let needle = Array(quote.unicodeScalars)
-        guard !needle.isEmpty, occurrence >= 1 else { return nil }
-        var seen = 0
-        var start = 0
-        while start + needle.count <= text.count {
-            if text.scalars[start] == needle[0], Array(text.scalars[start..<start + needle.count]) == needle {
-                seen += 1
-                if seen == occurrence { return TextRange(start: start, end: start + needle.count) }
-            }
-            start += 1
-        }
-        return nil
+        let starts = text.occurrences(of: quote)
+        guard occurrence >= 1, occurrence <= starts.count else { return nil }
+        return TextRange(start: starts[occurrence - 1], end: starts[occurrence - 1] + quote.unicodeScalars.count)
     }
 
     public static func evaluate(gold: GoldFile, document: TextDocument, result: Annotator.Result) throws -> Report {

@@ -27,25 +27,22 @@ public struct Anchor: Hashable, Sendable {
     /// else the occurrence of the quote whose surroundings agree best with the recorded context,
     /// nearest the old place on a tie. Nil when the quote no longer occurs.
     public func relocated(in text: ScalarText) -> TextRange? {
-        let quoteScalars = Array(quote.unicodeScalars)
-        guard !quoteScalars.isEmpty else { return nil }
+        let length = quote.unicodeScalars.count
+        guard length > 0 else { return nil }
         if range.end <= text.count, text[range] == quote { return range }
-        var best: (score: Int, distance: Int, range: TextRange)?
         let beforeScalars = Array(before.unicodeScalars), afterScalars = Array(after.unicodeScalars)
-        var start = 0
-        while start + quoteScalars.count <= text.count {
-            if text.scalars[start] == quoteScalars[0], Array(text.scalars[start..<start + quoteScalars.count]) == quoteScalars {
-                let candidate = TextRange(start: start, end: start + quoteScalars.count)
-                var score = 0
-                for offset in 0..<min(beforeScalars.count, start) where text.scalars[start - 1 - offset] == beforeScalars[beforeScalars.count - 1 - offset] { score += 1 }
-                for offset in 0..<min(afterScalars.count, text.count - candidate.end) where text.scalars[candidate.end + offset] == afterScalars[offset] { score += 1 }
-                let distance = abs(start - range.start)
-                if best == nil || score > best!.score || (score == best!.score && distance < best!.distance) {
-                    best = (score, distance, candidate)
-                }
-            }
-            start += 1
+        func agreement(_ candidate: TextRange) -> Int {
+            var score = 0
+            for offset in 0..<min(beforeScalars.count, candidate.start)
+            where text.scalars[candidate.start - 1 - offset] == beforeScalars[beforeScalars.count - 1 - offset] { score += 1 }
+            for offset in 0..<min(afterScalars.count, text.count - candidate.end)
+            where text.scalars[candidate.end + offset] == afterScalars[offset] { score += 1 }
+            return score
         }
-        return best?.range
+        return text.occurrences(of: quote).map { TextRange(start: $0, end: $0 + length) }
+            .max { lhs, rhs in
+                let (a, b) = (agreement(lhs), agreement(rhs))
+                return a != b ? a < b : abs(lhs.start - range.start) > abs(rhs.start - range.start)
+            }
     }
 }

@@ -32,13 +32,7 @@ public enum Layer {
 
     /// A 64-bit FNV-1a checksum of the text's UTF-8, to tell an edited text.
     public static func checksum(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        let hex = String(hash, radix: 16)
-        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
+        "fnv1a64:" + StableHash.fnv1a64(text)
     }
 
     static var categories: [(String, String)] {

@@ -19,6 +19,9 @@ public struct LayerUpdate: Sendable {
         public var stale: [String]
         public var written: Bool
         public var attributionCounts: [Attribution.Relation: Int]
+        /// The text and what the annotator found in it, for a caller that goes on to check it.
+        public var document: TextDocument
+        public var result: Annotator.Result
     }
 
     public let project: Project
@@ -49,10 +52,15 @@ public struct LayerUpdate: Sendable {
         var preserved: [LayerEntry] = []
         var suppressed: Set<String> = []
         var reanchored: [String] = [], stale: [String] = []
-        var existing: String?
+        var existing: Data?
         if FileManager.default.fileExists(atPath: path) {
-            existing = try? String(contentsOfFile: path, encoding: .utf8)
-            let layer = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+            // Read once: compared with the new layer, and parsed for what people wrote.
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw XMLError.unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
+            }
+            existing = data
+            let layer = try LayerFile.read(XMLReader.parse(data, fileName: path), textID: file.id)
             for var entry in layer.entries where entry.isHuman {
                 if let range = entry.anchor.relocated(in: text) {
                     if range != entry.anchor.range {
@@ -81,14 +89,15 @@ public struct LayerUpdate: Sendable {
             textID: file.id, title: document.title, textFile: relativeTextPath(file), text: text, checksum: Layer.checksum(document.text),
             mentions: result.mentions, claims: result.claims, preserved: preserved, suppressed: suppressed, base: annotator.base)
         let xml = try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
-        let written = xml != existing
+        let written = Data(xml.utf8) != existing
         if written { try AtomicFile.write(xml, to: path) }
         var counts: [Attribution.Relation: Int] = [:]
         for claim in result.claims {
             for relation in Set(claim.attributions.map(\.relation)) { counts[relation, default: 0] += 1 }
         }
         return Outcome(textID: file.id, layerPath: path, mentions: result.mentions.count, claims: result.claims.count,
-                       preserved: preserved.count, reanchored: reanchored, stale: stale, written: written, attributionCounts: counts)
+                       preserved: preserved.count, reanchored: reanchored, stale: stale, written: written, attributionCounts: counts,
+                       document: document, result: result)
     }
 
     /// The text as the layer points at it, relative to `Annotations/`.

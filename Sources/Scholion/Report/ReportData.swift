@@ -20,14 +20,6 @@ public struct ReportData: Codable, Sendable {
         public var defaultSeverity: Severity
     }
 
-    public struct Evidence: Codable, Sendable {
-        public var source: String
-        public var sourceTitle: String
-        public var passage: String?
-        public var statement: String
-        public var fact: String?
-    }
-
     public struct Related: Codable, Sendable {
         public var document: String
         public var quote: String
@@ -48,7 +40,7 @@ public struct ReportData: Codable, Sendable {
         public var column: Int
         public var entities: [String]
         public var explanation: String
-        public var evidence: [Evidence]
+        public var evidence: [Finding.Evidence]
         public var related: [Related]
         public var suggestion: String?
     }
@@ -76,7 +68,7 @@ public struct ReportData: Codable, Sendable {
             Item(id: finding.id, check: finding.check, severity: finding.severity, confidence: finding.confidence.rawValue,
                  document: finding.document, quote: finding.quote, start: finding.range.start, end: finding.range.end,
                  line: finding.line, column: finding.column, entities: finding.entities, explanation: finding.explanation,
-                 evidence: finding.evidence.map { Evidence(source: $0.source, sourceTitle: $0.sourceTitle, passage: $0.passage, statement: $0.statement, fact: $0.fact) },
+                 evidence: finding.evidence,
                  related: finding.related.map { Related(document: $0.document, quote: $0.quote, start: $0.range.start, end: $0.range.end) },
                  suggestion: finding.suggestion)
         }
