@@ -192,4 +192,38 @@ struct AnnotationLayerTests {
         #expect(stale.anchor.quote == ghassanid.anchor.quote, "kept as it was, never silently dropped")
         #expect(try TEIValidator().validate(file: path).isEmpty)
     }
+
+    @Test("A person's rejection survives its quote going stale and coming back")
+    func rejectionSurvivesStaleness() throws {
+        let (project, root) = try Self.copyOfCorpus()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let id = "siege-of-sisauranon-541"
+        let update = LayerUpdate(project: project, base: try ReferenceBaseLoader.loadBundled())
+        let file = try #require(try project.textFiles().first { $0.id == id })
+        _ = try update.run(file)
+        let path = update.layerPath(for: id)
+        let artabazes = try #require(try Self.layer(project, id).entries.first { $0.anchor.quote == "Artabazes" })
+        var xml = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(xml.range(of: "xml:id=\"\(artabazes.id)\""))
+        let body = try #require(xml.range(of: ">", range: start.upperBound..<xml.endIndex))
+        let note = "Not the Artabazes I mean."
+        xml.insert(contentsOf: "\n<revisionDesc status=\"rejected\"><change who=\"#jdoe\" when=\"2026-11-21\">\(note)</change></revisionDesc>", at: body.upperBound)
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        let original = try String(contentsOfFile: file.path, encoding: .utf8)
+
+        try Data(original.replacingOccurrences(of: "Artabazes", with: "Artabanes").utf8).write(to: URL(fileURLWithPath: file.path))
+        #expect(try update.run(file).stale.contains(artabazes.id))
+        let stale = try #require(try Self.layer(project, id).entries.first { $0.id == artabazes.id })
+        #expect(stale.review == .stale)
+        #expect(stale.element.stringValue.contains(note), "the person's change note is kept")
+        #expect(try TEIValidator().validate(file: path).isEmpty)
+
+        try Data(original.utf8).write(to: URL(fileURLWithPath: file.path))
+        _ = try update.run(file)
+        let back = try #require(try Self.layer(project, id).entries.first { $0.id == artabazes.id })
+        #expect(back.review == .rejected, "the rejection is restored")
+        #expect(back.element.stringValue.contains(note))
+        #expect(!back.element.stringValue.contains("no longer found"))
+        #expect(try Self.layer(project, id).entries.filter { $0.anchor.quote == "Artabazes" }.count == 1, "not added again")
+    }
 }

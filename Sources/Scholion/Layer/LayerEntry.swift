@@ -23,7 +23,8 @@ public struct LayerEntry: Sendable {
     public var element: XMLElement
 
     /// Whether re-running the annotator must leave it as it is.
-    public var isHuman: Bool { responsibility != Layer.annotatorID || review == .reviewed || review == .rejected }
+    /// (A stale entry was a person's: only theirs are ever marked stale.)
+    public var isHuman: Bool { responsibility != Layer.annotatorID || review != nil }
 
     /// What identifies an annotation across runs: its kind and its quote at its place.
     public var key: String { "\(categories.first ?? "")|\(anchor.range.start)|\(anchor.range.end)" }

@@ -68,16 +68,10 @@ public struct LayerUpdate: Sendable {
                         entry.element.setAttribute(XMLName("target"), Layer.target(range, textFile: relativeTextPath(file)))
                         entry.anchor.range = range
                     }
-                    if entry.review == .stale {
-                        entry.element.children.removeAll { $0.element?.name.localName == "revisionDesc" }
-                        entry.review = nil
-                    }
+                    if entry.review == .stale { Self.unmarkStale(&entry) }
                 } else if entry.review != .stale {
                     stale.append(entry.id)
-                    entry.review = .stale
-                    entry.element.children.removeAll { $0.element?.name.localName == "revisionDesc" }
-                    let change = LayerWriter.tei("change", [("who", "#\(Layer.annotatorID)")], [.text("The text changed: \"\(entry.anchor.quote)\" is no longer found; kept as it was.")])
-                    entry.element.children.insert(.element(LayerWriter.tei("revisionDesc", [("status", "stale")], [.element(change)])), at: 0)
+                    Self.markStale(&entry)
                 } else {
                     stale.append(entry.id)
                 }
@@ -98,6 +92,39 @@ public struct LayerUpdate: Sendable {
         return Outcome(textID: file.id, layerPath: path, mentions: result.mentions.count, claims: result.claims.count,
                        preserved: preserved.count, reanchored: reanchored, stale: stale, written: written, attributionCounts: counts,
                        document: document, result: result)
+    }
+
+    /// Marks an entry stale without losing what a person recorded: their `revisionDesc` keeps its
+    /// changes, and the annotator's own change remembers the status it replaces.
+    static func markStale(_ entry: inout LayerEntry) {
+        let name = TEIVocabulary.name("revisionDesc")
+        let existing = entry.element.children(named: name).first
+        var change = LayerWriter.tei("change", [("who", "#\(Layer.annotatorID)")],
+                                     [.text("The text changed: \"\(entry.anchor.quote)\" is no longer found; kept as it was.")])
+        if let previous = existing?[attribute: "status"] { change.setAttribute(XMLName("status"), previous) }
+        var revision = existing ?? LayerWriter.tei("revisionDesc")
+        revision.setAttribute(XMLName("status"), "stale")
+        revision.append(change)
+        entry.element.children.removeAll { $0.element?.name == name }
+        entry.element.children.insert(.element(revision), at: 0)
+        entry.review = .stale
+    }
+
+    /// Undoes ``markStale(_:)`` when the quote is found again: the person's status comes back.
+    static func unmarkStale(_ entry: inout LayerEntry) {
+        let name = TEIVocabulary.name("revisionDesc")
+        guard let index = entry.element.children.firstIndex(where: { $0.element?.name == name }),
+              var revision = entry.element.children[index].element else { return }
+        let isOurs: (XMLNode) -> Bool = { $0.element?.name.localName == "change" && $0.element?[attribute: "who"] == "#\(Layer.annotatorID)" }
+        let previous = revision.children.last(where: isOurs)?.element?[attribute: "status"]
+        if let last = revision.children.lastIndex(where: isOurs) { revision.children.remove(at: last) }
+        if revision.childElements.isEmpty {
+            entry.element.children.remove(at: index)
+        } else {
+            revision.setAttribute(XMLName("status"), previous ?? "reviewed")
+            entry.element.children[index] = .element(revision)
+        }
+        entry.review = previous.flatMap(LayerEntry.Review.init(rawValue:)) ?? (revision.childElements.isEmpty ? nil : .reviewed)
     }
 
     /// The text as the layer points at it, relative to `Annotations/`.

@@ -915,6 +915,7 @@ enum EmbeddedSchemas {
           <oneOrMore>
             <element name="change">
               <optional><attribute name="who"><ref name="layer.pointers"/></attribute></optional>
+              <optional><attribute name="status"><ref name="data.name"/></attribute></optional>
               <optional><attribute name="when"><ref name="data.temporal"/></attribute></optional>
               <text/>
             </element>
