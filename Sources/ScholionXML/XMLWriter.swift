@@ -2,6 +2,8 @@
 ///
 /// - Attributes are written in the order the element holds them; namespace declarations go on
 ///   the root, default namespace first, then by prefix.
+/// - Empty text nodes are dropped (an element with nothing else is written `<x/>`), so a tree
+///   written, parsed and written again gives the same bytes.
 /// - Element-only content is indented; mixed content (any text child) and everything inside
 ///   `xml:space="preserve"` is written exactly as it is, so no whitespace is ever added to a
 ///   text.
@@ -56,6 +58,16 @@ public struct XMLWriter: Sendable {
         return output
     }
 
+    /// Serialises `element` as part of a larger document: no declaration, no namespace
+    /// declarations (the enclosing root has them), indented as at `depth`, no final newline.
+    public func serializeFragment(_ element: XMLElement, depth: Int) throws(XMLError) -> String {
+        var prefixes = namespaces
+        prefixes[XMLName.xmlNamespace] = "xml"
+        var output = ""
+        try write(element, depth: depth, preserve: false, prefixes: prefixes, declarations: [], into: &output)
+        return output
+    }
+
     private func collectNamespaces(_ element: XMLElement, into used: inout Set<String>) {
         if let namespace = element.name.namespace { used.insert(namespace) }
         for attribute in element.attributes { if let namespace = attribute.name.namespace { used.insert(namespace) } }
@@ -89,7 +101,9 @@ public struct XMLWriter: Sendable {
             try Self.escape(attribute.value, attribute: true, into: &output)
             output += "\""
         }
-        guard !element.children.isEmpty else {
+        // Empty text nodes are nothing: a parser would not give them back, so they are not written.
+        let children = element.children.filter { if case .text(let text) = $0 { !text.isEmpty } else { true } }
+        guard !children.isEmpty else {
             output += "/>"
             return
         }
@@ -100,9 +114,9 @@ public struct XMLWriter: Sendable {
         case "default": preserve = false
         default: break
         }
-        let mixed = element.children.contains { if case .text = $0 { true } else { false } }
+        let mixed = children.contains { if case .text = $0 { true } else { false } }
         let indent = !preserve && !mixed
-        for child in element.children {
+        for child in children {
             if indent { output += "\n" + String(repeating: indentation, count: depth + 1) }
             switch child {
             case .element(let inner):

@@ -36,9 +36,14 @@ public enum Layer {
     }
 
     static var categories: [(String, String)] {
-        Mention.Kind.allCases.map { ("mention.\($0.rawValue)", "a mention of a \($0.rawValue)") }
+        Mention.Kind.allCases.map { ("mention.\($0.rawValue)", "a mention of \(article($0.rawValue)) \($0.rawValue)") }
             + Claim.Predicate.allCases.map { ("claim.\($0.rawValue)", "a claim of \($0.rawValue)") }
             + Attribution.Relation.allCases.map { ("attribution.\($0.rawValue)", attributionDescription($0)) }
+    }
+
+    /// "a" or "an" before a word.
+    static func article(_ word: String) -> String {
+        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     static func attributionDescription(_ relation: Attribution.Relation) -> String {

@@ -17,21 +17,27 @@ public struct LayerFile: Sendable {
         let checksum = root.descendants(named: TEIVocabulary.name("idno")).first { $0[attribute: "type"] == "checksum" }?.stringValue
         var entries: [LayerEntry] = []
         for annotation in standOff.descendants(named: TEIVocabulary.name("annotation")) {
-            let here = RecordLocation(file: document.fileName, line: annotation.line)
-            guard let id = annotation[attribute: XMLName.xmlID] else { throw .invalid(location: here, message: "<annotation> without xml:id") }
-            guard let target = annotation[attribute: "target"], let range = Layer.range(fromTarget: target) else {
-                throw .invalid(location: here, message: "annotation \(id): @target is not a char= or string-range() pointer into the text")
-            }
-            let anchorNote = annotation.children(named: TEIVocabulary.name("note")).first { $0[attribute: "type"] == "anchor" }
-            func part(_ name: String, type: String?) -> String {
-                anchorNote?.childElements.first { $0.name.localName == name && $0[attribute: "type"] == type }?.stringValue ?? ""
-            }
-            let anchor = Anchor(range: range, quote: part("quote", type: nil), before: part("seg", type: "before"), after: part("seg", type: "after"))
-            let review = annotation.children(named: TEIVocabulary.name("revisionDesc")).first?[attribute: "status"].flatMap(LayerEntry.Review.init(rawValue:))
-            let categories = (annotation[attribute: "ana"] ?? "").split(separator: " ").map { String($0.drop { $0 == "#" }) }
-            let responsibility = String((annotation[attribute: "resp"] ?? "#\(Layer.annotatorID)").drop { $0 == "#" })
-            entries.append(LayerEntry(id: id, categories: categories, anchor: anchor, responsibility: responsibility, review: review, element: annotation))
+            entries.append(try entry(annotation, fileName: document.fileName))
         }
         return LayerFile(textID: textID, checksum: checksum, entries: entries)
+    }
+
+    /// One `annotation` element as an entry; its `@target` must point into the text with
+    /// `char=` or `string-range()`.
+    public static func entry(_ annotation: XMLElement, fileName: String) throws(ReferenceBaseError) -> LayerEntry {
+        let here = RecordLocation(file: fileName, line: annotation.line)
+        guard let id = annotation[attribute: XMLName.xmlID] else { throw .invalid(location: here, message: "<annotation> without xml:id") }
+        guard let target = annotation[attribute: "target"], let range = Layer.range(fromTarget: target) else {
+            throw .invalid(location: here, message: "annotation \(id): @target is not a char= or string-range() pointer into the text")
+        }
+        let anchorNote = annotation.children(named: TEIVocabulary.name("note")).first { $0[attribute: "type"] == "anchor" }
+        func part(_ name: String, type: String?) -> String {
+            anchorNote?.childElements.first { $0.name.localName == name && $0[attribute: "type"] == type }?.stringValue ?? ""
+        }
+        let anchor = Anchor(range: range, quote: part("quote", type: nil), before: part("seg", type: "before"), after: part("seg", type: "after"))
+        let review = annotation.children(named: TEIVocabulary.name("revisionDesc")).first?[attribute: "status"].flatMap(LayerEntry.Review.init(rawValue:))
+        let categories = (annotation[attribute: "ana"] ?? "").split(separator: " ").map { String($0.drop { $0 == "#" }) }
+        let responsibility = String((annotation[attribute: "resp"] ?? "#\(Layer.annotatorID)").drop { $0 == "#" })
+        return LayerEntry(id: id, categories: categories, anchor: anchor, responsibility: responsibility, review: review, element: annotation)
     }
 }

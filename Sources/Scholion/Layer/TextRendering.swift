@@ -26,17 +26,14 @@ public struct TextRendering: Sendable {
         }
     }
 
-    /// The relations of a claim entry's attribution notes.
+    /// A claim entry's attributions as "relation: note [source passage]".
     static func relations(of entry: LayerEntry) -> [(relation: String, text: String)] {
-        entry.element.childElements.filter { $0.name.localName == "note" && $0[attribute: "type"] == "attribution" }.map { note in
-            let relation = (note[attribute: "ana"] ?? "").replacingOccurrences(of: "#attribution.", with: "")
-            var text = note.children.compactMap { node -> String? in if case .text(let value) = node { return value } else { return nil } }.joined()
-            if let bibl = note.childElements.first(where: { $0.name.localName == "bibl" }) {
-                let source = bibl.childElements.first { $0.name.localName == "ptr" }?[attribute: "target"]?.replacingOccurrences(of: "ref:", with: "") ?? ""
-                let passage = bibl.childElements.first { $0.name.localName == "citedRange" }?.stringValue
-                text += " [\(source)\(passage.map { " \($0)" } ?? "")]"
+        entry.attributions.map { attribution in
+            var text = attribution.note
+            if let source = attribution.source {
+                text += " [\(source)\(attribution.passages.first.map { " \($0)" } ?? "")]"
             }
-            return (relation, text.trimmingCharacters(in: .whitespacesAndNewlines))
+            return (attribution.relation, text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 

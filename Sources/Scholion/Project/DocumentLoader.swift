@@ -1,5 +1,5 @@
 import Foundation
-internal import ScholionXML
+public import ScholionXML
 
 /// Loads a text of any accepted format: plain UTF-8 text is imported, TEI is read.
 public struct DocumentLoader: Sendable {
@@ -21,9 +21,32 @@ public struct DocumentLoader: Sendable {
         guard Self.isXML(data, pathExtension: url.pathExtension) else {
             return try importer.importText(data, fileName: path, id: id)
         }
+        return try Self.readTEI(data, path: path, id: id).document
+    }
+
+    /// Loads a TEI file with what `scholion export` wrote around its text: the parsed XML, the
+    /// document, and the ranges of the inline elements its stand-off annotations point to.
+    public func loadAnnotatedTEI(path: String) throws(ImportError) -> AnnotatedTEI {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
+        }
+        return try Self.readTEI(data, path: path, id: url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// A TEI document as read, with its inline annotation ranges.
+    public struct AnnotatedTEI {
+        public var xml: XMLDocument
+        public var document: TextDocument
+        public var inlineRanges: [String: TextRange]
+    }
+
+    static func readTEI(_ data: Data, path: String, id: String) throws(ImportError) -> AnnotatedTEI {
         do {
-            let document = try XMLReader.parse(data, fileName: path)
-            return try TEIReader.read(document, id: id, byteCount: data.count)
+            let xml = try XMLReader.parse(data, fileName: path)
+            let (document, ranges) = try TEIReader.readAnnotated(xml, id: id, byteCount: data.count)
+            return AnnotatedTEI(xml: xml, document: document, inlineRanges: ranges)
         } catch let error as XMLError {
             throw .xml(error)
         } catch let error as TEIError {

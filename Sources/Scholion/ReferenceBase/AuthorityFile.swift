@@ -1,3 +1,5 @@
+public import ScholionXML
+
 /// The content of one reference-base file, as read, before it is merged with the others.
 public struct AuthorityFile: Sendable {
     /// A pointer written in the file, kept so that dangling references can be reported.
@@ -25,6 +27,11 @@ public struct AuthorityFile: Sendable {
     public var categories: [String: String] = [:]
     /// `respStmt` id → name.
     public var responsibilities: [String: String] = [:]
+    /// The element of each top-level declaration (record, source, fact, taxonomy, `respStmt`), by
+    /// id, as written: what an export copies.
+    public var elements: [String: XMLElement] = [:]
+    /// The id of the element that holds a nested declaration (a category's taxonomy).
+    public var owners: [String: String] = [:]
     /// Every `xml:id` the file declares, in order, with where.
     public var declaredIDs: [(id: String, location: RecordLocation)] = []
     public var references: [Reference] = []

@@ -29,8 +29,12 @@ public enum AuthorityFileReader {
 
         func location(_ element: XMLElement) -> RecordLocation { RecordLocation(file: file.name, line: element.line) }
 
-        mutating func declare(_ element: XMLElement) {
-            if let id = element[attribute: XMLName.xmlID] { file.declaredIDs.append((id, location(element))) }
+        /// Records a declaration; a top-level one keeps its element (`owner` names the element
+        /// holding a nested one).
+        mutating func declare(_ element: XMLElement, owner: String? = nil) {
+            guard let id = element[attribute: XMLName.xmlID] else { return }
+            file.declaredIDs.append((id, location(element)))
+            if let owner { file.owners[id] = owner } else { file.elements[id] = element }
         }
 
         mutating func reference(_ pointer: String?, _ context: String, _ element: XMLElement) -> String? {
@@ -99,7 +103,7 @@ public enum AuthorityFileReader {
             for taxonomy in header.descendants(named: TEIVocabulary.name("taxonomy")) {
                 declare(taxonomy)
                 for category in elements(taxonomy, "category") {
-                    declare(category)
+                    declare(category, owner: taxonomy[attribute: XMLName.xmlID])
                     if let id = category[attribute: XMLName.xmlID] {
                         file.categories[id] = elements(category, "catDesc").first.map(Self.text) ?? id
                     }

@@ -1,3 +1,5 @@
+public import ScholionXML
+
 /// The reference base in memory, indexed: records, sources and facts by id; records by every
 /// name variant (case- and diacritic-insensitive); facts by subject, by value and by interval;
 /// and the hierarchy of places, so that "in the East" can be tested against a place.
@@ -23,6 +25,10 @@ public struct ReferenceBase: Sendable {
     public private(set) var mergeProblems: [LintProblem] = []
     /// The files merged, in order.
     public private(set) var files: [AuthorityFile] = []
+    /// The element of every top-level declaration, by id, as its file writes it.
+    public private(set) var elements: [String: XMLElement] = [:]
+    /// The id of the element holding a nested declaration (a category → its taxonomy).
+    public private(set) var owners: [String: String] = [:]
 
     private var factIndex: [String: Int] = [:]
     private var nameIndex: [String: [String]] = [:]
@@ -59,6 +65,8 @@ public struct ReferenceBase: Sendable {
             }
             for (id, description) in file.categories where !rejected.contains(id) { categories[id] = description }
             for (id, name) in file.responsibilities where !rejected.contains(id) { responsibilities[id] = name }
+            for (id, element) in file.elements where !rejected.contains(id) { elements[id] = element }
+            for (id, owner) in file.owners where !rejected.contains(id) { owners[id] = owner }
             for relation in file.partOf where !(parents[relation.place]?.contains(relation.region) ?? false) {
                 parents[relation.place, default: []].append(relation.region)
             }

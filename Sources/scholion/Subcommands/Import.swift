@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scholion
 
 extension ScholionCommand {
@@ -10,7 +11,9 @@ extension ScholionCommand {
                 question–answer pairs, infobox fields, bibliography entries, quotations) and marks page furniture \
                 (menus, copyright and SEO lines, comment prompts, quotation boxes) so it is never taken for the \
                 text's claims. Nothing is lost: the text element holds the file character for character. \
-                A TEI file is accepted too, and written back in Scholion's form.
+                A TEI file is accepted too, and written back in Scholion's form; a TEI edition made by \
+                `scholion export` is read through its inline annotations, and --layer restores its annotation layer. \
+                With an output file ending in .txt the plain text is written, character for character.
                 """
         )
 
@@ -22,16 +25,42 @@ extension ScholionCommand {
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the TEI here instead of standard output.", valueName: "out"))
         var output: String?
 
+        @Option(help: ArgumentHelp(
+            "Also restore the annotation layer of a TEI file made by `scholion export`, to this file (e.g. Annotations/<text-id>.xml).",
+            valueName: "layer"))
+        var layer: String?
+
         func run() throws {
-            try reportingErrors {
-                let document = try DocumentLoader().load(path: file)
-                let xml = try TEIWriter.write(document)
-                if let output {
-                    try AtomicFile.write(xml, to: output)
+            try reportingErrors { () throws -> Void in
+                let loader = DocumentLoader()
+                let document: TextDocument
+                var layerXML: String?
+                if let layer {
+                    let tei = try loader.loadAnnotatedTEI(path: file)
+                    document = tei.document
+                    // The layer points to the text where it is written, else where layers find texts.
+                    let layerDirectory = URL(fileURLWithPath: layer).deletingLastPathComponent().path
+                    let textFile = output.map { RelativePath.from(directory: layerDirectory, to: $0) } ?? "../Texts/\(document.source.fileName)"
+                    guard let restored = try LayerRestore.xml(from: tei, textFile: textFile) else {
+                        throw ImportCommandError(message: "\(file): no stand-off annotations to restore a layer from (not written by scholion export?)")
+                    }
+                    layerXML = restored
                 } else {
-                    printOut(xml)
+                    document = try loader.load(path: file)
                 }
+                let content = output?.lowercased().hasSuffix(".txt") == true ? document.text : try TEIWriter.write(document)
+                if let output {
+                    try AtomicFile.write(content, to: output)
+                } else {
+                    printOut(content)
+                }
+                if let layer, let layerXML { try AtomicFile.write(layerXML, to: layer) }
             }
         }
     }
+}
+
+struct ImportCommandError: Error, LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import ScholionXML
+
+/// What an export writes: the selected texts with their layers (as people left them) and the
+/// findings of the checks, over a reference base.
+///
+/// ```swift
+/// let corpus = try ExportCorpus.load(project: project, base: base, textIDs: [])
+/// let tei = try TEIExport(corpus: corpus, revisionDate: "2026-11-22").document(for: corpus.texts[0])
+/// ```
+public struct ExportCorpus: Sendable {
+    /// One text to export.
+    public struct Text: Sendable {
+        public var document: TextDocument
+        public var layer: LayerFile
+        /// The findings on this text (checks run over the whole corpus).
+        public var findings: [Finding]
+        /// The path of the layer file, for messages.
+        public var layerPath: String
+    }
+
+    public var texts: [Text]
+    public let base: ReferenceBase
+
+    public init(texts: [Text], base: ReferenceBase) {
+        self.texts = texts
+        self.base = base
+    }
+
+    /// Loads the texts `textIDs` (every text when empty): texts without a layer are annotated
+    /// first, the checks run over the whole corpus, and a layer made on another version of its
+    /// text is an error.
+    public static func load(project: Project, base: ReferenceBase, textIDs: [String]) throws -> ExportCorpus {
+        let files = try project.textFiles()
+        let known = Set(files.map(\.id))
+        for id in textIDs where !known.contains(id) { throw ProjectError.unknownText(id: id, project: project.root) }
+        let review = try ProjectReview.run(project: project, base: base)
+        let wanted = textIDs.isEmpty ? known : Set(textIDs)
+        let findings = Dictionary(grouping: review.findings, by: \.document)
+        let update = LayerUpdate(project: project, base: base)
+        let selected = review.corpus.texts.filter { wanted.contains($0.document.id) }
+        let texts: [Result<Text, any Error>] = ParallelMap.map(selected) { text in
+            let path = update.layerPath(for: text.document.id)
+            do {
+                let layer = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
+                guard layer.checksum == Layer.checksum(text.document.text) else {
+                    throw ExportError.staleLayer(layer: path, text: review.paths[text.document.id] ?? text.document.id)
+                }
+                return .success(Text(document: text.document, layer: layer, findings: findings[text.document.id] ?? [], layerPath: path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return ExportCorpus(texts: try texts.map { try $0.get() }, base: base)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import ScholionXML
+
+/// Exports texts as W3C Web Annotations (JSON-LD): for each text an `AnnotationCollection` with
+/// one annotation per mention and per claim. Each targets the text file with a
+/// `TextQuoteSelector` (the quote with 24 characters either side) and a `TextPositionSelector`
+/// (offsets in Unicode code points, as the model asks); bodies link the records and sources,
+/// which `records.xml` (TEI, beside the annotations) declares. A person's rejected annotations
+/// and stale ones (their quote is gone from the text) are left out: they assert nothing about
+/// the text as it is.
+public struct WebAnnotationExport: Sendable {
+    /// The TEI file of the records and sources the bodies link to.
+    public static let recordsFile = "records.xml"
+    public static let context = "http://www.w3.org/ns/anno.jsonld"
+
+    public let corpus: ExportCorpus
+    let tei: TEIExport
+    /// Where the texts are, and where the export goes: target sources are relative between them.
+    let textsDirectory: String
+    let outputDirectory: String
+    /// The IRI the export folder is published at; nil keeps IRIs relative to each file.
+    let baseIRI: URL?
+    let created: String?
+
+    public init(corpus: ExportCorpus, textsDirectory: String, outputDirectory: String, baseIRI: String?, created: String?) throws(ExportError) {
+        tei = try TEIExport(corpus: corpus, revisionDate: created)
+        self.corpus = corpus
+        self.textsDirectory = textsDirectory
+        self.outputDirectory = outputDirectory
+        self.baseIRI = baseIRI.flatMap { URL(string: $0.hasSuffix("/") ? $0 : $0 + "/") }
+        self.created = created
+    }
+
+    /// An IRI relative to the export folder, made absolute when a base is given.
+    func iri(_ relative: String) -> String {
+        guard let baseIRI, let url = URL(string: relative, relativeTo: baseIRI) else { return relative }
+        return url.absoluteString
+    }
+
+    /// The text file's path relative to the export folder (`../Texts/x.txt`).
+    func textSource(_ text: ExportCorpus.Text) -> String {
+        let file = URL(fileURLWithPath: textsDirectory).appendingPathComponent(text.document.source.fileName).path
+        return RelativePath.from(directory: outputDirectory, to: file)
+    }
+
+    /// Every file: `<text-id>.jsonld` for each text and the records file.
+    public func files() throws -> [ExportedFile] {
+        let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(corpus.texts) { text in
+            do { return .success(ExportedFile(name: text.document.id + ".jsonld", content: try json(for: text))) } catch { return .failure(error) }
+        }
+        return try texts.map { try $0.get() } + [ExportedFile(name: Self.recordsFile, content: try recordsXML())]
+    }
+
+    /// The records file.
+    public func recordsXML() throws -> String {
+        try tei.recordsXML()
+    }
+
+    /// The annotations of one text, as JSON-LD.
+    public func json(for text: ExportCorpus.Text) throws -> String {
+        let collection = iri(text.document.id + ".jsonld")
+        let source = iri(textSource(text))
+        let records = iri(Self.recordsFile)
+        let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim) }
+        let byID = Dictionary(text.layer.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var findingsByRange: [TextRange: [Finding]] = [:]
+        for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
+        let items: [[String: Any]] = entries.map { entry in
+            var annotation: [String: Any] = [
+                "id": collection + "#" + entry.id,
+                "type": "Annotation",
+                "target": [
+                    "source": source,
+                    "selector": [
+                        ["type": "TextQuoteSelector", "exact": entry.anchor.quote, "prefix": entry.anchor.before, "suffix": entry.anchor.after],
+                        ["type": "TextPositionSelector", "start": entry.anchor.range.start, "end": entry.anchor.range.end],
+                    ],
+                ] as [String: Any],
+            ]
+            let motivations = (entry.element[attribute: "motivation"] ?? (entry.isClaim ? "assessing" : "identifying")).split(separator: " ").map(String.init)
+            annotation["motivation"] = motivations.count == 1 ? motivations[0] as Any : motivations as Any
+            annotation["creator"] = entry.responsibility == Layer.annotatorID
+                ? ["type": "Software", "name": "Scholion"] : ["type": "Person", "nickname": entry.responsibility]
+            if let created { annotation["created"] = created + "T00:00:00Z" }
+            annotation["body"] = bodies(for: entry, byID: byID, records: records, findings: entry.isClaim ? findingsByRange[entry.anchor.range] ?? [] : [])
+            return annotation
+        }
+        let document: [String: Any] = [
+            "@context": Self.context,
+            "id": collection,
+            "type": "AnnotationCollection",
+            "label": "Annotations of \(text.document.title ?? text.document.id)",
+            "total": items.count,
+            "first": ["id": collection + "#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items] as [String: Any],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func textual(_ value: String, purpose: String) -> [String: Any] {
+        ["type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain", "language": "en"]
+    }
+
+    func bodies(for entry: LayerEntry, byID: [String: LayerEntry], records: String, findings: [Finding]) -> [[String: Any]] {
+        var bodies: [[String: Any]] = []
+        if entry.isMention {
+            let kind = entry.kind
+            if let link = entry.link {
+                bodies.append(["type": "SpecificResource", "source": records + "#" + link, "purpose": "identifying"])
+                bodies.append(textual("\(kind): \(corpus.base.label(of: link))", purpose: "describing"))
+            } else if !entry.candidates.isEmpty {
+                for candidate in entry.candidates {
+                    bodies.append(["type": "SpecificResource", "source": records + "#" + candidate, "purpose": "identifying"])
+                }
+                bodies.append(textual("\(kind), ambiguous: one of " + entry.candidates.map { corpus.base.label(of: $0) }.joined(separator: "; "),
+                                      purpose: "describing"))
+            } else if let value = entry.normalizedValue {
+                bodies.append(textual("\(kind): \(value)", purpose: "describing"))
+            } else {
+                bodies.append(textual(kind, purpose: "classifying"))
+            }
+            return bodies
+        }
+        for predicate in entry.predicates { bodies.append(textual("claim of \(predicate)", purpose: "classifying")) }
+        for subject in entry.pointers(ofType: "subject") + entry.pointers(ofType: "place") {
+            bodies.append(["type": "SpecificResource", "source": records + "#" + subject, "purpose": "linking"])
+        }
+        for attribution in entry.attributions {
+            var value = attribution.relation
+            if let source = attribution.source {
+                value += ": " + (corpus.base.source(source)?.shortTitle ?? source)
+                if let passage = attribution.passages.first { value += " " + passage }
+            }
+            if !attribution.note.isEmpty { value += " (\(attribution.note))" }
+            bodies.append(textual(value, purpose: "assessing"))
+            if let source = attribution.source {
+                let pointer = attribution.passages.first.map { tei.citations.pointer(source: source, passage: $0) } ?? "ref:" + source
+                bodies.append(["type": "SpecificResource", "source": records + "#" + LayerEntry.stripPrefix(pointer), "purpose": "linking"])
+            }
+        }
+        for finding in findings {
+            let evidence = finding.evidence.map { "\($0.sourceTitle)\($0.passage.map { " " + $0 } ?? "")" }.joined(separator: "; ")
+            bodies.append(textual("discrepancy (\(finding.severity.rawValue), \(finding.check)): \(finding.explanation)"
+                                  + (evidence.isEmpty ? "" : " Evidence: \(evidence)."), purpose: "assessing"))
+        }
+        _ = byID
+        return bodies
+    }
+}
+
+/// Relative paths between files, for links that survive moving a folder.
+public enum RelativePath {
+    /// The path of `file` relative to `directory` (both made absolute first).
+    public static func from(directory: String, to file: String) -> String {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
+        let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
+        var common = 0
+        while common < base.count, common < target.count, base[common] == target[common] { common += 1 }
+        let up = Array(repeating: "..", count: base.count - common)
+        return (up + target[common...]).joined(separator: "/")
+    }
+}
