@@ -19,6 +19,16 @@ public struct XMLName: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `xml:lang`.
     public static let xmlLang = XMLName("lang", namespace: xmlNamespace)
 
+    /// A name as written in a document: `xml:id` is `id` in the XML namespace; any other name is
+    /// taken as it is (no namespace).
+    public init(qualified name: String) {
+        if name.hasPrefix("xml:") {
+            self.init(String(name.dropFirst(4)), namespace: XMLName.xmlNamespace)
+        } else {
+            self.init(name)
+        }
+    }
+
     public var description: String {
         namespace.map { "{\($0)}\(localName)" } ?? localName
     }

@@ -58,19 +58,19 @@ public struct CSVExport: Sendable {
     }
 
     /// One record, CRLF-terminated.
-    static func row(_ fields: [String]) -> String {
+    public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// A field, quoted when it holds a comma, a double quote, a line break, or edge spaces.
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 
     /// A text's cell that a spreadsheet would take for a formula, with a leading `'`.
-    static func defused(_ value: String) -> String {
+    public static func defused(_ value: String) -> String {
         guard let first = value.first, "=+-@".contains(first) else { return value }
         return "'" + value
     }

@@ -233,7 +233,7 @@ public enum InlineMarkup {
             let ids = pieceIDs[piece.span]
             var attributes = [XMLAttribute(XMLName.xmlID, ids[ordinal])]
             let own = ordinal == 0 ? span.attributes : span.continuationAttributes
-            attributes += own.map { XMLAttribute(XMLName($0.0), $0.1) }
+            attributes += own.map { XMLAttribute(XMLName(qualified: $0.0), $0.1) }
             if ordinal > 0 { attributes.append(XMLAttribute(XMLName("prev"), "#" + ids[ordinal - 1])) }
             if ordinal + 1 < ids.count { attributes.append(XMLAttribute(XMLName("next"), "#" + ids[ordinal + 1])) }
             let name = piece.isAnchor ? "anchor" : span.name

@@ -4,7 +4,7 @@ public import ScholionXML
 /// judged, kept verbatim (re-anchored, or marked stale).
 public enum LayerWriter {
     static func tei(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLNode] = []) -> XMLElement {
-        XMLElement(TEIVocabulary.name(name), attributes: attributes.map { XMLAttribute(XMLName($0.0), $0.1) }, children: children)
+        XMLElement(TEIVocabulary.name(name), attributes: attributes.map { XMLAttribute(XMLName(qualified: $0.0), $0.1) }, children: children)
     }
 
     static func literal(_ value: String) -> XMLNode { .text(value) }

@@ -35,7 +35,7 @@ public enum TEIWriter {
 
     static func header(for document: TextDocument) -> XMLElement {
         func tei(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLNode] = []) -> XMLElement {
-            XMLElement(TEIVocabulary.name(name), attributes: attributes.map { XMLAttribute(XMLName($0.0), $0.1) }, children: children)
+            XMLElement(TEIVocabulary.name(name), attributes: attributes.map { XMLAttribute(XMLName(qualified: $0.0), $0.1) }, children: children)
         }
         let title = document.title ?? document.id
         let titleStatement = tei("titleStmt", [], [.element(tei("title", [], [.text(title)]))])
