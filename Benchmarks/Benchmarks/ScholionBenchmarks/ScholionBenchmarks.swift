@@ -99,4 +99,32 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // Export: the bundled texts with their committed layers and their findings, repeated to 40
+    // and 160 texts (ids made distinct), written as TEI editions and one teiCorpus.
+    let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let bundledFindings = CorpusChecker.findings(in: CheckedCorpus(texts: annotatedTexts, base: base))
+    let exportTexts: [ExportCorpus.Text] = annotatedTexts.map { text in
+        let path = root.appendingPathComponent("Annotations/\(text.document.id).xml").path
+        let layer = try! LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
+        return ExportCorpus.Text(document: text.document, layer: layer, findings: bundledFindings.filter { $0.document == text.document.id }, layerPath: path)
+    }
+    for copies in [10, 40] {
+        let texts = (0..<copies).flatMap { copy in
+            exportTexts.map { text in
+                var text = text
+                text.document.id += "-\(copy)"
+                return text
+            }
+        }
+        let megabytes = Double(texts.map { $0.document.text.utf8.count }.reduce(0, +)) / 1_048_576
+        let export = try! TEIExport(corpus: ExportCorpus(texts: texts, base: base), revisionDate: "2026-11-22")
+        Benchmark("Export \(texts.count) texts (\(String(format: "%.1f", megabytes)) MB of text) as TEI editions and a teiCorpus", configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(30), maxIterations: 10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try export.files())
+            }
+        }
+    }
 }

@@ -17,6 +17,13 @@ public struct ExportCorpus: Sendable {
         public var findings: [Finding]
         /// The path of the layer file, for messages.
         public var layerPath: String
+
+        public init(document: TextDocument, layer: LayerFile, findings: [Finding], layerPath: String) {
+            self.document = document
+            self.layer = layer
+            self.findings = findings
+            self.layerPath = layerPath
+        }
     }
 
     public var texts: [Text]
