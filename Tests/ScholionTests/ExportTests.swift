@@ -94,6 +94,17 @@ struct ExportTests {
         #expect(root.descendants(named: TEIVocabulary.name("change")).first?[attribute: "when"] == nil, "no date passed, none written")
     }
 
+    @Test("A revision date must be a day of the calendar", arguments: ["2026-02-31", "2026-13-01", "26-11-22", "2026-11-2x", "2025-02-29"])
+    func invalidDates(date: String) throws {
+        let corpus = try Self.bundled.get()
+        #expect(throws: ExportError.invalidDate(date)) { try TEIExport(corpus: corpus, revisionDate: date) }
+    }
+
+    @Test("Leap days are days")
+    func leapDay() throws {
+        #expect(throws: Never.self) { try TEIExport(corpus: try Self.bundled.get(), revisionDate: "2024-02-29") }
+    }
+
     // MARK: Round trip
 
     @Test("Import of each exported text restores the text, its structure and its layer, byte for byte")
@@ -183,7 +194,7 @@ struct ExportTests {
         let output = Repository.root.appendingPathComponent("Exports").path
         let export = try WebAnnotationExport(corpus: corpus, textsDirectory: Repository.root.appendingPathComponent("Texts").path,
                                              outputDirectory: output, baseIRI: nil, created: "2026-11-22")
-        let records = try XMLReader.parse(Data(try export.recordsXML().utf8), fileName: "records.xml")
+        let records = try XMLReader.parse(Data(try #require(try export.recordsXML()).utf8), fileName: "records.xml")
         var recordIDs = Set<String>()
         func collect(_ element: XMLElement) {
             if let id = element[attribute: XMLName.xmlID] { recordIDs.insert(id) }

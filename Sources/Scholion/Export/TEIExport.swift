@@ -20,12 +20,22 @@ public struct TEIExport: Sendable {
             let parts = revisionDate.split(separator: "-")
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
                   parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-                  let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+                  let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+                  day >= 1, day <= Self.days(inMonth: month, of: year)
             else { throw .invalidDate(revisionDate) }
         }
         self.corpus = corpus
         self.revisionDate = revisionDate
         citations = CitationIndex(corpus: corpus)
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     static func tei(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLNode] = []) -> XMLElement {
@@ -185,9 +195,8 @@ public struct TEIExport: Sendable {
             if let fact = evidence.fact { attributes.append(("corresp", "ref:" + fact)) }
             var bibl: [XMLNode] = [.element(Self.tei("ptr", [("target", "ref:" + evidence.source)]))]
             if let passage = evidence.passage { bibl.append(.element(Self.tei("citedRange", text: passage))) }
-            children.append(.element(Self.tei("note", attributes, [
-                .element(Self.tei("bibl", [], bibl)), .text(" "), .element(Self.tei("quote", text: evidence.statement)),
-            ])))
+            // The statement is the reference base's paraphrase of the fact, not the source's words.
+            children.append(.element(Self.tei("note", attributes, [.element(Self.tei("bibl", [], bibl)), .text(": " + evidence.statement)])))
         }
         for related in finding.related {
             children.append(.element(Self.tei("note", [("type", "related"), ("n", XMLIdentifier.slug(related.document))], [
@@ -315,8 +324,8 @@ public struct TEIExport: Sendable {
     }
 
     /// A TEI document of the records, sources, citations and facts every text uses, and nothing
-    /// else: what Web Annotation bodies link to.
-    public func recordsXML() throws -> String {
+    /// else: what Web Annotation bodies link to. Nil when the annotations link to nothing.
+    public func recordsXML() throws -> String? {
         let all: [Result<Parts, any Error>] = ParallelMap.map(corpus.texts) { text in
             do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
         }
@@ -328,14 +337,15 @@ public struct TEIExport: Sendable {
             people.formUnion(part.people)
             extra.formUnion(part.extraCategories)
         }
+        let lists = recordLists(records, citations: citationIDs)
+        guard !lists.isEmpty else { return nil }
         var root = Self.tei("TEI", [("xml:lang", "en")], [
-            .element(header(title: "Records and sources of a Scholion export",
+            .element(header(title: "Records and sources of a Scholion export", subtitle: "The reference base's part that the exported annotations link to",
                             sourceDescription: [.element(Self.tei("p", text: "The records, sources, passages and facts the exported annotations link to, copied from the reference base."))],
                             people: people, records: records, extraCategories: extra,
-                            change: changeNote(texts: corpus.texts.count, annotations: 0, human: 0, findings: 0))),
+                            change: changeNote("Written by scholion export beside the Web Annotations of \(corpus.texts.count) text\(corpus.texts.count == 1 ? "" : "s")."))),
         ])
-        let lists = recordLists(records, citations: citationIDs)
-        root.append(Self.tei("standOff", [], lists.isEmpty ? [.element(Self.tei("listBibl", [("type", "sources")]))] : lists.map { .element($0) }))
+        root.append(Self.tei("standOff", [], lists.map { .element($0) }))
         try Self.checkUniqueIDs(root, document: WebAnnotationExport.recordsFile)
         return try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
     }
@@ -375,10 +385,13 @@ public struct TEIExport: Sendable {
     }
 
     func changeNote(texts: Int, annotations: Int, human: Int, findings: Int) -> XMLElement {
+        changeNote("Exported by scholion export: \(texts) text\(texts == 1 ? "" : "s"), \(annotations) annotations (\(human) written or judged by people), \(findings) findings.")
+    }
+
+    func changeNote(_ text: String) -> XMLElement {
         var attributes = [("who", "#\(Layer.annotatorID)")]
         if let revisionDate { attributes.insert(("when", revisionDate), at: 0) }
-        return Self.tei("change", attributes, text:
-            "Exported by scholion export: \(texts) text\(texts == 1 ? "" : "s"), \(annotations) annotations (\(human) written or judged by people), \(findings) findings.")
+        return Self.tei("change", attributes, text: text)
     }
 
     // MARK: Header
@@ -392,11 +405,11 @@ public struct TEIExport: Sendable {
         ]
     }
 
-    func header(title: String, sourceDescription: [XMLNode], people: Set<String>, records: RecordSelection,
-                extraCategories: Set<String>, change: XMLElement) -> XMLElement {
+    func header(title: String, subtitle: String = "An annotated edition made with Scholion", sourceDescription: [XMLNode],
+                people: Set<String>, records: RecordSelection, extraCategories: Set<String>, change: XMLElement) -> XMLElement {
         var titleStatement: [XMLNode] = [
             .element(Self.tei("title", [("type", "main")], text: title)),
-            .element(Self.tei("title", [("type", "sub")], text: "An annotated edition made with Scholion")),
+            .element(Self.tei("title", [("type", "sub")], text: subtitle)),
             .element(Self.tei("respStmt", [("xml:id", Layer.annotatorID)], [
                 .element(Self.tei("resp", text: "inferred the structure; identified names, dates and quantities and linked them to the reference base; found the claims, weighed them against the sources and reported the discrepancies (automatic)")),
                 .element(Self.tei("name", text: "Scholion")),

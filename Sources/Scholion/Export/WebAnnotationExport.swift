@@ -5,7 +5,7 @@ import ScholionXML
 /// one annotation per mention and per claim. Each targets the text file with a
 /// `TextQuoteSelector` (the quote with 24 characters either side) and a `TextPositionSelector`
 /// (offsets in Unicode code points, as the model asks); bodies link the records and sources,
-/// which `records.xml` (TEI, beside the annotations) declares. A person's rejected annotations
+/// which `records.xml` (TEI, beside the annotations; not written when nothing is linked) declares. A person's rejected annotations
 /// and stale ones (their quote is gone from the text) are left out: they assert nothing about
 /// the text as it is.
 public struct WebAnnotationExport: Sendable {
@@ -48,11 +48,12 @@ public struct WebAnnotationExport: Sendable {
         let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(corpus.texts) { text in
             do { return .success(ExportedFile(name: text.document.id + ".jsonld", content: try json(for: text))) } catch { return .failure(error) }
         }
-        return try texts.map { try $0.get() } + [ExportedFile(name: Self.recordsFile, content: try recordsXML())]
+        let records = try recordsXML().map { [ExportedFile(name: Self.recordsFile, content: $0)] } ?? []
+        return try texts.map { try $0.get() } + records
     }
 
-    /// The records file.
-    public func recordsXML() throws -> String {
+    /// The records file; nil when no annotation links a record.
+    public func recordsXML() throws -> String? {
         try tei.recordsXML()
     }
 
