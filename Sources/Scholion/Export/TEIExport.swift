@@ -258,18 +258,8 @@ public struct TEIExport: Sendable {
     /// One `teiCorpus` of every text: one header, the records once, a `TEI` per text whose own
     /// ids are prefixed with its id (`text-<id>.`), so that ids stay unique in the file.
     public func corpusXML() throws -> String {
-        let all: [Result<Parts, any Error>] = ParallelMap.map(corpus.texts) { text in
-            do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
-        }
-        let parts = try all.map { try $0.get() }
-        var records = RecordSelection(base: corpus.base)
-        var citationIDs = Set<String>(), people = Set<String>(), extra = Set<String>()
-        for part in parts {
-            records.add(Array(part.records.ids))
-            citationIDs.formUnion(part.citations)
-            people.formUnion(part.people)
-            extra.formUnion(part.extraCategories)
-        }
+        let parts = try allParts()
+        let (records, citationIDs, people, extra) = union(parts)
         let titles = parts.map(\.title)
         let header = header(
             title: "Scholion corpus: \(parts.count) text\(parts.count == 1 ? "" : "s")",
@@ -326,17 +316,7 @@ public struct TEIExport: Sendable {
     /// A TEI document of the records, sources, citations and facts every text uses, and nothing
     /// else: what Web Annotation bodies link to. Nil when the annotations link to nothing.
     public func recordsXML() throws -> String? {
-        let all: [Result<Parts, any Error>] = ParallelMap.map(corpus.texts) { text in
-            do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
-        }
-        var records = RecordSelection(base: corpus.base)
-        var citationIDs = Set<String>(), people = Set<String>(), extra = Set<String>()
-        for part in try all.map({ try $0.get() }) {
-            records.add(Array(part.records.ids))
-            citationIDs.formUnion(part.citations)
-            people.formUnion(part.people)
-            extra.formUnion(part.extraCategories)
-        }
+        let (records, citationIDs, people, extra) = union(try allParts())
         let lists = recordLists(records, citations: citationIDs)
         guard !lists.isEmpty else { return nil }
         var root = Self.tei("TEI", [("xml:lang", "en")], [
@@ -348,6 +328,27 @@ public struct TEIExport: Sendable {
         root.append(Self.tei("standOff", [], lists.map { .element($0) }))
         try Self.checkUniqueIDs(root, document: WebAnnotationExport.recordsFile)
         return try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
+    }
+
+    /// Every text's parts, made on both cores.
+    func allParts() throws -> [Parts] {
+        let all: [Result<Parts, any Error>] = ParallelMap.map(corpus.texts) { text in
+            do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
+        }
+        return try all.map { try $0.get() }
+    }
+
+    /// What several texts use together: records, citations, people, categories of their own.
+    func union(_ parts: [Parts]) -> (RecordSelection, Set<String>, Set<String>, Set<String>) {
+        var records = RecordSelection(base: corpus.base)
+        var citationIDs = Set<String>(), people = Set<String>(), extra = Set<String>()
+        for part in parts {
+            records.add(Array(part.records.ids))
+            citationIDs.formUnion(part.citations)
+            people.formUnion(part.people)
+            extra.formUnion(part.extraCategories)
+        }
+        return (records, citationIDs, people, extra)
     }
 
     /// The stand-off lists of a text's own: its annotations and its findings.

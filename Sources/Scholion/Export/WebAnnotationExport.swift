@@ -63,7 +63,6 @@ public struct WebAnnotationExport: Sendable {
         let source = iri(textSource(text))
         let records = iri(Self.recordsFile)
         let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim) }
-        let byID = Dictionary(text.layer.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var findingsByRange: [TextRange: [Finding]] = [:]
         for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
         let items: [[String: Any]] = entries.map { entry in
@@ -83,7 +82,7 @@ public struct WebAnnotationExport: Sendable {
             annotation["creator"] = entry.responsibility == Layer.annotatorID
                 ? ["type": "Software", "name": "Scholion"] : ["type": "Person", "nickname": entry.responsibility]
             if let created { annotation["created"] = created + "T00:00:00Z" }
-            annotation["body"] = bodies(for: entry, byID: byID, records: records, findings: entry.isClaim ? findingsByRange[entry.anchor.range] ?? [] : [])
+            annotation["body"] = bodies(for: entry, records: records, findings: entry.isClaim ? findingsByRange[entry.anchor.range] ?? [] : [])
             return annotation
         }
         let document: [String: Any] = [
@@ -102,7 +101,7 @@ public struct WebAnnotationExport: Sendable {
         ["type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain", "language": "en"]
     }
 
-    func bodies(for entry: LayerEntry, byID: [String: LayerEntry], records: String, findings: [Finding]) -> [[String: Any]] {
+    func bodies(for entry: LayerEntry, records: String, findings: [Finding]) -> [[String: Any]] {
         var bodies: [[String: Any]] = []
         if entry.isMention {
             let kind = entry.kind
@@ -144,7 +143,6 @@ public struct WebAnnotationExport: Sendable {
             bodies.append(textual("discrepancy (\(finding.severity.rawValue), \(finding.check)): \(finding.explanation)"
                                   + (evidence.isEmpty ? "" : " Evidence: \(evidence)."), purpose: "assessing"))
         }
-        _ = byID
         return bodies
     }
 }
