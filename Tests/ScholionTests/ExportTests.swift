@@ -105,6 +105,31 @@ struct ExportTests {
         #expect(throws: Never.self) { try TEIExport(corpus: try Self.bundled.get(), revisionDate: "2024-02-29") }
     }
 
+    @Test("Written a text at a time through a staging folder, the files are the same as made in memory, and no staging folder is left")
+    func streamedEqualsInMemory() throws {
+        let corpus = try Self.bundled.get()
+        let export = try TEIExport(corpus: corpus, revisionDate: "2026-11-22")
+        let directory = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let names = try export.write(to: output.path, textsAtOnce: 1)
+        let inMemory = try export.files()
+        #expect(names == inMemory.map(\.name))
+        for file in inMemory {
+            #expect(try String(contentsOf: output.appendingPathComponent(file.name), encoding: .utf8) == file.content, "\(file.name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
+        let web = try WebAnnotationExport(corpus: corpus, textsDirectory: Repository.root.appendingPathComponent("Texts").path,
+                                          outputDirectory: output.path, baseIRI: nil, created: nil)
+        let webNames = try web.write(to: directory.appendingPathComponent("web").path, textsAtOnce: 3)
+        for file in try web.files() {
+            #expect(webNames.contains(file.name))
+            #expect(try String(contentsOf: directory.appendingPathComponent("web/\(file.name)"), encoding: .utf8) == file.content, "\(file.name)")
+        }
+        _ = try CSVExport(corpus: corpus).write(to: directory.appendingPathComponent("csv").path)
+        #expect(try String(contentsOf: directory.appendingPathComponent("csv/claims.csv"), encoding: .utf8) == CSVExport(corpus: corpus).csv())
+    }
+
     // MARK: Round trip
 
     @Test("Import of each exported text restores the text, its structure and its layer, byte for byte")

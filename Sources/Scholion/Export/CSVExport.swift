@@ -22,37 +22,51 @@ public struct CSVExport: Sendable {
     /// The one file: `claims.csv`.
     public func files() -> [ExportedFile] { [ExportedFile(name: "claims.csv", content: csv())] }
 
+    /// Writes `claims.csv` into `directory`, text by text, all or none (see ``StagedFiles``).
+    public func write(to directory: String) throws -> [String] {
+        let staged = try StagedFiles(directory: directory)
+        defer { staged.discard() }
+        let file = try staged.stream("claims.csv")
+        try file.append(Self.row(Self.columns))
+        for text in corpus.texts { try file.append(rows(for: text)) }
+        try staged.commit()
+        return ["claims.csv"]
+    }
+
     public func csv() -> String {
-        var output = Self.row(Self.columns)
-        for text in corpus.texts {
-            let checked = CheckedCorpus.Text(document: text.document, result: Annotator.Result(mentions: [], claims: []))
-            let byID = Dictionary(text.layer.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            var findingsByRange: [TextRange: [Finding]] = [:]
-            for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
-            for entry in text.layer.entries where entry.isClaim {
-                let range = entry.anchor.range
-                let position = entry.review == .stale ? nil : checked.position(of: range.start)
-                let mentions = entry.mentionIDs.compactMap { byID[$0] }
-                func values(_ kind: String) -> String {
-                    mentions.filter { $0.kind == kind }.compactMap(\.normalizedValue).joined(separator: "; ")
-                }
-                let attributions = entry.attributions
-                let relations = Self.statusOrder.filter { relation in attributions.contains { $0.relation == relation } }
-                let sources = attributions.compactMap { attribution -> String? in
-                    guard let source = attribution.source else { return nil }
-                    return ([attribution.relation + ":", source] + attribution.passages.prefix(1)).joined(separator: " ")
-                }
-                let findings = (findingsByRange[range] ?? []).map { "\($0.severity.rawValue) \($0.check) \($0.id): \($0.explanation)" }
-                output += Self.row([
-                    text.document.id, String(range.start), String(range.end),
-                    position.map { String($0.line) } ?? "", position.map { String($0.column) } ?? "",
-                    Self.defused(entry.anchor.quote), entry.predicates.joined(separator: "; "),
-                    entry.pointers(ofType: "subject").joined(separator: "; "), entry.pointers(ofType: "place").joined(separator: "; "),
-                    values("date"), values("quantity"), relations.first ?? "", relations.joined(separator: "; "),
-                    sources.joined(separator: "; "), findings.joined(separator: "; "), entry.responsibility,
-                    entry.review?.rawValue ?? "", entry.id,
-                ])
+        corpus.texts.reduce(Self.row(Self.columns)) { $0 + rows(for: $1) }
+    }
+
+    /// The rows of one text's claims.
+    func rows(for text: ExportCorpus.Text) -> String {
+        var output = ""
+        let checked = CheckedCorpus.Text(document: text.document, result: Annotator.Result(mentions: [], claims: []))
+        let byID = Dictionary(text.layer.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var findingsByRange: [TextRange: [Finding]] = [:]
+        for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
+        for entry in text.layer.entries where entry.isClaim {
+            let range = entry.anchor.range
+            let position = entry.review == .stale ? nil : checked.position(of: range.start)
+            let mentions = entry.mentionIDs.compactMap { byID[$0] }
+            func values(_ kind: String) -> String {
+                mentions.filter { $0.kind == kind }.compactMap(\.normalizedValue).joined(separator: "; ")
             }
+            let attributions = entry.attributions
+            let relations = Self.statusOrder.filter { relation in attributions.contains { $0.relation == relation } }
+            let sources = attributions.compactMap { attribution -> String? in
+                guard let source = attribution.source else { return nil }
+                return ([attribution.relation + ":", source] + attribution.passages.prefix(1)).joined(separator: " ")
+            }
+            let findings = (findingsByRange[range] ?? []).map { "\($0.severity.rawValue) \($0.check) \($0.id): \($0.explanation)" }
+            output += Self.row([
+                text.document.id, String(range.start), String(range.end),
+                position.map { String($0.line) } ?? "", position.map { String($0.column) } ?? "",
+                Self.defused(entry.anchor.quote), entry.predicates.joined(separator: "; "),
+                entry.pointers(ofType: "subject").joined(separator: "; "), entry.pointers(ofType: "place").joined(separator: "; "),
+                values("date"), values("quantity"), relations.first ?? "", relations.joined(separator: "; "),
+                sources.joined(separator: "; "), findings.joined(separator: "; "), entry.responsibility,
+                entry.review?.rawValue ?? "", entry.id,
+            ])
         }
         return output
     }

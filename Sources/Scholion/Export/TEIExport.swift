@@ -136,6 +136,7 @@ public struct TEIExport: Sendable {
 
     /// The inline element of a layer entry.
     func span(for entry: LayerEntry, citations used: inout Set<String>) -> InlineSpan {
+        let attributions = entry.isClaim ? entry.attributions : []
         var ana = entry.categories.map { "#" + $0 }
         if let review = entry.review { ana.append("#review.\(review.rawValue)") }
         var attributes: [(String, String)] = []
@@ -153,7 +154,7 @@ public struct TEIExport: Sendable {
         case ("claim", _):
             type = "claim"
             rank = 0
-            let relations = Set(entry.attributions.map(\.relation))
+            let relations = Set(attributions.map(\.relation))
             ana += Attribution.Relation.allCases.filter { relations.contains($0.rawValue) }.map { "#attribution.\($0.rawValue)" }
         default: type = "annotation"
         }
@@ -170,7 +171,7 @@ public struct TEIExport: Sendable {
         }
         if entry.isClaim {
             var sources: [String] = []
-            for attribution in entry.attributions where ["cited", "supported", "contradicted"].contains(attribution.relation) {
+            for attribution in attributions where ["cited", "supported", "contradicted"].contains(attribution.relation) {
                 guard let source = attribution.source else { continue }
                 let pointers = attribution.passages.isEmpty ? ["ref:" + source] : attribution.passages.map { citations.pointer(source: source, passage: $0) }
                 for pointer in pointers where !sources.contains(pointer) { sources.append(pointer) }
@@ -228,7 +229,10 @@ public struct TEIExport: Sendable {
 
     /// The TEI document of one text.
     public func document(for text: ExportCorpus.Text) throws -> XMLElement {
-        let parts = try parts(for: text)
+        try document(from: parts(for: text))
+    }
+
+    func document(from parts: Parts) throws -> XMLElement {
         var standOff = standOffLists(for: parts)
         standOff += recordLists(parts.records, citations: parts.citations)
         var root = Self.tei("TEI", [("xml:lang", "en"), ("xml:id", parts.rootID)], [
@@ -238,16 +242,22 @@ public struct TEIExport: Sendable {
             .element(parts.text),
         ])
         if !standOff.isEmpty { root.append(Self.tei("standOff", [], standOff.map { .element($0) })) }
-        try Self.checkUniqueIDs(root, document: text.document.id)
+        try Self.checkUniqueIDs(root, document: parts.textID)
         return root
     }
 
     /// Every file of a TEI export: `<text-id>.xml` for each text (made on both cores) and `corpus.xml`.
     public func files() throws -> [ExportedFile] {
-        let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(corpus.texts) { text in
-            do { return .success(ExportedFile(name: text.document.id + ".xml", content: try xml(for: text))) } catch { return .failure(error) }
+        let parts = try allParts()
+        let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(parts) { part in
+            do {
+                let xml = try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
+                return .success(ExportedFile(name: part.textID + ".xml", content: xml))
+            } catch {
+                return .failure(error)
+            }
         }
-        return try texts.map { try $0.get() } + [ExportedFile(name: "corpus.xml", content: try corpusXML())]
+        return try texts.map { try $0.get() } + [ExportedFile(name: "corpus.xml", content: try corpusXML(parts: parts))]
     }
 
     /// The TEI of one text, serialised.
@@ -258,72 +268,148 @@ public struct TEIExport: Sendable {
     /// One `teiCorpus` of every text: one header, the records once, a `TEI` per text whose own
     /// ids are prefixed with its id (`text-<id>.`), so that ids stay unique in the file.
     public func corpusXML() throws -> String {
-        let parts = try allParts()
-        let (records, citationIDs, people, extra) = union(parts)
-        let titles = parts.map(\.title)
-        let header = header(
-            title: "Scholion corpus: \(parts.count) text\(parts.count == 1 ? "" : "s")",
-            sourceDescription: [.element(Self.tei("p", text: "The texts of a Scholion project: " + titles.joined(separator: "; ") + "."))],
-            people: people, records: records, extraCategories: extra,
-            change: changeNote(texts: parts.count, annotations: parts.map(\.annotations.count).reduce(0, +),
-                               human: parts.map(\.humanEntries).reduce(0, +), findings: parts.map(\.discrepancies.count).reduce(0, +)))
-        let shared = recordLists(records, citations: citationIDs)
-        let writer = XMLWriter(namespaces: [TEIVocabulary.namespace: ""], declaration: false)
-        // Members are serialised on both cores and joined: a corpus of thousands of texts is
-        // never one tree in memory.
+        try corpusXML(parts: allParts())
+    }
+
+    func corpusXML(parts: [Parts]) throws -> String {
         let members: [Result<(xml: String, ids: Set<String>), any Error>] = ParallelMap.map(parts) { part in
-            do {
-                var member = Self.tei("TEI", [("xml:id", part.rootID)], [
-                    .element(Self.tei("teiHeader", [], [.element(Self.tei("fileDesc", [], [
-                        .element(Self.tei("titleStmt", [], [.element(Self.tei("title", text: part.title))])),
-                        .element(Self.tei("publicationStmt", [], [.element(Self.tei("p", text: "Part of the corpus above."))])),
-                        .element(Self.tei("sourceDesc", [], [.element(part.sourceBibl)])),
-                    ]))])),
-                    .element(part.text),
-                ])
-                let lists = standOffLists(for: part)
-                if !lists.isEmpty { member.append(Self.tei("standOff", [], lists.map { .element($0) })) }
-                var local = Set<String>()
-                Self.collectIDs(member, into: &local)
-                local.remove(part.rootID)
-                member = Self.renamingIDs(member, local, prefix: part.rootID + ".")
-                var ids = Set<String>()
-                try Self.checkUniqueIDs(member, document: part.textID, seen: &ids)
-                return .success((try writer.serializeFragment(member, depth: 1), ids))
-            } catch {
-                return .failure(error)
-            }
+            Result { try memberXML(part) }
         }
-        var corpusRoot = Self.tei("teiCorpus", [("xml:lang", "en")], [.element(header)])
-        if !shared.isEmpty { corpusRoot.append(Self.tei("standOff", [], shared.map { .element($0) })) }
-        // Check ids over the shared part and every member at once.
-        var seen = Set<String>()
-        try Self.checkUniqueIDs(corpusRoot, document: "corpus", seen: &seen)
-        var output = try XMLWriter.serialize(corpusRoot, namespaces: [TEIVocabulary.namespace: ""])
-        let closing = "</teiCorpus>\n"
-        guard output.hasSuffix(closing) else { return output }
-        output.removeLast(closing.count)
+        var (output, seen) = try corpusOpening(parts.map(Summary.init))
         for member in members {
             let (xml, ids) = try member.get()
             if let clash = ids.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
             seen.formUnion(ids)
             output += "  " + xml + "\n"
         }
-        output += closing
-        return output
+        return output + Self.corpusClosing
+    }
+
+    /// What the corpus file needs of a text once its member is written.
+    struct Summary {
+        var title: String
+        var records: Set<String>
+        var citations: Set<String>
+        var people: Set<String>
+        var extraCategories: Set<String>
+        var annotations: Int
+        var humanEntries: Int
+        var findings: Int
+
+        init(_ parts: Parts) {
+            title = parts.title
+            records = parts.records.ids
+            citations = parts.citations
+            people = parts.people
+            extraCategories = parts.extraCategories
+            annotations = parts.annotations.count
+            humanEntries = parts.humanEntries
+            findings = parts.discrepancies.count
+        }
+    }
+
+    static let corpusClosing = "</teiCorpus>\n"
+
+    /// The corpus file up to its first member: the declaration, `teiCorpus`, its header and the
+    /// shared standOff; with the ids declared there.
+    func corpusOpening(_ summaries: [Summary]) throws -> (String, Set<String>) {
+        let (records, citationIDs, people, extra) = union(summaries)
+        let header = header(
+            title: "Scholion corpus: \(summaries.count) text\(summaries.count == 1 ? "" : "s")",
+            sourceDescription: [.element(Self.tei("p", text: "The texts of a Scholion project: " + summaries.map(\.title).joined(separator: "; ") + "."))],
+            people: people, records: records, extraCategories: extra,
+            change: changeNote(texts: summaries.count, annotations: summaries.map(\.annotations).reduce(0, +),
+                               human: summaries.map(\.humanEntries).reduce(0, +), findings: summaries.map(\.findings).reduce(0, +)))
+        var root = Self.tei("teiCorpus", [("xml:lang", "en")], [.element(header)])
+        let shared = recordLists(records, citations: citationIDs)
+        if !shared.isEmpty { root.append(Self.tei("standOff", [], shared.map { .element($0) })) }
+        var seen = Set<String>()
+        try Self.checkUniqueIDs(root, document: "corpus", seen: &seen)
+        var output = try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
+        if output.hasSuffix(Self.corpusClosing) { output.removeLast(Self.corpusClosing.count) }
+        return (output, seen)
+    }
+
+    /// A text as a member of the corpus file: a `TEI` with a short header, its text and its own
+    /// annotation lists, every id prefixed with `text-<id>.`; with those ids.
+    func memberXML(_ part: Parts) throws -> (xml: String, ids: Set<String>) {
+        var member = Self.tei("TEI", [("xml:id", part.rootID)], [
+            .element(Self.tei("teiHeader", [], [.element(Self.tei("fileDesc", [], [
+                .element(Self.tei("titleStmt", [], [.element(Self.tei("title", text: part.title))])),
+                .element(Self.tei("publicationStmt", [], [.element(Self.tei("p", text: "Part of the corpus above."))])),
+                .element(Self.tei("sourceDesc", [], [.element(part.sourceBibl)])),
+            ]))])),
+            .element(part.text),
+        ])
+        let lists = standOffLists(for: part)
+        if !lists.isEmpty { member.append(Self.tei("standOff", [], lists.map { .element($0) })) }
+        var local = Set<String>()
+        Self.collectIDs(member, into: &local)
+        local.remove(part.rootID)
+        member = Self.renamingIDs(member, local, prefix: part.rootID + ".")
+        var ids = Set<String>()
+        try Self.checkUniqueIDs(member, document: part.textID, seen: &ids)
+        let writer = XMLWriter(namespaces: [TEIVocabulary.namespace: ""], declaration: false)
+        return (try writer.serializeFragment(member, depth: 1), ids)
+    }
+
+    /// Writes the export into `directory` a few texts at a time, so that memory holds a few
+    /// texts' trees, never the corpus: each edition goes to a staging folder as it is made, the
+    /// corpus file's members to a scratch file; the corpus file is assembled last, and only when
+    /// every file is complete are they renamed into place. Returns the names written.
+    public func write(to directory: String, textsAtOnce: Int = 16) throws -> [String] {
+        let staged = try StagedFiles(directory: directory)
+        defer { staged.discard() }
+        let members = try staged.scratch("members")
+        var summaries: [Summary] = []
+        var seen = Set<String>()
+        var names: [String] = []
+        var start = 0
+        while start < corpus.texts.count {
+            let chunk = Array(corpus.texts[start..<min(corpus.texts.count, start + textsAtOnce)])
+            start += chunk.count
+            let made: [Result<(String, String, (xml: String, ids: Set<String>), Summary), any Error>] = ParallelMap.map(chunk) { text in
+                Result {
+                    let part = try parts(for: text)
+                    let edition = try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
+                    return (part.textID, edition, try memberXML(part), Summary(part))
+                }
+            }
+            for result in made {
+                let (id, edition, member, summary) = try result.get()
+                try staged.write(edition, as: id + ".xml")
+                names.append(id + ".xml")
+                if let clash = member.ids.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
+                seen.formUnion(member.ids)
+                try members.append("  " + member.xml + "\n")
+                summaries.append(summary)
+            }
+        }
+        let (opening, shared) = try corpusOpening(summaries)
+        if let clash = shared.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
+        let corpusFile = try staged.stream("corpus.xml")
+        try corpusFile.append(opening)
+        try corpusFile.append(contentsOf: members)
+        try corpusFile.append(Self.corpusClosing)
+        try staged.commit()
+        return names + ["corpus.xml"]
     }
 
     /// A TEI document of the records, sources, citations and facts every text uses, and nothing
     /// else: what Web Annotation bodies link to. Nil when the annotations link to nothing.
     public func recordsXML() throws -> String? {
-        let (records, citationIDs, people, extra) = union(try allParts())
+        try recordsXML(try allParts().map(Summary.init))
+    }
+
+    func recordsXML(_ summaries: [Summary]) throws -> String? {
+        let (records, citationIDs, people, extra) = union(summaries)
         let lists = recordLists(records, citations: citationIDs)
         guard !lists.isEmpty else { return nil }
         var root = Self.tei("TEI", [("xml:lang", "en")], [
             .element(header(title: "Records and sources of a Scholion export", subtitle: "The reference base's part that the exported annotations link to",
                             sourceDescription: [.element(Self.tei("p", text: "The records, sources, passages and facts the exported annotations link to, copied from the reference base."))],
                             people: people, records: records, extraCategories: extra,
-                            change: changeNote("Written by scholion export beside the Web Annotations of \(corpus.texts.count) text\(corpus.texts.count == 1 ? "" : "s")."))),
+                            change: changeNote("Written by scholion export beside the Web Annotations of \(summaries.count) text\(summaries.count == 1 ? "" : "s")."))),
         ])
         root.append(Self.tei("standOff", [], lists.map { .element($0) }))
         try Self.checkUniqueIDs(root, document: WebAnnotationExport.recordsFile)
@@ -339,14 +425,14 @@ public struct TEIExport: Sendable {
     }
 
     /// What several texts use together: records, citations, people, categories of their own.
-    func union(_ parts: [Parts]) -> (RecordSelection, Set<String>, Set<String>, Set<String>) {
+    func union(_ summaries: [Summary]) -> (RecordSelection, Set<String>, Set<String>, Set<String>) {
         var records = RecordSelection(base: corpus.base)
         var citationIDs = Set<String>(), people = Set<String>(), extra = Set<String>()
-        for part in parts {
-            records.add(Array(part.records.ids))
-            citationIDs.formUnion(part.citations)
-            people.formUnion(part.people)
-            extra.formUnion(part.extraCategories)
+        for summary in summaries {
+            records.add(Array(summary.records))
+            citationIDs.formUnion(summary.citations)
+            people.formUnion(summary.people)
+            extra.formUnion(summary.extraCategories)
         }
         return (records, citationIDs, people, extra)
     }

@@ -43,13 +43,41 @@ public struct WebAnnotationExport: Sendable {
         return RelativePath.from(directory: outputDirectory, to: file)
     }
 
-    /// Every file: `<text-id>.jsonld` for each text and the records file.
+    /// Every file: `<text-id>.jsonld` for each text and the records file (when anything is linked).
     public func files() throws -> [ExportedFile] {
         let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(corpus.texts) { text in
-            do { return .success(ExportedFile(name: text.document.id + ".jsonld", content: try json(for: text))) } catch { return .failure(error) }
+            Result { ExportedFile(name: text.document.id + ".jsonld", content: try json(for: text)) }
         }
         let records = try recordsXML().map { [ExportedFile(name: Self.recordsFile, content: $0)] } ?? []
         return try texts.map { try $0.get() } + records
+    }
+
+    /// Writes the files into `directory` a few texts at a time, all or none (see ``StagedFiles``).
+    public func write(to directory: String, textsAtOnce: Int = 16) throws -> [String] {
+        let staged = try StagedFiles(directory: directory)
+        defer { staged.discard() }
+        var summaries: [TEIExport.Summary] = []
+        var names: [String] = []
+        var start = 0
+        while start < corpus.texts.count {
+            let chunk = Array(corpus.texts[start..<min(corpus.texts.count, start + textsAtOnce)])
+            start += chunk.count
+            let made: [Result<(String, TEIExport.Summary), any Error>] = ParallelMap.map(chunk) { text in
+                Result { (try json(for: text), TEIExport.Summary(try tei.parts(for: text))) }
+            }
+            for (text, result) in zip(chunk, made) {
+                let (json, summary) = try result.get()
+                try staged.write(json, as: text.document.id + ".jsonld")
+                names.append(text.document.id + ".jsonld")
+                summaries.append(summary)
+            }
+        }
+        if let records = try tei.recordsXML(summaries) {
+            try staged.write(records, as: Self.recordsFile)
+            names.append(Self.recordsFile)
+        }
+        try staged.commit()
+        return names
     }
 
     /// The records file; nil when no annotation links a record.

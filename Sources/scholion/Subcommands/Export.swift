@@ -13,8 +13,8 @@ extension ScholionCommand {
                 its layer. webanno: for each text <text-id>.jsonld, an AnnotationCollection (one annotation per mention and \
                 claim, TextQuoteSelector and TextPositionSelector), and records.xml, the records and sources its bodies \
                 link to. csv: claims.csv, one row per claim (RFC 4180). Texts without a layer are annotated first; a \
-                layer made on another version of its text is an error (run `scholion annotate`). Nothing is written \
-                unless every file could be made.
+                layer made on another version of its text is an error (run `scholion annotate`). Files are made a few \
+                texts at a time in a staging folder beside DIR and moved into it only when all are complete.
                 """
         )
 
@@ -49,18 +49,15 @@ extension ScholionCommand {
                 let base = try ReferenceBaseLoader.load(project: project)
                 let corpus = try ExportCorpus.load(project: project, base: base, textIDs: textIDs)
                 let directory = output ?? project.path("Exports")
-                let files: [ExportedFile] = switch format {
-                case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).files()
+                let names: [String] = switch format {
+                case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).write(to: directory)
                 case .webanno:
                     try WebAnnotationExport(corpus: corpus, textsDirectory: project.textsDirectory, outputDirectory: directory,
-                                            baseIRI: baseIRI, created: date ?? Self.sourceDateEpoch()).files()
-                case .csv: CSVExport(corpus: corpus).files()
-                }
-                for file in files {
-                    try AtomicFile.write(file.content, to: URL(fileURLWithPath: directory).appendingPathComponent(file.name).path)
+                                            baseIRI: baseIRI, created: date ?? Self.sourceDateEpoch()).write(to: directory)
+                case .csv: try CSVExport(corpus: corpus).write(to: directory)
                 }
                 printError("scholion: exported \(corpus.texts.count) text(s) as \(format.rawValue) to \(directory): "
-                           + files.map(\.name).joined(separator: ", "))
+                           + names.joined(separator: ", "))
             }
         }
 
