@@ -49,7 +49,8 @@ public struct ExportCorpus: Sendable {
         let texts: [Result<Text, any Error>] = ParallelMap.map(selected) { text in
             let path = update.layerPath(for: text.document.id)
             do {
-                let layer = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
+                // The review read the layers it found; one it wrote just now is read here.
+                let layer = try review.layers[text.document.id] ?? LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
                 guard layer.checksum == Layer.checksum(text.document.text) else {
                     throw ExportError.staleLayer(layer: path, text: review.paths[text.document.id] ?? text.document.id)
                 }

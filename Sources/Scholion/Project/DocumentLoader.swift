@@ -14,10 +14,7 @@ public struct DocumentLoader: Sendable {
     public func load(path: String) throws(ImportError) -> TextDocument {
         let url = URL(fileURLWithPath: path)
         let id = url.deletingPathExtension().lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
-        }
+        let data = try Self.contents(of: path)
         guard Self.isXML(data, pathExtension: url.pathExtension) else {
             return try importer.importText(data, fileName: path, id: id)
         }
@@ -27,12 +24,14 @@ public struct DocumentLoader: Sendable {
     /// Loads a TEI file with what `scholion export` wrote around its text: the parsed XML, the
     /// document, and the ranges of the inline elements its stand-off annotations point to.
     public func loadAnnotatedTEI(path: String) throws(ImportError) -> AnnotatedTEI {
-        let url = URL(fileURLWithPath: path)
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        try Self.readTEI(Self.contents(of: path), path: path, id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    }
+
+    /// A file's bytes; an unreadable file is an ``ImportError`` naming it.
+    static func contents(of path: String) throws(ImportError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
         }
-        return try Self.readTEI(data, path: path, id: url.deletingPathExtension().lastPathComponent)
     }
 
     /// A TEI document as read, with its inline annotation ranges.
