@@ -59,6 +59,20 @@ public struct Finding: Hashable, Sendable, Identifiable {
     public var related: [Related]
     public var suggestion: String?
 
+    /// The evidence with the passages of one source that say the same thing together, in order
+    /// of first appearance: "Wars 1.25; 7.13; 2.25.20–24: …" rather than the statement three times.
+    public static func grouped(_ evidence: [Evidence]) -> [(sourceTitle: String, passages: [String], statement: String)] {
+        var groups: [(source: String, sourceTitle: String, passages: [String], statement: String)] = []
+        for evidence in evidence {
+            if let index = groups.firstIndex(where: { $0.source == evidence.source && $0.statement == evidence.statement }) {
+                if let passage = evidence.passage, !groups[index].passages.contains(passage) { groups[index].passages.append(passage) }
+            } else {
+                groups.append((evidence.source, evidence.sourceTitle, evidence.passage.map { [$0] } ?? [], evidence.statement))
+            }
+        }
+        return groups.map { ($0.sourceTitle, $0.passages, $0.statement) }
+    }
+
     /// `check` + `document` + offsets + a discriminator, hashed: stable across runs.
     static func stableID(check: String, document: String, range: TextRange, key: String = "") -> String {
         "F" + StableHash.fnv1a64("\(check)|\(document)|\(range.start)|\(range.end)|\(key)")

@@ -49,8 +49,9 @@ public enum HTMLReport {
             html += "<blockquote>\(escape(finding.quote))</blockquote><p>\(escape(finding.explanation))</p>"
             if !finding.evidence.isEmpty {
                 html += "<ul class=\"evidence\">"
-                for evidence in finding.evidence {
-                    html += "<li><cite>\(escape(evidence.sourceTitle))</cite>\(evidence.passage.map { " " + escape($0) } ?? ""): \(escape(evidence.statement))</li>"
+                for evidence in Finding.grouped(finding.evidence) {
+                    let passages = evidence.passages.isEmpty ? "" : " " + escape(evidence.passages.joined(separator: "; "))
+                    html += "<li><cite>\(escape(evidence.sourceTitle))</cite>\(passages): \(escape(evidence.statement))</li>"
                 }
                 html += "</ul>"
             }

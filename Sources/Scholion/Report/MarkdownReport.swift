@@ -28,9 +28,9 @@ public enum MarkdownReport {
                     lines.append("  > \(escape(finding.quote))")
                     lines.append("")
                     lines.append("  \(escape(finding.explanation))")
-                    for evidence in finding.evidence {
-                        let passage = evidence.passage.map { " \($0)" } ?? ""
-                        lines.append("  - Evidence: *\(escape(evidence.sourceTitle))*\(passage): \(escape(evidence.statement))")
+                    for evidence in Finding.grouped(finding.evidence) {
+                        let passages = evidence.passages.isEmpty ? "" : " " + evidence.passages.joined(separator: "; ")
+                        lines.append("  - Evidence: *\(escape(evidence.sourceTitle))*\(passages): \(escape(evidence.statement))")
                     }
                     for related in finding.related {
                         lines.append("  - Related: `\(related.document)` (\(related.start)–\(related.end)): “\(escape(related.quote))”")
