@@ -7,4 +7,12 @@ struct GlobalOptions: ParsableArguments {
     var project: String = "."
 
     var scholionProject: Project { Project(root: project) }
+
+    /// Takes the project's lock for a command that writes (one writer at a time), saying so
+    /// when it has to wait, and what a killed run had left behind that it removed.
+    func lockProject() throws -> ProjectLock {
+        let lock = try ProjectLock.acquire(scholionProject) { printError("scholion: " + $0) }
+        for path in lock.removedLeftovers { printError("scholion: removed \(Display.path(path)), left by an interrupted run") }
+        return lock
+    }
 }

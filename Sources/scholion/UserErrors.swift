@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scholion
 
 /// Runs `body`; a library error becomes one line on standard error and exit status 1, rather
 /// than ArgumentParser's usage text. Usage errors keep ArgumentParser's handling (exit 64).
@@ -14,12 +15,21 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// Prints one line to standard error.
+/// Prints one line to standard error, with what could drive the terminal escaped (a file
+/// name with an ESC sequence in it, say).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Display.escaped(message) + "\n").utf8))
 }
 
 /// Writes to standard output without buffering surprises.
 func printOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Says which layers have no text (a text removed or renamed): they are left as they are.
+func warnAboutOrphanedLayers(_ project: Project) throws {
+    for path in try project.orphanedLayers() {
+        printError("scholion: warning: \(path): no text \(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) in Texts/ "
+                   + "(removed or renamed?): this layer is left as it is and not used")
+    }
 }

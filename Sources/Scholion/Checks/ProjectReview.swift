@@ -17,7 +17,7 @@ public struct ProjectReview: Sendable {
     public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
-        let missing = files.filter { !FileManager.default.fileExists(atPath: update.layerPath(for: $0.id)) }
+        let missing = try files.filter { !FileManager.default.fileExists(atPath: try update.layerPath(for: $0.id)) }
         var annotated: [String: CheckedCorpus.Text] = [:]
         if annotateMissing {
             for (file, result) in zip(missing, update.run(files: missing)) {
@@ -33,7 +33,7 @@ public struct ProjectReview: Sendable {
             do {
                 let document = try DocumentLoader().load(path: file.path)
                 var result = annotator.annotate(document)
-                let path = update.layerPath(for: file.id)
+                let path = try update.layerPath(for: file.id)
                 var layer: LayerFile?
                 if FileManager.default.fileExists(atPath: path) {
                     let read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)

@@ -47,13 +47,14 @@ public struct ExportCorpus: Sendable {
         let update = LayerUpdate(project: project, base: base)
         let selected = review.corpus.texts.filter { wanted.contains($0.document.id) }
         let texts: [Result<Text, any Error>] = ParallelMap.map(selected) { text in
-            let path = update.layerPath(for: text.document.id)
             do {
+                let path = try update.layerPath(for: text.document.id)
                 // The review read the layers it found; one it wrote just now is read here.
                 let layer = try review.layers[text.document.id] ?? LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
                 guard layer.checksum == Layer.checksum(text.document.text) else {
                     throw ExportError.staleLayer(layer: path, text: review.paths[text.document.id] ?? text.document.id)
                 }
+                if let problem = LayerConsistency.problems(of: layer, file: path, text: text.document.text).first { throw problem }
                 return .success(Text(document: text.document, layer: layer, findings: findings[text.document.id] ?? [], layerPath: path))
             } catch {
                 return .failure(error)

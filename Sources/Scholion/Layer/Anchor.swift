@@ -9,6 +9,17 @@ public struct Anchor: Hashable, Sendable {
     /// Characters of context kept on each side.
     public static let contextLength = 24
 
+    /// How much of the recorded context a place must show on a side for that side to agree
+    /// (when the context recorded on that side is shorter, all of it). All of it: a dozen
+    /// characters are matched by chance in ordinary prose ("the war under" stood before
+    /// "Khosrow I" twice in one text), two dozen where a passage is repeated (a heading and its
+    /// entry in the table of contents), which is why where a place is matters too.
+    public static let recognisedContext = contextLength
+
+    /// A quote at least this long (a sentence, a clause) that occurs once in the text is its own
+    /// context: found there even when the words around it were all edited.
+    public static let distinctiveQuote = 2 * contextLength
+
     public init(range: TextRange, quote: String, before: String, after: String) {
         self.range = range
         self.quote = quote
@@ -23,26 +34,77 @@ public struct Anchor: Hashable, Sendable {
         after = text[TextRange(start: range.end, end: min(text.count, range.end + Self.contextLength))]
     }
 
-    /// Finds the anchor in a (possibly edited) text: where it was if the quote is still there;
-    /// else the occurrence of the quote whose surroundings agree best with the recorded context,
-    /// nearest the old place on a tie. Nil when the quote no longer occurs.
-    public func relocated(in text: ScalarText) -> TextRange? {
+    /// Where an anchor is in an edited text, or why it cannot be placed.
+    public enum Placement: Hashable, Sendable {
+        /// Its quote and context are where they were.
+        case unchanged
+        /// Found elsewhere: the quote with its recorded context on at least one side, and no
+        /// other place that agrees as well.
+        case moved(TextRange)
+        /// Not placed, and why (a sentence for the user).
+        case lost(String)
+    }
+
+    /// Finds the anchor in a (possibly edited) text whose previous version had
+    /// `previousLength` characters (nil when the layer does not say).
+    ///
+    /// A place is the annotation's only when its surroundings agree with the recorded context
+    /// and where it is agrees with the edit:
+    /// - the quote stands with the context of one side unbroken (all of it: two dozen
+    ///   characters, or what was recorded at the text's start or end), at its old offsets or
+    ///   shifted by exactly the change in the text's length (one edit before it);
+    /// - or, wherever it is, with the context of both sides unbroken, at one place only (several
+    ///   edits);
+    /// - or it is a ``distinctiveQuote`` that occurs once.
+    /// Anything else is lost (the caller marks it stale), never moved: a quote that occurs only
+    /// at places with other surroundings, or at the old place of nothing, is another passage
+    /// that happens to use the same words, such as a table of contents repeating a heading.
+    public func placement(in text: ScalarText, previousLength: Int?) -> Placement {
         let length = quote.unicodeScalars.count
-        guard length > 0 else { return nil }
-        if range.end <= text.count, text[range] == quote { return range }
+        guard length > 0 else { return .lost("the annotation has an empty quote") }
         let beforeScalars = Array(before.unicodeScalars), afterScalars = Array(after.unicodeScalars)
-        func agreement(_ candidate: TextRange) -> Int {
-            var score = 0
-            for offset in 0..<min(beforeScalars.count, candidate.start)
-            where text.scalars[candidate.start - 1 - offset] == beforeScalars[beforeScalars.count - 1 - offset] { score += 1 }
-            for offset in 0..<min(afterScalars.count, text.count - candidate.end)
-            where text.scalars[candidate.end + offset] == afterScalars[offset] { score += 1 }
-            return score
+        /// Characters of context that agree, counted outward from the quote without a break.
+        func agreement(_ candidate: TextRange) -> (before: Int, after: Int) {
+            var b = 0
+            while b < beforeScalars.count, candidate.start - 1 - b >= 0,
+                  text.scalars[candidate.start - 1 - b] == beforeScalars[beforeScalars.count - 1 - b] { b += 1 }
+            var a = 0
+            while a < afterScalars.count, candidate.end + a < text.count, text.scalars[candidate.end + a] == afterScalars[a] { a += 1 }
+            return (b, a)
         }
-        return text.occurrences(of: quote).map { TextRange(start: $0, end: $0 + length) }
-            .max { lhs, rhs in
-                let (a, b) = (agreement(lhs), agreement(rhs))
-                return a != b ? a < b : abs(lhs.start - range.start) > abs(rhs.start - range.start)
+        /// Whether a side shows all of the recorded context. A side recorded shorter than the
+        /// context length lay at the start or end of the text: it must be there still.
+        func whole(_ matched: Int, recorded: Int, atEdge: Bool) -> Bool {
+            matched >= Self.recognisedContext || (matched == recorded && recorded < Self.contextLength && atEdge)
+        }
+        let candidates = text.occurrences(of: quote).map { TextRange(start: $0, end: $0 + length) }
+        guard !candidates.isEmpty else { return .lost("\"\(quote)\" is no longer in the text") }
+        if candidates.count == 1, length >= Self.distinctiveQuote {
+            return candidates[0] == range ? .unchanged : .moved(candidates[0])
+        }
+        struct Scored { var range: TextRange; var score: Int; var sides: Int }
+        let scored = candidates.map { candidate -> Scored in
+            let match = agreement(candidate)
+            let sides = (whole(match.before, recorded: beforeScalars.count, atEdge: candidate.start - match.before == 0) ? 1 : 0)
+                + (whole(match.after, recorded: afterScalars.count, atEdge: candidate.end + match.after == text.count) ? 1 : 0)
+            return Scored(range: candidate, score: match.before + match.after, sides: sides)
+        }
+        func pick(_ places: [Scored]) -> Placement? {
+            guard let top = places.map(\.score).max() else { return nil }
+            let tied = places.filter { $0.score == top }
+            if tied.contains(where: { $0.range == range }) { return .unchanged }
+            if tied.count > 1 {
+                return .lost("\"\(quote)\" occurs at \(tied.count) places with the same surroundings: which one is the annotation's cannot be told")
             }
+            return .moved(tied[0].range)
+        }
+        // One edit: the quote is where it was, or shifted by the change in length.
+        let shifts = [0] + (previousLength.map { [text.count - $0] } ?? [])
+        if let placed = pick(scored.filter { $0.sides >= 1 && shifts.contains($0.range.start - range.start) }) { return placed }
+        // Several edits: the quote with all its surroundings, at one place.
+        if let placed = pick(scored.filter { $0.sides == 2 }) { return placed }
+        let count = candidates.count
+        return .lost("\"\(quote)\" occurs \(count == 1 ? "once" : "\(count) times") in the text, "
+                     + "but never with the words that surrounded it where the edit would have put it")
     }
 }

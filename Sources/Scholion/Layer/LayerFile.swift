@@ -5,6 +5,8 @@ public struct LayerFile: Sendable {
     public var textID: String
     /// The checksum of the text the layer was made on.
     public var checksum: String?
+    /// The length, in characters, of the text the layer was made on (layers before issue 11 do not say).
+    public var textLength: Int?
     public var entries: [LayerEntry]
 
     /// Reads a layer; errors name the file and line.
@@ -15,11 +17,13 @@ public struct LayerFile: Sendable {
             throw .invalid(location: location, message: "not an annotation layer: a TEI document with a <standOff> is expected")
         }
         let checksum = root.descendants(named: TEIVocabulary.name("idno")).first { $0[attribute: "type"] == "checksum" }?.stringValue
+        let textLength = root.descendants(named: TEIVocabulary.name("measure")).first { $0[attribute: "unit"] == "char" }
+            .flatMap { $0[attribute: "quantity"] }.flatMap { Int($0) }
         var entries: [LayerEntry] = []
         for annotation in standOff.descendants(named: TEIVocabulary.name("annotation")) {
             entries.append(try entry(annotation, fileName: document.fileName))
         }
-        return LayerFile(textID: textID, checksum: checksum, entries: entries)
+        return LayerFile(textID: textID, checksum: checksum, textLength: textLength, entries: entries)
     }
 
     /// One `annotation` element as an entry; its `@target` must point into the text with

@@ -15,9 +15,18 @@ public struct LayerUpdate: Sendable {
         public var preserved: Int
         /// Human entries moved to their quote's new place.
         public var reanchored: [String]
-        /// Human entries whose quote is gone: kept, marked stale.
-        public var stale: [String]
-        public var written: Bool
+        /// Human entries that could not be placed in the edited text: kept, marked stale.
+        public var stale: [Stale]
+        /// What became of the layer file: written, unchanged, or left alone because it changed
+        /// on disk while the text was being annotated (a person's save wins).
+        public var replacement: AtomicFile.Replacement
+        public var written: Bool { replacement == .written }
+
+        /// A person's annotation that could not be placed, and why.
+        public struct Stale: Hashable, Sendable {
+            public var id: String
+            public var reason: String
+        }
         public var attributionCounts: [Attribution.Relation: Int]
         /// The text and what the annotator found in it, for a caller that goes on to check it.
         public var document: TextDocument
@@ -32,8 +41,9 @@ public struct LayerUpdate: Sendable {
         annotator = Annotator(base: base)
     }
 
-    public func layerPath(for textID: String) -> String {
-        URL(fileURLWithPath: project.annotationsDirectory).appendingPathComponent("\(textID).xml").path
+    /// `Annotations/<text-id>.xml`; a link there that leads out of the project is refused.
+    public func layerPath(for textID: String) throws(ProjectError) -> String {
+        try project.layerPath(for: textID)
     }
 
     /// Annotates many texts on all cores; outcomes (or errors) in the order of `files`.
@@ -44,14 +54,18 @@ public struct LayerUpdate: Sendable {
     }
 
     /// Annotates one text and writes its layer when it changed.
+    ///
+    /// The layer is read once, and replaced only if it still holds those bytes when the new one
+    /// is ready (``AtomicFile/replace(_:at:ifStill:)``): a person's save made meanwhile wins,
+    /// and the outcome says the layer was skipped.
     public func run(_ file: Project.TextFile) throws -> Outcome {
         let document = try DocumentLoader().load(path: file.path)
         let text = ScalarText(document.text)
         let result = annotator.annotate(document)
-        let path = layerPath(for: file.id)
+        let path = try layerPath(for: file.id)
         var preserved: [LayerEntry] = []
         var suppressed: Set<String> = []
-        var reanchored: [String] = [], stale: [String] = []
+        var reanchored: [String] = [], stale: [Outcome.Stale] = []
         var existing: Data?
         if FileManager.default.fileExists(atPath: path) {
             // Read once: compared with the new layer, and parsed for what people wrote.
@@ -61,19 +75,20 @@ public struct LayerUpdate: Sendable {
             }
             existing = data
             let layer = try LayerFile.read(XMLReader.parse(data, fileName: path), textID: file.id)
+            // The text the layer was made on: nothing placed can have moved.
+            let sameText = layer.checksum == Layer.checksum(document.text)
             for var entry in layer.entries where entry.isHuman {
-                if let range = entry.anchor.relocated(in: text) {
-                    if range != entry.anchor.range {
-                        reanchored.append(entry.id)
-                        entry.element.setAttribute(XMLName("target"), Layer.target(range, textFile: relativeTextPath(file)))
-                        entry.anchor.range = range
-                    }
+                switch sameText && entry.review != .stale ? .unchanged : entry.anchor.placement(in: text, previousLength: layer.textLength) {
+                case .unchanged:
                     if entry.review == .stale { Self.unmarkStale(&entry) }
-                } else if entry.review != .stale {
-                    stale.append(entry.id)
-                    Self.markStale(&entry)
-                } else {
-                    stale.append(entry.id)
+                case .moved(let range):
+                    reanchored.append(entry.id)
+                    entry.element.setAttribute(XMLName("target"), Layer.target(range, textFile: relativeTextPath(file)))
+                    entry.anchor.range = range
+                    if entry.review == .stale { Self.unmarkStale(&entry) }
+                case .lost(let reason):
+                    stale.append(Outcome.Stale(id: entry.id, reason: reason))
+                    if entry.review != .stale { Self.markStale(&entry, reason: reason) }
                 }
                 if entry.review == .rejected { suppressed.insert(entry.key) }
                 preserved.append(entry)
@@ -83,24 +98,23 @@ public struct LayerUpdate: Sendable {
             textID: file.id, title: document.title, textFile: relativeTextPath(file), text: text, checksum: Layer.checksum(document.text),
             mentions: result.mentions, claims: result.claims, preserved: preserved, suppressed: suppressed, base: annotator.base)
         let xml = try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
-        let written = Data(xml.utf8) != existing
-        if written { try AtomicFile.write(xml, to: path) }
+        let replacement = try AtomicFile.replace(Data(xml.utf8), at: path, ifStill: existing)
         var counts: [Attribution.Relation: Int] = [:]
         for claim in result.claims {
             for relation in Set(claim.attributions.map(\.relation)) { counts[relation, default: 0] += 1 }
         }
         return Outcome(textID: file.id, layerPath: path, mentions: result.mentions.count, claims: result.claims.count,
-                       preserved: preserved.count, reanchored: reanchored, stale: stale, written: written, attributionCounts: counts,
+                       preserved: preserved.count, reanchored: reanchored, stale: stale, replacement: replacement, attributionCounts: counts,
                        document: document, result: result)
     }
 
     /// Marks an entry stale without losing what a person recorded: their `revisionDesc` keeps its
     /// changes, and the annotator's own change remembers the status it replaces.
-    static func markStale(_ entry: inout LayerEntry) {
+    static func markStale(_ entry: inout LayerEntry, reason: String) {
         let name = TEIVocabulary.name("revisionDesc")
         let existing = entry.element.children(named: name).first
         var change = LayerWriter.tei("change", [("who", "#\(Layer.annotatorID)")],
-                                     [.text("The text changed: \"\(entry.anchor.quote)\" is no longer found; kept as it was.")])
+                                     [.text("The text changed: \(reason); kept as it was, at its old offsets.")])
         if let previous = existing?[attribute: "status"] { change.setAttribute(XMLName("status"), previous) }
         var revision = existing ?? LayerWriter.tei("revisionDesc")
         revision.setAttribute(XMLName("status"), "stale")
@@ -127,8 +141,8 @@ public struct LayerUpdate: Sendable {
         entry.review = previous.flatMap(LayerEntry.Review.init(rawValue:)) ?? (revision.childElements.isEmpty ? nil : .reviewed)
     }
 
-    /// The text as the layer points at it, relative to `Annotations/`.
+    /// The text as the layer points at it, relative to `Annotations/`, its name percent-encoded.
     func relativeTextPath(_ file: Project.TextFile) -> String {
-        "../Texts/" + URL(fileURLWithPath: file.path).lastPathComponent
+        IRIPath.path(["..", "Texts", URL(fileURLWithPath: file.path).lastPathComponent])
     }
 }

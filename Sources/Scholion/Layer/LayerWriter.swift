@@ -73,6 +73,9 @@ public enum LayerWriter {
                     .element(tei("ptr", [("target", textFile)])),
                     .element(tei("idno", [("type", "text-id")], [literal(textID)])),
                     .element(tei("idno", [("type", "checksum")], [literal(checksum)])),
+                    // Its length lets a person's annotations be found again after an edit (``Anchor``).
+                    .element(tei("extent", [], [.element(tei("measure", [("unit", "char"), ("quantity", "\(text.count)")],
+                                                               [literal("\(text.count) characters")]))])),
                 ]))])),
             ])),
             .element(tei("encodingDesc", [], [

@@ -35,6 +35,11 @@ public struct Project: Sendable {
     }
 
     /// The texts in `Texts/`, by id: `*.txt` are plain text, `*.xml` TEI. Hidden files are skipped.
+    ///
+    /// A text must be a file of the project: a symbolic link is followed only where it leads to
+    /// a file inside the project folder (a link out of it would let a project export what lies
+    /// elsewhere on the machine), and a file name with a control character in it (a newline, an
+    /// ESC) is refused, since it cannot be printed or pointed to faithfully.
     public func textFiles() throws(ProjectError) -> [TextFile] {
         let entries: [String]
         do {
@@ -42,15 +47,40 @@ public struct Project: Sendable {
         } catch {
             throw .noProject(path: root, reason: "no Texts/ folder (\(textsDirectory))")
         }
-        return entries.sorted().compactMap { name in
-            guard !name.hasPrefix(".") else { return nil }
+        var files: [TextFile] = []
+        for name in entries.sorted() where !name.hasPrefix(".") {
             let url = URL(fileURLWithPath: textsDirectory).appendingPathComponent(name)
+            let format: TextFile.Format
             switch url.pathExtension.lowercased() {
-            case "txt": return TextFile(id: url.deletingPathExtension().lastPathComponent, path: url.path, format: .plainText)
-            case "xml": return TextFile(id: url.deletingPathExtension().lastPathComponent, path: url.path, format: .tei)
-            default: return nil
+            case "txt": format = .plainText
+            case "xml": format = .tei
+            default: continue
             }
+            if name.unicodeScalars.contains(where: Display.isUnsafe) {
+                throw .unsafeName(path: url.path)
+            }
+            try ProjectPaths.checkInside(self, path: url.path)
+            files.append(TextFile(id: url.deletingPathExtension().lastPathComponent, path: url.path, format: format))
         }
+        return files
+    }
+
+    /// The layer file of a text: `Annotations/<text-id>.xml`. A symbolic link there is followed
+    /// only inside the project (``ProjectPaths``).
+    public func layerPath(for textID: String) throws(ProjectError) -> String {
+        let path = URL(fileURLWithPath: annotationsDirectory).appendingPathComponent("\(textID).xml").path
+        try ProjectPaths.checkInside(self, path: path)
+        return path
+    }
+
+    /// Layers in `Annotations/` (not in its subfolders) whose text is not in `Texts/`: kept as
+    /// they are, but every command that reads layers says so.
+    public func orphanedLayers() throws(ProjectError) -> [String] {
+        let ids = Set(try textFiles().map(\.id))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: annotationsDirectory)) ?? []
+        return names.sorted().filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") && !ids.contains(String($0.dropLast(4))) }
+            .map { URL(fileURLWithPath: annotationsDirectory).appendingPathComponent($0).path }
+            .filter { var isDirectory: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
     }
 
     /// Every `*.xml` file under `Annotations/`, recursively, sorted.

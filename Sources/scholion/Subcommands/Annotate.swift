@@ -22,7 +22,10 @@ extension ScholionCommand {
         func run() throws {
             try reportingErrors { () throws -> Void in
                 let project = global.scholionProject
+                let lock = try global.lockProject()
+                defer { lock.release() }
                 let files = try project.textFiles()
+                try warnAboutOrphanedLayers(project)
                 let selected = try textIDs.isEmpty ? files : textIDs.map { id in
                     guard let file = files.first(where: { $0.id == id }) else {
                         throw AnnotateError(message: "no text \"\(id)\" in \(project.textsDirectory) (known: \(files.map(\.id).joined(separator: ", ")))")
@@ -35,10 +38,15 @@ extension ScholionCommand {
                     let relations = Attribution.Relation.allCases.compactMap { relation in
                         outcome.attributionCounts[relation].map { "\($0) \(relation.rawValue)" }
                     }.joined(separator: ", ")
+                    let state = switch outcome.replacement {
+                    case .written: "written"
+                    case .unchanged: "unchanged"
+                    case .changedOnDisk: "NOT written: the layer changed on disk while it was being annotated (a save made meanwhile is kept); run annotate again"
+                    }
                     printError("scholion: \(file.id): \(outcome.mentions) mentions, \(outcome.claims) claims (\(relations)); "
-                               + "\(outcome.preserved) kept from people; \(outcome.written ? "written" : "unchanged"): \(outcome.layerPath)")
-                    for id in outcome.reanchored { printError("scholion: \(file.id): re-anchored \(id) (the text changed)") }
-                    for id in outcome.stale { printError("scholion: \(file.id): stale \(id): its quote is no longer in the text; kept and marked stale") }
+                               + "\(outcome.preserved) kept from people; \(state): \(outcome.layerPath)")
+                    for id in outcome.reanchored { printError("scholion: \(file.id): re-anchored \(id) (the text changed; its quote found with its context)") }
+                    for stale in outcome.stale { printError("scholion: \(file.id): stale \(stale.id): \(stale.reason); kept at its old offsets and marked stale") }
                 }
             }
         }

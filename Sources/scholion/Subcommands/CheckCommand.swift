@@ -29,11 +29,14 @@ extension ScholionCommand {
         func run() throws {
             let failing = try reportingErrors { () throws -> Bool in
                 let project = global.scholionProject
+                let lock = try global.lockProject()
+                defer { lock.release() }
+                try warnAboutOrphanedLayers(project)
                 let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
                 let floor = Severity(rawValue: minimum) ?? .info
                 for finding in review.findings where finding.severity >= floor {
                     let path = review.paths[finding.document] ?? finding.document
-                    printOut("\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.check)] \(finding.explanation)\n")
+                    printOut(Display.escaped("\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.check)] \(finding.explanation)") + "\n")
                 }
                 let counts = Severity.allCases.reversed().map { severity in "\(review.findings.filter { $0.severity == severity }.count) \(severity.rawValue)" }
                 printError("scholion: \(review.corpus.texts.count) text(s), \(review.findings.count) finding(s): \(counts.joined(separator: ", "))")

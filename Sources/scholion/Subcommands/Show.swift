@@ -27,7 +27,7 @@ extension ScholionCommand {
                 guard let file = try project.textFiles().first(where: { $0.id == textID }) else {
                     throw AnnotateError(message: "no text \"\(textID)\" in \(project.textsDirectory)")
                 }
-                let layerPath = URL(fileURLWithPath: project.annotationsDirectory).appendingPathComponent("\(textID).xml").path
+                let layerPath = try project.layerPath(for: textID)
                 guard FileManager.default.fileExists(atPath: layerPath) else {
                     throw AnnotateError(message: "\(layerPath): no annotation layer; run `scholion annotate \(textID)` first")
                 }
