@@ -14,7 +14,7 @@ struct ExportCommandTests {
         let output = directory.appendingPathComponent("tei")
         let run = try CommandRunner.run(["export", "-o", output.path, "--date", "2026-11-22"])
         #expect(run.status == 0, "\(run.standardError)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(files == (Self.texts.map { $0 + ".xml" } + ["corpus.xml"]).sorted())
         let again = directory.appendingPathComponent("again")
         #expect(try CommandRunner.run(["export", "-o", again.path, "--date", "2026-11-22"]).status == 0)
@@ -50,7 +50,7 @@ struct ExportCommandTests {
         let web = try CommandRunner.run(["export", "--format", "webanno", "siege-of-sisauranon-541", "-o", directory.appendingPathComponent("web").path])
         #expect(web.status == 0, "\(web.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("web").path).sorted()
-            == ["records.xml", "siege-of-sisauranon-541.jsonld"])
+            == [".scholion-export", "records.xml", "siege-of-sisauranon-541.jsonld"], "the files and the manifest that marks the folder as an export")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("web/siege-of-sisauranon-541.jsonld"))) as? [String: Any]
         #expect((json?["first"] as? [String: Any])?["items"] as? [Any] != nil)
         let csv = try CommandRunner.run(["export", "--format", "csv", "-o", directory.appendingPathComponent("csv").path])

@@ -40,7 +40,7 @@ public struct WebAnnotationExport: Sendable {
     /// The text file's path relative to the export folder (`../Texts/x.txt`).
     func textSource(_ text: ExportCorpus.Text) -> String {
         let file = URL(fileURLWithPath: textsDirectory).appendingPathComponent(text.document.source.fileName).path
-        return RelativePath.from(directory: outputDirectory, to: file)
+        return RelativePath.iri(directory: outputDirectory, to: file)
     }
 
     /// Every file: `<text-id>.jsonld` for each text and the records file (when anything is linked).
@@ -87,7 +87,7 @@ public struct WebAnnotationExport: Sendable {
 
     /// The annotations of one text, as JSON-LD.
     public func json(for text: ExportCorpus.Text) throws -> String {
-        let collection = iri(text.document.id + ".jsonld")
+        let collection = iri(IRIPath.segment(text.document.id + ".jsonld"))
         let source = iri(textSource(text))
         let records = iri(Self.recordsFile)
         let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim) }
@@ -185,5 +185,10 @@ public enum RelativePath {
         while common < base.count, common < target.count, base[common] == target[common] { common += 1 }
         let up = Array(repeating: "..", count: base.count - common)
         return (up + target[common...]).joined(separator: "/")
+    }
+
+    /// The same, as an IRI reference: each name percent-encoded (``IRIPath``).
+    public static func iri(directory: String, to file: String) -> String {
+        IRIPath.path(from(directory: directory, to: file).split(separator: "/", omittingEmptySubsequences: false).map(String.init))
     }
 }

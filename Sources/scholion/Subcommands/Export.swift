@@ -46,9 +46,13 @@ extension ScholionCommand {
         func run() throws {
             try reportingErrors { () throws -> Void in
                 let project = global.scholionProject
+                let lock = try global.lockProject()
+                defer { lock.release() }
+                let directory = output ?? project.path("Exports")
+                try ProjectPaths.checkOutput(directory, project: project)
+                try warnAboutOrphanedLayers(project)
                 let base = try ReferenceBaseLoader.load(project: project)
                 let corpus = try ExportCorpus.load(project: project, base: base, textIDs: textIDs)
-                let directory = output ?? project.path("Exports")
                 let names: [String] = switch format {
                 case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).write(to: directory)
                 case .webanno:

@@ -40,7 +40,8 @@ extension ScholionCommand {
                     document = tei.document
                     // The layer points to the text where it is written, else where layers find texts.
                     let layerDirectory = URL(fileURLWithPath: layer).deletingLastPathComponent().path
-                    let textFile = output.map { RelativePath.from(directory: layerDirectory, to: $0) } ?? "../Texts/\(document.source.fileName)"
+                    let textFile = output.map { RelativePath.iri(directory: layerDirectory, to: $0) }
+                        ?? IRIPath.path(["..", "Texts", document.source.fileName])
                     guard let restored = try LayerRestore.xml(from: tei, textFile: textFile) else {
                         throw ImportCommandError(message: "\(file): no stand-off annotations to restore a layer from (not written by scholion export?)")
                     }

@@ -28,6 +28,10 @@ extension ScholionCommand {
         func run() throws {
             try reportingErrors { () throws -> Void in
                 let project = global.scholionProject
+                let lock = try global.lockProject()
+                defer { lock.release() }
+                if let output { try ProjectPaths.checkOutput(output, project: project) }
+                try warnAboutOrphanedLayers(project)
                 let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
                 for id in review.annotated { printError("scholion: annotated \(id) (no layer yet)") }
                 let data = ReportData(review: review)

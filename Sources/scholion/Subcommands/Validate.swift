@@ -22,7 +22,10 @@ extension ScholionCommand {
             let invalid = try reportingErrors { () throws -> Int in
                 if files.isEmpty {
                     let results = try ProjectValidation(project: global.scholionProject).run()
-                    for result in results { for diagnostic in result.diagnostics { printOut(line(for: diagnostic, in: result.file)) } }
+                    for result in results {
+                        for diagnostic in result.diagnostics { printOut(line(for: diagnostic, in: result.file)) }
+                        for warning in result.warnings { printError("scholion: " + line(for: warning, in: result.file).dropLast()) }
+                    }
                     let failing = results.filter { !$0.diagnostics.isEmpty }.count
                     let imported = results.filter(\.imported).count
                     printError("scholion: validated \(results.count) file(s) (\(imported) plain text(s) through their import): "
