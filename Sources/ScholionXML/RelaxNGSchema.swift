@@ -48,8 +48,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// Compiles a schema file.
     public convenience init(contentsOf path: String) throws(XMLError) {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
+        do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+            switch error {
+            case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
+            case .tooLarge(let bytes, let limit): throw XMLReader.tooLarge(path, bytes: bytes, limit: limit)
+            }
         }
         try self.init(source: data, fileName: path)
     }

@@ -17,6 +17,9 @@ public enum XMLError: Error, Hashable, Sendable, LocalizedError, CustomStringCon
     case xpath(expression: String, message: String)
     /// A RELAX NG schema failed to compile.
     case schemaNotCompiled(file: String, diagnostics: [XMLDiagnostic])
+    /// The input is over one of the ``InputLimits`` (its size, a line, an element's attributes,
+    /// nesting, the number of elements): refused before it is parsed.
+    case limitExceeded(XMLDiagnostic)
     /// A string cannot be written as XML 1.0 (a control character, say).
     case unrepresentable(character: Unicode.Scalar, context: String)
     /// libxml2 could not allocate what it needed.
@@ -28,7 +31,7 @@ public enum XMLError: Error, Hashable, Sendable, LocalizedError, CustomStringCon
         case .unreadable(let file, _): SourceLocation(file: file)
         case .notWellFormed(let file, let diagnostics), .schemaNotCompiled(let file, let diagnostics):
             diagnostics.first?.location ?? SourceLocation(file: file)
-        case .entityDeclarationRefused(let diagnostic): diagnostic.location
+        case .entityDeclarationRefused(let diagnostic), .limitExceeded(let diagnostic): diagnostic.location
         case .xpath, .unrepresentable, .outOfMemory: nil
         }
     }
@@ -42,7 +45,7 @@ public enum XMLError: Error, Hashable, Sendable, LocalizedError, CustomStringCon
             guard let first = diagnostics.first else { return "\(file): not well-formed XML" }
             let more = diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more)" : ""
             return "\(first.location): not well-formed XML: \(first.message)\(more)"
-        case .entityDeclarationRefused(let diagnostic):
+        case .entityDeclarationRefused(let diagnostic), .limitExceeded(let diagnostic):
             return "\(diagnostic.location): \(diagnostic.message)"
         case .xpath(let expression, let message):
             return "XPath `\(expression)`: \(message)"

@@ -19,35 +19,44 @@ public enum XMLReader {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// Reads and parses a file.
-    /// - Parameter path: the file's path; it also names the file in diagnostics.
-    /// - Throws: ``XMLError/unreadable(file:reason:)`` when the file cannot be read, otherwise as
-    ///   ``parse(_:fileName:)``.
-    public static func parse(contentsOf path: String) throws(XMLError) -> XMLDocument {
+    /// - Parameters:
+    ///   - path: the file's path; it also names the file in diagnostics.
+    ///   - limits: the limits it is read under; its size is checked before it is read.
+    /// - Throws: ``XMLError/unreadable(file:reason:)`` when the file is not a regular file or
+    ///   cannot be read (``InputFile``), otherwise as ``parse(_:fileName:limits:)``.
+    public static func parse(contentsOf path: String, limits: InputLimits = .standard) throws(XMLError) -> XMLDocument {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.read(path, maximumSize: limits.maximumFileSize)
         } catch {
-            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
+            switch error {
+            case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
+            case .tooLarge(let bytes, let limit): throw tooLarge(path, bytes: bytes, limit: limit)
+            }
         }
-        return try parse(data, fileName: path)
+        return try parse(data, fileName: path, limits: limits)
     }
 
     /// Parses XML held in memory.
     /// - Parameters:
     ///   - data: the document's bytes, in the encoding its declaration names (UTF-8 by default).
     ///   - fileName: the name diagnostics use.
-    /// - Throws: ``XMLError/entityDeclarationRefused(_:)`` for a DOCTYPE that declares an entity;
+    ///   - limits: what is refused before libxml2 parses anything (``InputLimits``).
+    /// - Throws: ``XMLError/limitExceeded(_:)`` for input over the limits;
+    ///   ``XMLError/entityDeclarationRefused(_:)`` for a DOCTYPE that declares an entity;
     ///   ``XMLError/notWellFormed(file:diagnostics:)`` with every diagnostic otherwise.
-    public static func parse(_ data: Data, fileName: String) throws(XMLError) -> XMLDocument {
+    public static func parse(_ data: Data, fileName: String, limits: InputLimits = .standard) throws(XMLError) -> XMLDocument {
         LibXML2.initialize()
-        guard data.count <= Int(Int32.max) else {
-            throw .notWellFormed(file: fileName, diagnostics: [XMLDiagnostic(
-                level: .fatal, message: "file is larger than 2 GiB", location: SourceLocation(file: fileName))])
+        guard data.count <= min(limits.maximumFileSize, Int(Int32.max)) else {
+            throw tooLarge(fileName, bytes: data.count, limit: min(limits.maximumFileSize, Int(Int32.max)))
         }
         guard !data.isEmpty else {
             throw .notWellFormed(file: fileName, diagnostics: [XMLDiagnostic(
                 level: .fatal, message: "empty file", location: SourceLocation(file: fileName))])
         }
+        // Before libxml2 sees the bytes: a million attributes on an element would keep its
+        // duplicate-attribute check busy for an hour.
+        try XMLPrescan.check(data, fileName: fileName, limits: limits)
         guard let context = xmlNewParserCtxt() else { throw .outOfMemory("parser context for \(fileName)") }
         defer { xmlFreeParserCtxt(context) }
 
@@ -77,6 +86,11 @@ public enum XMLReader {
             throw .notWellFormed(file: fileName, diagnostics: diagnostics)
         }
         return XMLDocument(taking: document, fileName: fileName, warnings: collector.diagnostics)
+    }
+
+    static func tooLarge(_ file: String, bytes: Int, limit: Int) -> XMLError {
+        .limitExceeded(XMLDiagnostic(
+            level: .fatal, message: "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes", location: SourceLocation(file: file)))
     }
 
     /// Points the context's SAX handler at Scholion's callbacks.
@@ -115,17 +129,5 @@ public enum XMLReader {
                 location: SourceLocation(file: collector.file, line: line > 0 ? line : nil, column: column > 0 ? column : nil))
         }
         xmlStopParser(context)
-    }
-}
-
-/// Turns a Foundation file error into a short reason ("no such file", "is a directory",
-/// "permission denied"): the one wording every reader of files in Scholion uses.
-public enum FileReadFailure {
-    public static func describe(_ error: any Error, path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return (error as NSError).localizedDescription
     }
 }

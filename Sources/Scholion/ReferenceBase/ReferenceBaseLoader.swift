@@ -32,8 +32,13 @@ public enum ReferenceBaseLoader {
         var inputs: [(String, String, Data)] = EmbeddedReferenceBase.files.map { ($0.name, bundledName($0.name), Data($0.content.utf8)) }
         for path in project.authorityFiles() {
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw .xml(.unreadable(file: path, reason: FileReadFailure.describe(error, path: path)))
+            do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+                switch error {
+                case .unreadable(let reason): throw .xml(.unreadable(file: path, reason: reason))
+                case .tooLarge(let bytes, let limit):
+                    throw .xml(.limitExceeded(XMLDiagnostic(
+                        level: .fatal, message: "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes", location: SourceLocation(file: path))))
+                }
             }
             let name = URL(fileURLWithPath: path).lastPathComponent
             let isTopLevel = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path

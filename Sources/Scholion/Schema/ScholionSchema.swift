@@ -31,9 +31,12 @@ public struct TEIValidator: Sendable {
     /// The problems of one file; empty when it is valid.
     public func validate(file path: String) -> [XMLDiagnostic] {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            return [XMLDiagnostic(level: .fatal, message: "cannot read: \(FileReadFailure.describe(error, path: path))",
-                                  location: SourceLocation(file: path))]
+        do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+            let message = switch error {
+            case .unreadable(let reason): "cannot read: \(reason)"
+            case .tooLarge(let bytes, let limit): "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes"
+            }
+            return [XMLDiagnostic(level: .fatal, message: message, location: SourceLocation(file: path))]
         }
         return validate(data, fileName: path)
     }
@@ -46,7 +49,7 @@ public struct TEIValidator: Sendable {
         } catch {
             switch error {
             case .notWellFormed(_, let diagnostics), .schemaNotCompiled(_, let diagnostics): return diagnostics
-            case .entityDeclarationRefused(let diagnostic): return [diagnostic]
+            case .entityDeclarationRefused(let diagnostic), .limitExceeded(let diagnostic): return [diagnostic]
             default: return [XMLDiagnostic(level: .fatal, message: error.description, location: SourceLocation(file: fileName))]
             }
         }
