@@ -50,8 +50,14 @@ public struct TextDocument: Hashable, Sendable {
         return String(scalars[start..<end])
     }
 
-    /// The document's title as the text states it, if it has one.
+    /// The document's title as the text states it, if it has one, without the spaces around it
+    /// (a non-breaking space a title element holds, say).
     public var title: String? {
-        structure.firstDescendant(ofKind: .title).map { text(of: $0.contentRange) }
+        structure.firstDescendant(ofKind: .title).map { title in
+            let scalars = text(of: title.contentRange).unicodeScalars
+            let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+            let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
+            return String(scalars[start..<max(start, end)])
+        }
     }
 }

@@ -136,6 +136,4 @@ public enum MarkerRole: String, Sendable, CaseIterable {
     case bullet
     /// The separator between a field's name and value: `:`.
     case separator
-    /// A byte order mark at the start of the file.
-    case byteOrderMark
 }

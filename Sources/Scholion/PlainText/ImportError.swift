@@ -13,6 +13,9 @@ public enum ImportError: Error, Hashable, Sendable, LocalizedError, CustomString
     /// A control character XML 1.0 cannot carry.
     case controlCharacter(file: String, line: Int, column: Int, scalar: UInt32)
     case lineTooLong(file: String, line: Int, length: Int, limit: Int)
+    /// A line of the text of a TEI document over the limit for a line of prose; `line` is the
+    /// line of the element in which it begins.
+    case textLineTooLong(file: String, line: Int?, element: String?, textLine: Int, length: Int, limit: Int)
     /// A TEI input that is not well-formed, not secure, or not TEI.
     case xml(XMLError)
     case notTEI(file: String, line: Int?, reason: String)
@@ -35,6 +38,9 @@ public enum ImportError: Error, Hashable, Sendable, LocalizedError, CustomString
         case .lineTooLong(let file, let line, let length, let limit):
             "\(file):\(line):\(limit + 1): line \(line) is \(length) characters long, over the limit of "
                 + "\(limit) for a line of prose: is this really a plain-text document?"
+        case .textLineTooLong(let file, let line, let element, let textLine, let length, let limit):
+            "\(file)\(line.map { ":\($0)" } ?? ""): line \(textLine) of the text\(element.map { " (in <\($0)>)" } ?? "") is \(length) "
+                + "characters long, over the limit of \(limit) for a line of prose: is this really a text?"
         case .xml(let error):
             error.description
         case .notTEI(let file, let line, let reason):

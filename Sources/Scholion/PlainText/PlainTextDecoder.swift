@@ -1,25 +1,61 @@
 public import Foundation
+public import ScholionXML
 
 /// Turns a file's bytes into text, refusing what is not plain UTF-8 text, with the exact
-/// place of the first offence.
+/// place of the first offence: the one decoder every command reads a plain text through.
+///
+/// - A UTF-8 byte-order mark (`EF BB BF`) at the start is an encoding signature, not text: it
+///   is dropped, so the text, its offsets and the lines and columns of messages begin with the
+///   first character after it. U+FEFF anywhere else is a character of the text, kept.
+/// - Line breaks are LF, CRLF or CR, each counted as one line; they are kept as they are.
+/// - A NUL byte makes a file binary; any other character XML 1.0 cannot carry (C0 controls
+///   but tab, line feed and carriage return; U+FFFE, U+FFFF) is refused, so whatever the
+///   decoder accepts can be written as TEI. Every other character, non-breaking and other
+///   Unicode spaces included, is text.
+/// - Files and lines over ``InputLimits`` are refused.
 public struct PlainTextDecoder: Sendable {
+    /// The limits the decoder applies: file size and line length.
+    public var limits: InputLimits
+
     /// Files larger than this are refused (bytes).
-    public var maximumFileSize: Int
+    public var maximumFileSize: Int {
+        get { limits.maximumFileSize }
+        set { limits.maximumFileSize = newValue }
+    }
     /// Lines longer than this (Unicode scalars) are refused: prose has paragraphs, not
     /// megabyte lines, and a file that has them is a dump or a binary, not a text to read.
-    public var maximumLineLength: Int
+    public var maximumLineLength: Int {
+        get { limits.maximumLineLength }
+        set { limits.maximumLineLength = newValue }
+    }
 
-    public init(maximumFileSize: Int = 512 << 20, maximumLineLength: Int = 1_000_000) {
-        self.maximumFileSize = maximumFileSize
-        self.maximumLineLength = maximumLineLength
+    /// The UTF-8 byte-order mark.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public init(limits: InputLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Reads the file at `path` (a regular file within the size limit, see ``InputFile``).
+    public func contents(of path: String) throws(ImportError) -> Data {
+        do {
+            return try InputFile.read(path, maximumSize: maximumFileSize)
+        } catch {
+            switch error {
+            case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
+            case .tooLarge(let bytes, let limit): throw .tooLarge(file: path, bytes: bytes, limit: limit)
+            }
+        }
     }
 
     /// Decodes `data`, naming `file` in errors.
     public func decode(_ data: Data, file: String) throws(ImportError) -> String {
-        guard !data.isEmpty else { throw .empty(file: file) }
         guard data.count <= maximumFileSize else {
             throw .tooLarge(file: file, bytes: data.count, limit: maximumFileSize)
         }
+        // Positions are counted in what follows the byte-order mark.
+        let data = data.starts(with: Self.byteOrderMark) ? Data(data.dropFirst(Self.byteOrderMark.count)) : data
+        guard !data.isEmpty else { throw .empty(file: file) }
         if let zero = data.firstIndex(of: 0) {
             let (line, column) = Self.position(ofByte: zero - data.startIndex, in: data)
             throw .binary(file: file, line: line, column: column)
@@ -46,12 +82,10 @@ public struct PlainTextDecoder: Sendable {
                 lineLength = 0
                 previousWasCR = true
                 continue
-            case 0x09:
-                break
-            case 0x00..<0x20, 0xFFFE, 0xFFFF:
-                throw .controlCharacter(file: file, line: line, column: column, scalar: scalar.value)
             default:
-                break
+                guard XMLWriter.isAllowedInXML(scalar) else {
+                    throw .controlCharacter(file: file, line: line, column: column, scalar: scalar.value)
+                }
             }
             previousWasCR = false
             lineLength += 1
@@ -64,12 +98,46 @@ public struct PlainTextDecoder: Sendable {
         return text
     }
 
-    /// Line and column (from 1) of a byte offset, counting columns in decoded scalars where the
-    /// prefix decodes, else in bytes.
+    /// The first line of `text` longer than the limit: its number (from 1), the offset of its
+    /// first character and its length; `nil` when every line is within it. The same count of
+    /// lines as ``decode(_:file:)``, for a text that did not come from a plain-text file (the
+    /// text of a TEI document).
+    public func overlongLine(in text: String) -> (line: Int, start: Int, length: Int)? {
+        var line = 1, start = 0, offset = 0, length = 0
+        var previousWasCR = false
+        var over = false
+        for scalar in text.unicodeScalars {
+            offset += 1
+            if scalar == "\n" || scalar == "\r" {
+                if over { return (line, start, length) }
+                if !(scalar == "\n" && previousWasCR) { line += 1 }
+                previousWasCR = scalar == "\r"
+                start = offset
+                length = 0
+                continue
+            }
+            previousWasCR = false
+            length += 1
+            if length > maximumLineLength { over = true }
+        }
+        return over ? (line, start, length) : nil
+    }
+
+    /// Line and column (from 1) of a byte offset, lines ending in LF, CRLF or CR as everywhere
+    /// else, counting columns in decoded scalars where the line's prefix decodes, else in bytes.
     static func position(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
         let prefix = data.prefix(offset)
-        let lineStart = (prefix.lastIndex(of: 0x0A).map { $0 + 1 }) ?? data.startIndex
-        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        var line = 1
+        var lineStart = data.startIndex
+        var previousWasCR = false
+        for index in prefix.indices {
+            let byte = prefix[index]
+            if byte == 0x0A || byte == 0x0D {
+                if !(byte == 0x0A && previousWasCR) { line += 1 }
+                lineStart = index + 1
+            }
+            previousWasCR = byte == 0x0D
+        }
         let lineBytes = data[lineStart..<(data.startIndex + offset)]
         let column = (String(validating: lineBytes, as: UTF8.self)?.unicodeScalars.count ?? lineBytes.count) + 1
         return (line, column)
@@ -105,13 +173,17 @@ public struct PlainTextDecoder: Sendable {
     private static func lengthOfLine(_ number: Int, in text: String) -> Int {
         var line = 1
         var length = 0
+        var previousWasCR = false
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" {
+            if scalar == "\n" && previousWasCR {
+                // The LF of a CRLF: the line ended at the CR.
+            } else if scalar == "\n" || scalar == "\r" {
                 if line == number { return length }
                 line += 1
             } else if line == number {
                 length += 1
             }
+            previousWasCR = scalar == "\r"
         }
         return length
     }

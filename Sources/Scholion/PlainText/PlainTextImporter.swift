@@ -22,10 +22,7 @@ public struct PlainTextImporter: Sendable {
 
     /// Reads and imports a file. The text's id is the file name without its extension.
     public func importText(at path: String) throws(ImportError) -> TextDocument {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
-        }
+        let data = try decoder.contents(of: path)
         let url = URL(fileURLWithPath: path)
         return try importText(data, fileName: path, id: url.deletingPathExtension().lastPathComponent)
     }
@@ -73,10 +70,10 @@ public struct PlainTextImporter: Sendable {
         units = assembly.units
 
         var root = TextStructure(.text, range: TextRange(start: 0, end: length))
-        if text.unicodeScalars.first == "\u{FEFF}" {
-            root.children.append(TextStructure(.marker, range: TextRange(start: 0, end: 1), role: MarkerRole.byteOrderMark.rawValue))
-        }
-        root.children.append(contentsOf: assembly.build())
-        return root
+        root.children = assembly.build()
+        // Blocks were found on what a reader sees, trimmed of every kind of space; the spaces XML
+        // cannot hold between elements (non-breaking, ideographic, ...) are placed in the
+        // elements beside them.
+        return root.placingStrayCharacters(in: text)
     }
 }

@@ -14,24 +14,17 @@ public struct DocumentLoader: Sendable {
     public func load(path: String) throws(ImportError) -> TextDocument {
         let url = URL(fileURLWithPath: path)
         let id = url.deletingPathExtension().lastPathComponent
-        let data = try Self.contents(of: path)
+        let data = try importer.decoder.contents(of: path)
         guard Self.isXML(data, pathExtension: url.pathExtension) else {
             return try importer.importText(data, fileName: path, id: id)
         }
-        return try Self.readTEI(data, path: path, id: id).document
+        return try readTEI(data, path: path, id: id).document
     }
 
     /// Loads a TEI file with what `scholion export` wrote around its text: the parsed XML, the
     /// document, and the ranges of the inline elements its stand-off annotations point to.
     public func loadAnnotatedTEI(path: String) throws(ImportError) -> AnnotatedTEI {
-        try Self.readTEI(Self.contents(of: path), path: path, id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-    }
-
-    /// A file's bytes; an unreadable file is an ``ImportError`` naming it.
-    static func contents(of path: String) throws(ImportError) -> Data {
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
-        }
+        try readTEI(importer.decoder.contents(of: path), path: path, id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
     }
 
     /// A TEI document as read, with its inline annotation ranges.
@@ -41,11 +34,21 @@ public struct DocumentLoader: Sendable {
         public var inlineRanges: [String: TextRange]
     }
 
-    static func readTEI(_ data: Data, path: String, id: String) throws(ImportError) -> AnnotatedTEI {
+    /// Reads a TEI file under the decoder's limits: the XML's before it is parsed, and its text's
+    /// as a plain text's (a line of prose over the limit is refused in either form).
+    func readTEI(_ data: Data, path: String, id: String) throws(ImportError) -> AnnotatedTEI {
+        let decoder = importer.decoder
         do {
-            let xml = try XMLReader.parse(data, fileName: path)
+            let xml = try XMLReader.parse(data, fileName: path, limits: decoder.limits)
             let (document, ranges) = try TEIReader.readAnnotated(xml, id: id, byteCount: data.count)
+            if let long = decoder.overlongLine(in: document.text) {
+                let element = Self.element(atTextOffset: long.start, in: xml.root)
+                throw ImportError.textLineTooLong(file: path, line: element?.line, element: element?.name.localName, textLine: long.line,
+                                                  length: long.length, limit: decoder.maximumLineLength)
+            }
             return AnnotatedTEI(xml: xml, document: document, inlineRanges: ranges)
+        } catch let error as ImportError {
+            throw error
         } catch let error as XMLError {
             throw .xml(error)
         } catch let error as TEIError {
@@ -59,9 +62,34 @@ public struct DocumentLoader: Sendable {
         }
     }
 
+    /// Whether a file is TEI: its name ends in `.xml`, or its first character after a
+    /// byte-order mark and white space is `<`.
     static func isXML(_ data: Data, pathExtension: String) -> Bool {
         if pathExtension.lowercased() == "xml" { return true }
-        let firstVisible = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        let content = data.starts(with: PlainTextDecoder.byteOrderMark) ? data.dropFirst(PlainTextDecoder.byteOrderMark.count) : data[...]
+        let firstVisible = content.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         return firstVisible == UInt8(ascii: "<")
+    }
+
+    /// The innermost element of a TEI document's `text` whose string value holds the character
+    /// at `offset` of the text (where a line of the text begins, for a message).
+    static func element(atTextOffset offset: Int, in root: XMLElement) -> XMLElement? {
+        guard let text = root.children(named: TEIVocabulary.name("text")).first else { return nil }
+        var position = 0
+        func find(_ element: XMLElement) -> XMLElement? {
+            for child in element.children {
+                switch child {
+                case .text(let string):
+                    position += string.unicodeScalars.count
+                    if position > offset { return element }
+                case .element(let inner):
+                    if let found = find(inner) { return found }
+                case .comment, .processingInstruction:
+                    break
+                }
+            }
+            return nil
+        }
+        return find(text) ?? text
     }
 }

@@ -12,7 +12,8 @@ public enum TEIError: Error, Hashable, Sendable, LocalizedError, CustomStringCon
     public var description: String {
         switch self {
         case .xml(let error): error.description
-        case .structure(let document, let offset, let message): "\(document): at character \(offset): \(message)"
+        case .structure(let document, let offset, let message):
+            "\(document): at character \(offset): \(message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n"))"
         case .notTEI(let file, let line, let message): "\(file)\(line.map { ":\($0)" } ?? ""): not a TEI document: \(message)"
         }
     }

@@ -28,7 +28,9 @@ public enum TEIReader {
             throw .notTEI(file: document.fileName, line: root.line, message: "no <text> element")
         }
         var reading = Reading(inline: inlineIDs(of: root))
-        let structure = reading.node(from: textElement, parent: nil)
+        // Text a container holds between its blocks (a non-breaking space, say) is placed in
+        // the block beside it, so that the document can be written back.
+        let structure = reading.node(from: textElement, parent: nil).placingStrayCharacters(in: reading.text)
         let text = reading.text, offset = reading.offset
 
         let header = root.children(named: TEIVocabulary.name("teiHeader")).first

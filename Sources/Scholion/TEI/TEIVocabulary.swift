@@ -43,6 +43,9 @@ public enum TEIVocabulary {
     /// white space (RELAX NG ignores it there), so the writer checks it.
     static let elementOnly: Set<String> = ["text", "front", "body", "back", "div", "list", "listBibl", "cit"]
 
+    /// Whether the element a node is written as has element-only content.
+    static func isElementOnly(_ node: TextStructure) -> Bool { elementOnly.contains(elementName(for: node)) }
+
     /// The kind an element of a TEI document maps to, given its parent's kind.
     static func kind(of element: XMLElement, parent: TextStructure.Kind?) -> TextStructure.Kind {
         guard element.name.namespace == namespace else { return .other }
