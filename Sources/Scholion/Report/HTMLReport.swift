@@ -191,23 +191,26 @@ public enum HTMLReport {
 
     // MARK: Helpers
 
-    static func anchor(_ document: String, _ start: Int) -> String { "t-\(document)-\(start)" }
+    /// A passage's id (and, after `#`, the link to it), escaped: a text's id is its file's name.
+    static func anchor(_ document: String, _ start: Int) -> String { escape("t-\(document)-\(start)") }
 
     static func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }
 
+    /// `text` for HTML text or a double-quoted attribute. By scalar, not by character: a
+    /// quotation mark followed by a combining accent is one character to Swift but still ends
+    /// an attribute to a browser.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     static let style = """

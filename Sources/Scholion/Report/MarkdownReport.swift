@@ -1,5 +1,10 @@
 /// The report for reading in a terminal or on a code forge: a summary, then the findings by
 /// severity and by text, each with its passage, explanation, evidence and related passages.
+///
+/// Every string that comes from a text, a layer or a user's file (titles, file names, quotes,
+/// explanations naming records, sources and passages) is escaped for CommonMark and GitHub's
+/// extensions, so that it shows as written: HTML, links, emphasis, code, tables and
+/// strikethrough in a source text stay text. Scholion's own markup is the only markup.
 public enum MarkdownReport {
     public static func render(_ data: ReportData) -> String {
         var lines: [String] = ["# Scholion discrepancy report", ""]
@@ -10,7 +15,7 @@ public enum MarkdownReport {
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for text in data.texts {
             let a = text.attributions
-            lines.append("| \(escape(text.title ?? text.document)) (`\(text.document)`) | \(text.claims) | \(a["supported"] ?? 0) | \(a["contradicted"] ?? 0) | \(a["unattested"] ?? 0) | \(a["outside-coverage"] ?? 0) | \(a["cited"] ?? 0) | \(text.findings) |")
+            lines.append("| \(escape(text.title ?? text.document)) (\(codeSpan(text.document, inTable: true))) | \(text.claims) | \(a["supported"] ?? 0) | \(a["contradicted"] ?? 0) | \(a["unattested"] ?? 0) | \(a["outside-coverage"] ?? 0) | \(a["cited"] ?? 0) | \(text.findings) |")
         }
         for severity in [Severity.error, .warning, .info] {
             let findings = data.findings.filter { $0.severity == severity }
@@ -21,19 +26,19 @@ public enum MarkdownReport {
                 let inText = findings.filter { $0.document == text.document }
                 guard !inText.isEmpty else { continue }
                 lines.append("")
-                lines.append("### \(escape(text.title ?? text.document)) — `\(text.file)`")
+                lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")
                 for finding in inText {
                     lines.append("")
                     lines.append("- **[\(finding.check)]** line \(finding.line), col \(finding.column) (characters \(finding.start)–\(finding.end)), confidence \(finding.confidence) — `\(finding.id)`")
-                    lines.append("  > \(escape(finding.quote))")
+                    lines += blockQuote(finding.quote).map { "  " + $0 }
                     lines.append("")
-                    lines.append("  \(escape(finding.explanation))")
+                    lines.append("  \(escape(finding.explanation, atLineStart: true))")
                     for evidence in Finding.grouped(finding.evidence) {
-                        let passages = evidence.passages.isEmpty ? "" : " " + evidence.passages.joined(separator: "; ")
+                        let passages = evidence.passages.isEmpty ? "" : " " + escape(evidence.passages.joined(separator: "; "))
                         lines.append("  - Evidence: *\(escape(evidence.sourceTitle))*\(passages): \(escape(evidence.statement))")
                     }
                     for related in finding.related {
-                        lines.append("  - Related: `\(related.document)` (\(related.start)–\(related.end)): “\(escape(related.quote))”")
+                        lines.append("  - Related: \(codeSpan(related.document)) (\(related.start)–\(related.end)): “\(escape(related.quote))”")
                     }
                     if let suggestion = finding.suggestion { lines.append("  - Suggested correction: \(escape(suggestion))") }
                 }
@@ -42,7 +47,94 @@ public enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    // MARK: Escaping
+
+    /// `text` as CommonMark inline content that renders as written: the ASCII punctuation
+    /// CommonMark or GitHub treat as markup is backslash-escaped (`\\`, `` ` ``, `*`, `_`,
+    /// `[`, `]`, `<`, `>`, `&`, `|`, `~`; the `:` of `://` and the `.` of `www.`, which GitHub
+    /// would make links), line breaks become spaces, and, `atLineStart`, what would open a
+    /// block there (`#`, `-`, `+`, `=`, `1.`, `1)`, an indentation) is escaped or trimmed.
+    static func escape(_ text: String, atLineStart: Bool = false) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        var lineStart = atLineStart
+        if atLineStart { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            defer { index += 1 }
+            if scalar == "\r" || scalar == "\n" {
+                if scalar == "\n", index > 0, scalars[index - 1] == "\r" { continue }
+                result.append(" ")
+                continue
+            }
+            if lineStart {
+                lineStart = false
+                if "#-+=".unicodeScalars.contains(scalar) {
+                    result.append("\\")
+                    result.append(scalar)
+                    continue
+                }
+                // An ordered list's marker: up to nine digits and `.` or `)`.
+                var end = index
+                while end < scalars.count, end - index < 9, ("0"..."9").contains(scalars[end]) { end += 1 }
+                if end > index, end < scalars.count, scalars[end] == "." || scalars[end] == ")" {
+                    result.append(contentsOf: scalars[index..<end])
+                    result.append("\\")
+                    result.append(scalars[end])
+                    index = end
+                    continue
+                }
+            }
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
+                result.append("\\")
+            case ":" where index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/":
+                result.append("\\")
+            case "." where index >= 3 && String(String.UnicodeScalarView(scalars[(index - 3)..<index])).lowercased() == "www":
+                result.append("\\")
+            default:
+                break
+            }
+            result.append(scalar)
+        }
+        var escaped = String(result)
+        // Trailing spaces would be a hard line break.
+        while escaped.hasSuffix(" ") || escaped.hasSuffix("\t") { escaped.removeLast() }
+        return escaped
+    }
+
+    /// A block quotation of `text` that keeps its lines: one `> ` line per line of the text,
+    /// each escaped as at the start of a line; an empty line stays a paragraph break.
+    static func blockQuote(_ text: String) -> [String] {
+        var lines: [Substring] = []
+        var current = Substring(text)
+        while let breakIndex = current.unicodeScalars.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
+            lines.append(current[..<breakIndex])
+            var rest = current.unicodeScalars[current.unicodeScalars.index(after: breakIndex)...]
+            if current.unicodeScalars[breakIndex] == "\r", rest.first == "\n" { rest = rest.dropFirst() }
+            current = Substring(rest)
+        }
+        lines.append(current)
+        return lines.map { line in
+            let escaped = escape(String(line), atLineStart: true)
+            return escaped.isEmpty ? ">" : "> " + escaped
+        }
+    }
+
+    /// `text` as a code span, shown exactly: fenced with more backticks than it holds in a row,
+    /// padded where it begins or ends with a backtick or a space; `inTable`, its `|` escaped, as
+    /// GitHub's tables need even inside code.
+    static func codeSpan(_ text: String, inTable: Bool = false) -> String {
+        var content = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        if inTable { content = content.replacingOccurrences(of: "|", with: "\\|") }
+        var longest = 0, run = 0
+        for character in content.unicodeScalars {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = content.hasPrefix("`") || content.hasSuffix("`") || (content.hasPrefix(" ") && content.hasSuffix(" ") && content.contains { $0 != " " })
+        return fence + (pad ? " " : "") + content + (pad ? " " : "") + fence
     }
 }
