@@ -43,18 +43,32 @@ public struct ReferenceBase: Sendable {
 
     /// Merges files in order. A record, source or fact whose id is already taken is a conflict:
     /// it is reported and the earlier one is kept, never silently replaced.
+    ///
+    /// A `respStmt` is the exception that the README's recipe needs: each file declares the
+    /// people its `@resp` points to in its own header, so the same person (the same id and the
+    /// same name) declared by several files is one person. The same id naming another person
+    /// is a conflict like any other.
     public init(files: [AuthorityFile]) {
         var owner: [String: RecordLocation] = [:]
+        // The name each respStmt id was first declared with.
+        var declaredPerson: [String: String] = [:]
         for file in files {
             var rejected = Set<String>()
             for (id, location) in file.declaredIDs {
-                if let first = owner[id] {
+                if let first = owner[id], let name = file.responsibilities[id], let firstName = declaredPerson[id] {
+                    guard name != firstName else { continue }
+                    mergeProblems.append(LintProblem(
+                        severity: .error, location: location, rule: "duplicate-id",
+                        message: "respStmt xml:id \"\(id)\" names \(name), but \(first) declares it for \(firstName); one id is one person: give one of them an id of their own"))
+                    rejected.insert(id)
+                } else if let first = owner[id] {
                     mergeProblems.append(LintProblem(
                         severity: .error, location: location, rule: "duplicate-id",
                         message: "xml:id \"\(id)\" is already defined at \(first); this one is ignored (ids must be unique across all reference files)"))
                     rejected.insert(id)
                 } else {
                     owner[id] = location
+                    if let name = file.responsibilities[id] { declaredPerson[id] = name }
                 }
             }
             for source in file.sources where !rejected.contains(source.id) { sources[source.id] = source }
@@ -64,8 +78,9 @@ public struct ReferenceBase: Sendable {
                 facts.append(fact)
             }
             for (id, description) in file.categories where !rejected.contains(id) { categories[id] = description }
-            for (id, name) in file.responsibilities where !rejected.contains(id) { responsibilities[id] = name }
-            for (id, element) in file.elements where !rejected.contains(id) { elements[id] = element }
+            // A person declared again keeps their first declaration.
+            for (id, name) in file.responsibilities where !rejected.contains(id) && responsibilities[id] == nil { responsibilities[id] = name }
+            for (id, element) in file.elements where !rejected.contains(id) && elements[id] == nil { elements[id] = element }
             for (id, owner) in file.owners where !rejected.contains(id) { owners[id] = owner }
             for relation in file.partOf where !(parents[relation.place]?.contains(relation.region) ?? false) {
                 parents[relation.place, default: []].append(relation.region)
