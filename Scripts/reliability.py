@@ -206,8 +206,9 @@ def kills(binary, count, rng):
     after = digest(os.path.join(scratch, "Annotations"))
     duration = timed(binary, ["annotate"], scratch)
     shutil.rmtree(scratch)
-    killed = corrupted = 0
-    for _ in range(count):
+    killed = corrupted = attempts = 0
+    while killed < count and attempts < 3 * count:  # until `count` kills landed while it ran
+        attempts += 1
         killed += kill_at_random(binary, ["annotate"], root, duration, rng)
         now = digest(layers)
         for name, value in now.items():
@@ -223,9 +224,9 @@ def kills(binary, count, rng):
             shutil.copy(os.path.join(ROOT, "Annotations", i + ".xml"), layers)
     run(binary, ["annotate"], root)
     left = leftovers(root)
-    print(f"kills of annotate: {count} (SIGKILL landed before it ended: {killed}), {corrupted} corrupted layers, "
+    print(f"kills of annotate: {killed} while it ran (of {attempts} tries), {corrupted} corrupted layers, "
           f"leftovers after the next run: {len(left)}")
-    ok &= corrupted == 0 and not left
+    ok &= corrupted == 0 and not left and killed == count
     shutil.rmtree(root)
 
     # export: the folder is the old or the new export, whole.
@@ -237,8 +238,9 @@ def kills(binary, count, rng):
     duration = timed(binary, ["export", "--date", "2026-12-02", "-o", "fresh"], root)
     shutil.rmtree(os.path.join(root, "fresh"))
     states = {"old": 0, "new": 0, "mixed": 0}
-    killed = 0
-    for _ in range(count):
+    killed = attempts = 0
+    while killed < count and attempts < 3 * count:
+        attempts += 1
         killed += kill_at_random(binary, ["export", "--date", "2026-12-02"], root, duration, rng)
         now = digest(os.path.join(root, "Exports"))
         state = "old" if now == old else "new" if now == new else "mixed"
@@ -250,9 +252,9 @@ def kills(binary, count, rng):
     run(binary, ["export", "--date", "2026-12-02"], root)
     left = leftovers(root)
     whole = digest(os.path.join(root, "Exports")) == new
-    print(f"kills of export: {count} (before it ended: {killed}); the folder after each: {states['old']} old, {states['new']} new, "
+    print(f"kills of export: {killed} while it ran (of {attempts} tries); the folder after each: {states['old']} old, {states['new']} new, "
           f"{states['mixed']} mixed; after the next run: {'the whole new export' if whole else 'NOT the new export'}, leftovers: {len(left)}")
-    ok &= states["mixed"] == 0 and not left and whole
+    ok &= states["mixed"] == 0 and not left and whole and killed == count
     shutil.rmtree(root)
     return ok
 
@@ -303,6 +305,7 @@ def main():
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     if not os.access(args.binary, os.X_OK):
         raise SystemExit(f"{args.binary}: no scholion binary; build it (swift build -c release) or name one with --binary")
     rng = random.Random(args.seed)

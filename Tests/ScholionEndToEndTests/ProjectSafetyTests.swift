@@ -93,6 +93,41 @@ struct ProjectSafetyTests {
         #expect(third.status == 0 && !third.standardError.contains("waiting"), "\(third.standardError)")
     }
 
+    @Test("Item 2: a person's save while annotate works is never overwritten (5 saves at moments spread over the second half of the run, where it reads and writes the layer)")
+    func saveDuringAnnotate() throws {
+        let root = try Self.project([Self.khosrow])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = root.appendingPathComponent("Texts/\(Self.khosrow).txt"), layer = root.appendingPathComponent("Annotations/\(Self.khosrow).xml")
+        let originalText = try Self.read(text), originalLayer = try Self.read(layer)
+        try Data(("Preface.\n\n" + originalText).utf8).write(to: text)
+        let started = Date()
+        #expect(try CommandRunner.run(["annotate"], in: root).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        var skipped = 0
+        for trial in 0..<5 {
+            try Data(("Preface \(trial).\n\n" + originalText).utf8).write(to: text)
+            try Data(originalLayer.utf8).write(to: layer)
+            let marker = "Saved by the historian, trial \(trial)."
+            let saved = originalLayer.replacingOccurrences(of: "</annotation>", with: "<note>\(marker)</note></annotation>", options: [], range: originalLayer.range(of: "</annotation>"))
+                .replacingOccurrences(of: "resp=\"#scholion\"", with: "resp=\"#historian\"", options: [], range: originalLayer.range(of: "resp=\"#scholion\""))
+            let process = Process()
+            process.executableURL = try CommandRunner.executable
+            process.arguments = ["annotate"]
+            process.currentDirectoryURL = root
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            Thread.sleep(forTimeInterval: duration * (0.55 + 0.45 * Double(trial) / 4))
+            try Data(saved.utf8).write(to: layer, options: .atomic)
+            let messages = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(messages)")
+            if messages.contains("NOT written") { skipped += 1 }
+            #expect(try Self.read(layer).contains(marker), "trial \(trial): the person's save was lost: \(messages)")
+        }
+        print("saves during annotate: 5 kept, \(skipped) of them by leaving the layer alone")
+    }
+
     // MARK: Item 5
 
     @Test("Item 5: leftovers of killed runs (a staging folder of a dead process, a temporary layer) are removed by the next run; a live run's are not")
@@ -171,14 +206,15 @@ struct ProjectSafetyTests {
 
     // MARK: Item 6
 
-    @Test("Item 6: export -o Annotations, report -o Annotations/<id>.xml and an export into a folder of one's own are refused; nothing changes")
+    @Test("Item 6: export -o Annotations, report -o Annotations/<id>.xml, a text imported into Annotations/ and an export into a folder of one's own are refused; nothing changes")
     func outputsInsideTheProject() throws {
         let root = try Self.project([Self.sisauranon])
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try Self.snapshot(root)
         for arguments in [["export", "-o", "Annotations"], ["export", "-o", "./Texts/../Annotations/sub"],
                           ["export", "--format", "csv", "-o", "Texts"],
-                          ["report", "-o", "Annotations/\(Self.sisauranon).xml"], ["report", "--format", "html", "-o", "Texts/report.html"]] {
+                          ["report", "-o", "Annotations/\(Self.sisauranon).xml"], ["report", "--format", "html", "-o", "Texts/report.html"],
+                          ["import", "Texts/\(Self.sisauranon).txt", "-o", "Annotations/\(Self.sisauranon).xml"]] {
             let run = try CommandRunner.run(arguments, in: root)
             #expect(run.status == 1, "\(arguments)")
             #expect(run.standardError.contains("refusing to write inside"), "\(arguments): \(run.standardError)")

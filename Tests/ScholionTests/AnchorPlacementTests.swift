@@ -61,7 +61,7 @@ struct AnchorPlacementTests {
     /// more than once: the anchor is found where the edit put it, or lost; never elsewhere.
     @Test("2,000 random edits: no anchor lands anywhere but its own passage")
     func randomEdits() throws {
-        var generator = SplitMix64(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         var outcomes = (kept: 0, moved: 0, identical: 0, lost: 0, lostThoughIntact: 0, misplaced: [String]())
         let texts = try Repository.bundledTexts().map { try String(contentsOf: $0, encoding: .utf8) }
         for trial in 0..<2_000 {
@@ -118,7 +118,7 @@ struct AnchorPlacementTests {
 
     /// An edit of one of four kinds, half of them at or beside the quote: the quote's sentence
     /// deleted, a word replaced, text inserted, a random stretch deleted.
-    static func randomEdit(of text: ScalarText, near quote: TextRange, using generator: inout SplitMix64) -> Edit {
+    static func randomEdit(of text: ScalarText, near quote: TextRange, using generator: inout SeededGenerator) -> Edit {
         let near = Bool.random(using: &generator)
         let centre = near ? quote.start + Int.random(in: -30...30, using: &generator) : Int.random(in: 0..<text.count, using: &generator)
         let at = min(max(0, centre), text.count)
@@ -153,17 +153,4 @@ struct AnchorPlacementTests {
 
 extension Anchor {
     func with(range: TextRange) -> Anchor { Anchor(range: range, quote: quote, before: before, after: after) }
-}
-
-/// A small deterministic generator, so that a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -151,21 +151,9 @@ struct ExportTests {
         }
     }
 
-    /// A deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("Random overlapping spans, across blocks and each other, come back from the inline markup with their exact ranges", arguments: [1, 2, 3])
     func randomSpans(seed: UInt64) throws {
-        var generator = SplitMix(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let file = try Repository.bundledTexts()[Int(seed) % 4]
         let document = try DocumentLoader().load(path: file.path)
         let length = document.text.unicodeScalars.count

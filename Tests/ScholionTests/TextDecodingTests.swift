@@ -8,17 +8,6 @@ import Testing
 /// through: every character it accepts can be written as TEI and read back in its place.
 @Suite("Text decoding and what the writer can carry")
 struct TextDecodingTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Imports `text`, writes its TEI, parses it and reads it back.
     func roundTrip(_ text: String, id: String = "t") throws -> (TextDocument, TextDocument) {
         let document = try PlainTextImporter().importText(Data(text.utf8), fileName: "\(id).txt", id: id)
@@ -86,7 +75,7 @@ struct TextDecodingTests {
 
     @Test("Non-breaking and other Unicode spaces anywhere in a line never break import: the TEI carries every character in place", arguments: 0..<40)
     func spacesAnywhere(seed: UInt64) throws {
-        var generator = SplitMix(state: seed &* 7919 &+ 1)
+        var generator = SeededGenerator(seed: seed &* 7919 &+ 1)
         var text = ""
         for _ in 0..<Int.random(in: 4...30, using: &generator) {
             var line = Self.pieces.randomElement(using: &generator)!

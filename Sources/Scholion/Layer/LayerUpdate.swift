@@ -70,8 +70,11 @@ public struct LayerUpdate: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             // Read once: compared with the new layer, and parsed for what people wrote.
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw XMLError.unreadable(file: path, reason: FileReadFailure.describe(error, path: path))
+            do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+                switch error {
+                case .unreadable(let reason): throw XMLError.unreadable(file: path, reason: reason)
+                case .tooLarge(let bytes, let limit): throw XMLError.unreadable(file: path, reason: "\(bytes) bytes, over the limit of \(limit)")
+                }
             }
             existing = data
             let layer = try LayerFile.read(XMLReader.parse(data, fileName: path), textID: file.id)

@@ -51,7 +51,13 @@ public enum ProjectPaths {
     /// Refuses an output inside the project's `Texts/` or `Annotations/` (where a file or folder
     /// that is not a text or a layer would break every later command, or replace one).
     public static func checkOutput(_ path: String, project: Project) throws(ProjectError) {
-        for folder in [project.textsDirectory, project.annotationsDirectory] where isInside(path, folder) {
+        try checkOutput(path, outside: [project.textsDirectory, project.annotationsDirectory])
+    }
+
+    /// Refuses an output inside any of `folders`. (`import` may write a text into `Texts/` and
+    /// a layer into `Annotations/`, but neither into the other's folder.)
+    public static func checkOutput(_ path: String, outside folders: [String]) throws(ProjectError) {
+        for folder in folders where isInside(path, folder) {
             throw .outputInsideProject(path: path, folder: folder)
         }
     }

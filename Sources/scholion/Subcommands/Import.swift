@@ -32,6 +32,10 @@ extension ScholionCommand {
 
         func run() throws {
             try reportingErrors { () throws -> Void in
+                let project = global.scholionProject
+                // A text (TEI or plain) never goes into Annotations/, nor a layer into Texts/.
+                if let output { try ProjectPaths.checkOutput(output, outside: [project.annotationsDirectory]) }
+                if let layer { try ProjectPaths.checkOutput(layer, outside: [project.textsDirectory]) }
                 let loader = DocumentLoader()
                 let document: TextDocument
                 var layerXML: String?
