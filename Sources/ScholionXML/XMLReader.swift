@@ -64,6 +64,14 @@ public enum XMLReader {
         let retained = Unmanaged.passRetained(collector)
         defer { retained.release() }
         install(collector: retained.toOpaque(), on: context)
+        // Errors libxml2 raises outside the parser context (the encoding converter's "input
+        // conversion failed", the I/O layer's "encoder error") go to this thread's structured
+        // handler: collected with the rest, never printed on standard error.
+        xmlSetStructuredErrorFunc(retained.toOpaque()) { userData, error in
+            guard let error else { return }
+            DiagnosticCollector.from(userData)?.append(UnsafePointer(error))
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
 
         let document: xmlDocPtr? = data.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)

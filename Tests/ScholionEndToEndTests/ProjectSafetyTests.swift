@@ -326,4 +326,13 @@ struct ProjectSafetyTests {
         let annotate = try CommandRunner.run(["annotate"], in: root)
         #expect(annotate.standardError.contains("no text gone in Texts/"), "\(annotate.standardError)")
     }
+
+    @Test("libxml2's encoding and I/O errors (a UTF-16 file with a lone surrogate, found by the fuzzer) are collected with the file's name, never printed raw on standard error")
+    func encodingErrorsCollected() throws {
+        let fixture = Repository.fixture("utf16-lone-surrogate.xml", target: "ScholionXMLTests").path
+        let run = try CommandRunner.run(["validate", fixture])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("utf16-lone-surrogate.xml: input conversion failed"), "\(run.standardOutput)")
+        #expect(run.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("scholion:") }, "nothing but Scholion's own lines: \(run.standardError)")
+    }
 }
