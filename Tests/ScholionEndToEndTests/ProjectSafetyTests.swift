@@ -232,7 +232,7 @@ struct ProjectSafetyTests {
 
     // MARK: Item 7
 
-    @Test("Item 7: a link in Texts/ to a file outside the project is refused, naming the link; a link inside the project is followed")
+    @Test("Item 7: a link in Texts/, to a layer or to a reference file that leads outside the project is refused, naming the link; a link inside the project is followed")
     func linksOutOfTheProject() throws {
         let root = try Self.project([Self.sisauranon])
         let outside = try Repository.temporaryDirectory()
@@ -253,6 +253,20 @@ struct ProjectSafetyTests {
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Texts/diary.txt").path, withDestinationPath: "../library/diary.txt")
         let inside = try CommandRunner.run(["annotate"], in: root)
         #expect(inside.status == 0, "\(inside.standardError)")
+        // The same for a reference file and a layer.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Annotations/authorities"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Annotations/authorities/mine.xml"), withDestinationURL: secret)
+        for command in [["authorities", "lint"], ["annotate"], ["validate"]] {
+            let run = try CommandRunner.run(command, in: root)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.standardError.contains("authorities/mine.xml: a symbolic link to"), "\(command): \(run.standardError)")
+        }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Annotations/authorities/mine.xml"))
+        let layer = root.appendingPathComponent("Annotations/diary.xml")
+        try FileManager.default.moveItem(at: layer, to: outside.appendingPathComponent("diary.xml"))
+        try FileManager.default.createSymbolicLink(at: layer, withDestinationURL: outside.appendingPathComponent("diary.xml"))
+        let linkedLayer = try CommandRunner.run(["export", "-o", "out"], in: root)
+        #expect(linkedLayer.status == 1 && linkedLayer.standardError.contains("Annotations/diary.xml: a symbolic link to"), "\(linkedLayer.standardError)")
     }
 
     // MARK: Item 8

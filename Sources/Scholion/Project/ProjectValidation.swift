@@ -26,7 +26,9 @@ public struct ProjectValidation: Sendable {
     /// Validates everything; results sorted by file.
     public func run() throws(ProjectError) -> [FileResult] {
         let texts = try project.textFiles()
-        let teiFiles = texts.filter { $0.format == .tei }.map(\.path) + project.annotationFiles()
+        let annotationFiles = project.annotationFiles()
+        for file in annotationFiles { try ProjectPaths.checkInside(project, path: file) }
+        let teiFiles = texts.filter { $0.format == .tei }.map(\.path) + annotationFiles
         let plainTexts = texts.filter { $0.format == .plainText }
         var results = zip(teiFiles, validator.validate(files: teiFiles)).map {
             FileResult(file: $0.0, imported: false, diagnostics: $0.1)

@@ -31,6 +31,10 @@ public enum ReferenceBaseLoader {
     public static func inputs(for project: Project) throws(ReferenceBaseError) -> [(String, String, Data)] {
         var inputs: [(String, String, Data)] = EmbeddedReferenceBase.files.map { ($0.name, bundledName($0.name), Data($0.content.utf8)) }
         for path in project.authorityFiles() {
+            // A project's files only: a link out of the project is refused, as for texts and layers.
+            do { try ProjectPaths.checkInside(project, path: path) } catch {
+                throw .invalid(location: RecordLocation(file: path, line: nil), message: String(error.description.dropFirst(path.count + 2)))
+            }
             let data: Data
             do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
                 switch error {

@@ -21,6 +21,7 @@ extension ScholionCommand.Authorities {
                 let project = global.scholionProject
                 let validator = try TEIValidator()
                 let files = project.authorityFiles()
+                for file in files { try ProjectPaths.checkInside(project, path: file) }
                 var schemaErrors = 0
                 for (file, diagnostics) in zip(files, validator.validate(files: files)) {
                     for diagnostic in diagnostics {
