@@ -21,9 +21,19 @@ extension ScholionCommand {
         @Flag(help: "List every miss: missed and extra mentions and claims, wrong links, attribution differences.")
         var verbose = false
 
+        @Option(help: ArgumentHelp(
+            "Score the checks on a blind test set instead (format: Tests/Blind/README.md): recall per kind of planted error, false alarms on controls.",
+            valueName: "dir"))
+        var blind: String?
+
         func run() throws {
             try reportingErrors { () throws -> Void in
                 let project = global.scholionProject
+                if let blind {
+                    let score = try BlindEvaluation.run(directory: blind, base: try ReferenceBaseLoader.load(project: project))
+                    printOut(score.report(verbose: verbose).joined(separator: "\n") + "\n")
+                    return
+                }
                 let annotator = Annotator(base: try ReferenceBaseLoader.load(project: project))
                 let goldFiles = try FileManager.default.contentsOfDirectory(atPath: gold).filter { $0.hasSuffix(".json") }.sorted()
                 guard !goldFiles.isEmpty else { throw GoldError(message: "\(gold): no gold files (*.json)") }

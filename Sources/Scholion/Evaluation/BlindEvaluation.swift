@@ -1,0 +1,133 @@
+public import Foundation
+
+/// Scores the checks on a blind test set (`Tests/Blind/`, format in its README): texts written by
+/// people who never saw Scholion's code or output, each with an answer key of planted errors and
+/// true controls. An error is caught when a finding of severity warning or error overlaps its
+/// quote (or, for a contradiction, the passage it contradicts); a control is a false alarm when
+/// such a finding overlaps it. Info findings (unattested) neither catch nor alarm.
+///
+/// ```swift
+/// let score = try BlindEvaluation.run(directory: "Tests/Blind", base: base)
+/// print(score.recall(of: "wrong-date"))
+/// ```
+public struct BlindEvaluation: Sendable {
+    /// One text's answer key, as written by its author.
+    public struct Key: Codable, Sendable {
+        public struct Passage: Codable, Sendable {
+            public var quote: String
+            public var occurrence: Int?
+            public var text: String?
+        }
+
+        public struct Item: Codable, Sendable {
+            public var id: String
+            public var quote: String
+            public var occurrence: Int?
+            public var kind: String
+            public var says: String?
+            public var truth: String?
+            public var backing: String?
+            public var also: Passage?
+        }
+
+        public var text: String
+        public var author: String?
+        public var genre: String?
+        public var errors: [Item]
+        public var controls: [Item]
+    }
+
+    /// What became of one error or control.
+    public struct Outcome: Sendable {
+        public var text: String
+        public var item: Key.Item
+        /// The findings (check ids) that overlap it.
+        public var findings: [String]
+        public var flagged: Bool { !findings.isEmpty }
+    }
+
+    public var errors: [Outcome]
+    public var controls: [Outcome]
+
+    /// Caught / planted for a kind of error (all kinds when nil).
+    public func recall(of kind: String? = nil) -> (caught: Int, total: Int) {
+        let relevant = errors.filter { kind == nil || $0.item.kind == kind }
+        return (relevant.filter(\.flagged).count, relevant.count)
+    }
+
+    /// Controls flagged / controls.
+    public var falseAlarms: (flagged: Int, total: Int) { (controls.filter(\.flagged).count, controls.count) }
+
+    /// The kinds of error in the set, sorted.
+    public var kinds: [String] { Set(errors.map(\.item.kind)).sorted() }
+
+    /// Runs annotation and every check over the set's texts as one corpus, in memory (nothing is
+    /// written), and scores them against the keys.
+    public static func run(directory: String, base: ReferenceBase) throws -> BlindEvaluation {
+        let keyFiles = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        let keys = try keyFiles.map { name -> Key in
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            do { return try JSONDecoder().decode(Key.self, from: Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+                throw BlindEvaluationError(message: "\(path): not an answer key (\(error))")
+            }
+        }
+        let review = try ProjectReview.run(project: Project(root: directory), base: base, annotateMissing: false)
+        let texts = Dictionary(uniqueKeysWithValues: review.corpus.texts.map { ($0.document.id, ScalarText($0.document.text)) })
+        let alarming = review.findings.filter { $0.severity >= .warning }
+        let byText = Dictionary(grouping: alarming, by: \.document)
+        func range(_ quote: String, occurrence: Int?, in textID: String) throws -> TextRange {
+            guard let text = texts[textID] else { throw BlindEvaluationError(message: "\(directory): no text \(textID) for its key") }
+            let starts = text.occurrences(of: quote)
+            let index = (occurrence ?? 1) - 1
+            guard starts.indices.contains(index) else {
+                throw BlindEvaluationError(message: "\(textID): the key's quote \"\(quote)\" (occurrence \(occurrence ?? 1)) is not in the text")
+            }
+            return TextRange(start: starts[index], end: starts[index] + quote.unicodeScalars.count)
+        }
+        func overlapping(_ range: TextRange, in textID: String) -> [String] {
+            (byText[textID] ?? []).filter { $0.range.start < range.end && range.start < $0.range.end }.map(\.check)
+        }
+        var errors: [Outcome] = [], controls: [Outcome] = []
+        for key in keys {
+            for item in key.errors {
+                var found = overlapping(try range(item.quote, occurrence: item.occurrence, in: key.text), in: key.text)
+                if let also = item.also {
+                    let other = also.text ?? key.text
+                    found += overlapping(try range(also.quote, occurrence: also.occurrence, in: other), in: other)
+                }
+                errors.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted()))
+            }
+            for item in key.controls {
+                let found = overlapping(try range(item.quote, occurrence: item.occurrence, in: key.text), in: key.text)
+                controls.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted()))
+            }
+        }
+        return BlindEvaluation(errors: errors, controls: controls)
+    }
+
+    /// The score as lines for a terminal: recall per kind, false alarms, and with `verbose` every
+    /// miss and every false alarm.
+    public func report(verbose: Bool) -> [String] {
+        func ratio(_ pair: (Int, Int)) -> String {
+            pair.1 == 0 ? "-" : String(format: "%d/%d (%.2f)", pair.0, pair.1, Double(pair.0) / Double(pair.1))
+        }
+        var lines = ["blind set: \(Set(errors.map(\.text)).count) texts, \(errors.count) planted errors, \(controls.count) controls",
+                     "recall (warning or error findings on the error's passage): \(ratio(recall()))"]
+        for kind in kinds { lines.append("  \(kind): \(ratio(recall(of: kind)))") }
+        lines.append("false alarms on controls: \(ratio(falseAlarms))")
+        if verbose {
+            for outcome in errors where !outcome.flagged {
+                lines.append("missed \(outcome.text) \(outcome.item.id) [\(outcome.item.kind)]: \(outcome.item.quote)")
+            }
+            for outcome in controls where outcome.flagged {
+                lines.append("false alarm \(outcome.text) \(outcome.item.id) [\(outcome.findings.joined(separator: ", "))]: \(outcome.item.quote)")
+            }
+        }
+        return lines
+    }
+}
+
+public struct BlindEvaluationError: Error, LocalizedError {
+    public var message: String
+    public var errorDescription: String? { message }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Scholion
+import ScholionTestSupport
+import Testing
+
+/// The blind test set of issue 12 and its scorer.
+@Suite("Blind test set")
+struct BlindEvaluationTests {
+    static let errorKinds: Set<String> = [
+        "wrong-date", "wrong-place", "wrong-whereabouts", "wrong-quantity-digits", "wrong-quantity-words", "wrong-commodity",
+        "wrong-payment-schedule", "wrong-outcome", "wrong-victor-side", "peace-truce-confusion", "wrong-founder", "wrong-kinship",
+        "wrong-office", "wrong-reign", "homonym-confusion", "internal-contradiction", "cross-text-contradiction", "misattributed-source",
+    ]
+
+    @Test("The scorer: an error under a warning or error finding is caught, a control under none is no false alarm, a quote not in its text is an error")
+    func scorer() throws {
+        let directory = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("Texts"), withIntermediateDirectories: true)
+        try Data("""
+            The Persian Wars of Justinian
+
+            In the East, Belisarius and the eunuch Narses commanded the armies together against Khosrow in 541.
+
+            Belisarius defeated the Persians at Dara in 530.
+
+            """.utf8).write(to: directory.appendingPathComponent("Texts/mini.txt"))
+        let key = """
+            {"text": "mini", "errors": [{"id": "E1", "quote": "Belisarius and the eunuch Narses commanded the armies together", "kind": "wrong-whereabouts"}],
+             "controls": [{"id": "C1", "quote": "Belisarius defeated the Persians at Dara in 530", "kind": "outcome"}]}
+            """
+        try Data(key.utf8).write(to: directory.appendingPathComponent("mini.json"))
+        let score = try BlindEvaluation.run(directory: directory.path, base: ReferenceBaseLoader.loadBundled())
+        #expect(score.recall(of: "wrong-whereabouts") == (1, 1), "\(score.errors.map(\.findings))")
+        #expect(score.falseAlarms == (0, 1), "\(score.controls.map(\.findings))")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Annotations").path), "nothing written")
+
+        try Data(key.replacingOccurrences(of: "at Dara in 530", with: "at Nisibis in 530").utf8).write(to: directory.appendingPathComponent("mini.json"))
+        #expect(throws: BlindEvaluationError.self) { try BlindEvaluation.run(directory: directory.path, base: ReferenceBaseLoader.loadBundled()) }
+    }
+
+    @Test("The bundled blind set is well formed: every quote in its text, every kind known, every error backed, contradictions pointing to a passage")
+    func wellFormed() throws {
+        let folder = Repository.root.appendingPathComponent("Tests/Blind")
+        let keys = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        try #require(!keys.isEmpty, "no answer keys in Tests/Blind")
+        var texts: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Texts").path) where name.hasSuffix(".txt") {
+            texts[String(name.dropLast(4))] = try String(contentsOf: folder.appendingPathComponent("Texts/\(name)"), encoding: .utf8)
+        }
+        var errors = 0, controls = 0, kinds: Set<String> = [], words = 0
+        for name in keys {
+            let key = try JSONDecoder().decode(BlindEvaluation.Key.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+            let text = try #require(texts[key.text], "\(name): no text \(key.text)")
+            words += text.split(whereSeparator: \.isWhitespace).count
+            func occurs(_ quote: String, _ occurrence: Int?, in body: String) -> Bool {
+                body.components(separatedBy: quote).count - 1 >= (occurrence ?? 1)
+            }
+            for item in key.errors {
+                #expect(occurs(item.quote, item.occurrence, in: text), "\(name) \(item.id): \(item.quote)")
+                #expect(Self.errorKinds.contains(item.kind), "\(name) \(item.id): kind \(item.kind)")
+                #expect(!(item.backing ?? "").isEmpty, "\(name) \(item.id): no backing")
+                if let also = item.also {
+                    let other = try #require(texts[also.text ?? key.text], "\(name) \(item.id): no text \(also.text ?? key.text)")
+                    #expect(occurs(also.quote, also.occurrence, in: other), "\(name) \(item.id): also \(also.quote)")
+                }
+                kinds.insert(item.kind)
+            }
+            for item in key.controls { #expect(occurs(item.quote, item.occurrence, in: text), "\(name) \(item.id): \(item.quote)") }
+            errors += key.errors.count
+            controls += key.controls.count
+        }
+        #expect(keys.count >= 6 && words >= 3_000 && errors >= 36 && controls >= 36 && kinds.count >= 12,
+                "issue 12's minimum: \(keys.count) texts, \(words) words, \(errors) errors of \(kinds.count) kinds, \(controls) controls")
+    }
+}
