@@ -320,4 +320,16 @@ struct ExportTests {
         #expect(CSVExport.defused("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
         #expect(CSVExport.defused("Belisarius") == "Belisarius")
     }
+
+    @Test("A structure whose nodes overlap is refused with an error naming the document and offset, never a trap")
+    func overlappingStructure() throws {
+        let text = "Title\n\nOne paragraph."
+        let overlapping = TextStructure(.text, range: TextRange(start: 0, end: 21), children: [
+            TextStructure(.paragraph, range: TextRange(start: 0, end: 10)),
+            TextStructure(.paragraph, range: TextRange(start: 7, end: 21)),
+        ])
+        let document = TextDocument(id: "t", text: text, structure: overlapping,
+                                    source: TextDocument.SourceFile(fileName: "t.txt", byteCount: 21, scalarCount: 21))
+        #expect(throws: TEIError.self) { try InlineMarkup.encode(document, spans: []) }
+    }
 }

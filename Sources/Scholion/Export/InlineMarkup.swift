@@ -59,7 +59,7 @@ public enum InlineMarkup {
     public static func encode(_ document: TextDocument, spans: [InlineSpan]) throws(TEIError) -> Encoding {
         let text = ScalarText(document.text)
         var runs: [Run] = []
-        collectRuns(document.structure, into: &runs)
+        try collectRuns(document.structure, documentID: document.id, into: &runs)
         var pieces = Array(repeating: [Piece](), count: runs.count)
         for (index, span) in spans.enumerated() {
             guard span.range.end <= text.count, span.range.start >= 0 else {
@@ -92,12 +92,18 @@ public enum InlineMarkup {
 
     // MARK: Runs
 
-    static func collectRuns(_ node: TextStructure, into runs: inout [Run]) {
+    /// The runs of text between a node's children, in order. A structure whose children overlap,
+    /// or stand outside their parent, is an error (never a trap): it cannot be encoded inline.
+    static func collectRuns(_ node: TextStructure, documentID: String, into runs: inout [Run]) throws(TEIError) {
         let elementOnly = TEIVocabulary.elementOnly.contains(TEIVocabulary.elementName(for: node))
         var position = node.range.start
         for child in node.children {
+            guard child.range.start >= position, child.range.end <= node.range.end else {
+                throw .structure(document: documentID, offset: child.range.start,
+                                 message: "structure nodes overlap or are out of order (\(child.range.start)–\(child.range.end) inside \(node.range.start)–\(node.range.end), after \(position))")
+            }
             runs.append(Run(range: TextRange(start: position, end: child.range.start), elementOnly: elementOnly))
-            collectRuns(child, into: &runs)
+            try collectRuns(child, documentID: documentID, into: &runs)
             position = child.range.end
         }
         runs.append(Run(range: TextRange(start: position, end: node.range.end), elementOnly: elementOnly))
