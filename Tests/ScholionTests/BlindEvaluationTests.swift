@@ -33,6 +33,8 @@ struct BlindEvaluationTests {
         let score = try BlindEvaluation.run(directory: directory.path, base: ReferenceBaseLoader.loadBundled())
         #expect(score.recall(of: "wrong-whereabouts") == (1, 1), "\(score.errors.map(\.findings))")
         #expect(score.falseAlarms == (0, 1), "\(score.controls.map(\.findings))")
+        #expect(score.errors.first?.verdict == "contradicted", "what the annotator made of the passage: \(score.errors.map(\.relations))")
+        #expect(score.controls.first?.claimed == true)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Annotations").path), "nothing written")
 
         try Data(key.replacingOccurrences(of: "at Dara in 530", with: "at Nisibis in 530").utf8).write(to: directory.appendingPathComponent("mini.json"))

@@ -43,7 +43,20 @@ public struct BlindEvaluation: Sendable {
         public var item: Key.Item
         /// The findings (check ids) that overlap it.
         public var findings: [String]
+        /// What the annotator made of the passage: the attribution relations of the claims that
+        /// overlap it (empty when no claim does): why an error was missed.
+        public var relations: Set<Attribution.Relation>
+        public var claimed: Bool
         public var flagged: Bool { !findings.isEmpty }
+
+        /// The passage in one word: contradicted, supported, unattested (or outside coverage, or
+        /// only cited), or no claim.
+        public var verdict: String {
+            guard claimed else { return "no claim" }
+            if relations.contains(.contradicted) { return "contradicted" }
+            if relations.contains(.supported) { return "supported" }
+            return "unattested"
+        }
     }
 
     public var errors: [Outcome]
@@ -73,6 +86,11 @@ public struct BlindEvaluation: Sendable {
         }
         let review = try ProjectReview.run(project: Project(root: directory), base: base, annotateMissing: false)
         let texts = Dictionary(uniqueKeysWithValues: review.corpus.texts.map { ($0.document.id, ScalarText($0.document.text)) })
+        let claims = Dictionary(uniqueKeysWithValues: review.corpus.texts.map { ($0.document.id, $0.result.claims) })
+        func judged(_ range: TextRange, in textID: String) -> (Set<Attribution.Relation>, Bool) {
+            let overlapping = (claims[textID] ?? []).filter { $0.range.start < range.end && range.start < $0.range.end }
+            return (Set(overlapping.flatMap { $0.attributions.map(\.relation) }), !overlapping.isEmpty)
+        }
         let alarming = review.findings.filter { $0.severity >= .warning }
         let byText = Dictionary(grouping: alarming, by: \.document)
         func range(_ quote: String, occurrence: Int?, in textID: String) throws -> TextRange {
@@ -90,16 +108,20 @@ public struct BlindEvaluation: Sendable {
         var errors: [Outcome] = [], controls: [Outcome] = []
         for key in keys {
             for item in key.errors {
-                var found = overlapping(try range(item.quote, occurrence: item.occurrence, in: key.text), in: key.text)
+                let passage = try range(item.quote, occurrence: item.occurrence, in: key.text)
+                var found = overlapping(passage, in: key.text)
                 if let also = item.also {
                     let other = also.text ?? key.text
                     found += overlapping(try range(also.quote, occurrence: also.occurrence, in: other), in: other)
                 }
-                errors.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted()))
+                let (relations, claimed) = judged(passage, in: key.text)
+                errors.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted(), relations: relations, claimed: claimed))
             }
             for item in key.controls {
-                let found = overlapping(try range(item.quote, occurrence: item.occurrence, in: key.text), in: key.text)
-                controls.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted()))
+                let passage = try range(item.quote, occurrence: item.occurrence, in: key.text)
+                let (relations, claimed) = judged(passage, in: key.text)
+                controls.append(Outcome(text: key.text, item: item, findings: Array(Set(overlapping(passage, in: key.text))).sorted(),
+                                        relations: relations, claimed: claimed))
             }
         }
         return BlindEvaluation(errors: errors, controls: controls)
@@ -115,9 +137,15 @@ public struct BlindEvaluation: Sendable {
                      "recall (warning or error findings on the error's passage): \(ratio(recall()))"]
         for kind in kinds { lines.append("  \(kind): \(ratio(recall(of: kind)))") }
         lines.append("false alarms on controls: \(ratio(falseAlarms))")
+        func verdicts(_ outcomes: [Outcome]) -> String {
+            let counts = Dictionary(grouping: outcomes, by: \.verdict).mapValues(\.count)
+            return ["contradicted", "supported", "unattested", "no claim"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        }
+        lines.append("what the annotator made of the errors' passages: \(verdicts(errors))")
+        lines.append("and of the controls' passages: \(verdicts(controls))")
         if verbose {
             for outcome in errors where !outcome.flagged {
-                lines.append("missed \(outcome.text) \(outcome.item.id) [\(outcome.item.kind)]: \(outcome.item.quote)")
+                lines.append("missed \(outcome.text) \(outcome.item.id) [\(outcome.item.kind)] (\(outcome.verdict)): \(outcome.item.quote)")
             }
             for outcome in controls where outcome.flagged {
                 lines.append("false alarm \(outcome.text) \(outcome.item.id) [\(outcome.findings.joined(separator: ", "))]: \(outcome.item.quote)")
