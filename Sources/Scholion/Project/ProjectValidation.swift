@@ -29,46 +29,48 @@ public struct ProjectValidation: Sendable {
         let annotationFiles = project.annotationFiles()
         for file in annotationFiles { try ProjectPaths.checkInside(project, path: file) }
         let teiFiles = texts.filter { $0.format == .tei }.map(\.path) + annotationFiles
-        let plainTexts = texts.filter { $0.format == .plainText }
         var results = zip(teiFiles, validator.validate(files: teiFiles)).map {
             FileResult(file: $0.0, imported: false, diagnostics: $0.1)
         }
-        let validator = self.validator
-        let loader = self.loader
-        results += ParallelMap.map(plainTexts) { text in
-            FileResult(file: text.path, imported: true, diagnostics: Self.validateImport(of: text.path, loader: loader, validator: validator))
+        let validator = self.validator, loader = self.loader, project = self.project
+        // Each text read once, on all cores: a plain text validated through the TEI it imports
+        // to, and its layer checked against it for what the other commands require beyond the
+        // schema (offsets that fit the text).
+        let checked = ParallelMap.map(texts) { text -> (FileResult?, layer: (String, [XMLDiagnostic])?) in
+            let document = Result { try loader.load(path: text.path) }
+            let imported = text.format == .plainText
+                ? FileResult(file: text.path, imported: true, diagnostics: Self.validateImport(document, path: text.path, validator: validator))
+                : nil
+            guard case .success(let loaded) = document, let path = try? project.layerPath(for: text.id) else { return (imported, nil) }
+            return (imported, (path, Self.checkLayer(at: path, of: loaded)))
         }
-        // What the other commands require of a layer beyond its schema: offsets that fit its text.
-        let layers = ParallelMap.map(texts) { text in (text, Self.checkLayer(of: text, project: project, loader: loader)) }
-        for (text, diagnostics) in layers where !diagnostics.isEmpty {
-            guard let path = try? project.layerPath(for: text.id) else { continue }
-            if let index = results.firstIndex(where: { $0.file == path }) {
-                results[index].diagnostics += diagnostics
+        results += checked.compactMap(\.0)
+        var index = Dictionary(results.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        for case let (path, diagnostics)? in checked.map(\.layer) where !diagnostics.isEmpty {
+            if let position = index[path] {
+                results[position].diagnostics += diagnostics
             } else {
+                index[path] = results.count
                 results.append(FileResult(file: path, imported: false, diagnostics: diagnostics))
             }
         }
         for path in try project.orphanedLayers() {
             let diagnostic = XMLDiagnostic(level: .warning, message: "no text \(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) in Texts/ for this layer (removed or renamed?): it is not used", location: SourceLocation(file: path))
-            if let index = results.firstIndex(where: { $0.file == path }) { results[index].warnings.append(diagnostic) }
+            if let position = index[path] { results[position].warnings.append(diagnostic) }
         }
         return results.sorted { $0.file < $1.file }
     }
 
-    /// The layer of `text` against the text: the checks of ``LayerConsistency``, and whether it
+    /// The layer at `path` against its text: the checks of ``LayerConsistency``, and whether it
     /// reads as a layer at all (targets other commands could not read). Nothing when there is no
-    /// layer, or the schema already refuses it.
-    static func checkLayer(of text: Project.TextFile, project: Project, loader: DocumentLoader) -> [XMLDiagnostic] {
+    /// layer, or it is not well-formed (the schema validation says so).
+    static func checkLayer(at path: String, of document: TextDocument) -> [XMLDiagnostic] {
+        guard FileManager.default.fileExists(atPath: path), let xml = try? XMLReader.parse(contentsOf: path) else { return [] }
         do {
-            let path = try project.layerPath(for: text.id)
-            guard FileManager.default.fileExists(atPath: path), let xml = try? XMLReader.parse(contentsOf: path) else { return [] }
-            let layer = try LayerFile.read(xml, textID: text.id)
-            guard let document = try? loader.load(path: text.path) else { return [] }
+            let layer = try LayerFile.read(xml, textID: document.id)
             return LayerConsistency.problems(of: layer, file: path, text: document.text).map(diagnostic)
-        } catch let error as ReferenceBaseError {
-            return [diagnostic(error)]
         } catch {
-            return [XMLDiagnostic(level: .error, message: String(describing: error), location: SourceLocation(file: text.path))]
+            return [diagnostic(error)]
         }
     }
 
@@ -97,11 +99,10 @@ public struct ProjectValidation: Sendable {
         }
     }
 
-    /// Imports a plain text in memory and validates the TEI it becomes.
-    static func validateImport(of path: String, loader: DocumentLoader, validator: TEIValidator) -> [XMLDiagnostic] {
+    /// The TEI a plain text imports to, validated; or why it does not import.
+    static func validateImport(_ document: Result<TextDocument, any Error>, path: String, validator: TEIValidator) -> [XMLDiagnostic] {
         do {
-            let document = try loader.load(path: path)
-            let xml = try TEIWriter.write(document)
+            let xml = try TEIWriter.write(try document.get())
             return validator.validate(Data(xml.utf8), fileName: "\(path) (imported as TEI)")
         } catch let error as ImportError {
             return [diagnostic(forLine: error.description, file: path)]

@@ -33,7 +33,7 @@ public enum ReferenceBaseLoader {
         for path in project.authorityFiles() {
             // A project's files only: a link out of the project is refused, as for texts and layers.
             do { try ProjectPaths.checkInside(project, path: path) } catch {
-                throw .invalid(location: RecordLocation(file: path, line: nil), message: String(error.description.dropFirst(path.count + 2)))
+                throw .invalid(location: RecordLocation(file: path, line: nil), message: error.reason)
             }
             let data: Data
             do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
