@@ -4,10 +4,42 @@
 #
 #   Scripts/benchmark.sh            the benchmark package (ordo-one/benchmark), release build
 #   Scripts/benchmark.sh --cli      the scholion command itself, timed with hyperfine
+#   Scripts/benchmark.sh --pipeline annotate + check on a project of 40 texts made from the
+#                                   bundled corpus and the blind set (about 1 MB), with hyperfine;
+#                                   prints MB/s, the figure issue 12 holds within 20%
 #
 # Nothing it generates is committed: inputs are built in memory, or under .build/benchmark-data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--pipeline" ]; then
+  command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
+  swift build -c release --product scholion >/dev/null
+  bin=$PWD/.build/release/scholion
+  data=.build/benchmark-data/pipeline
+  rm -rf "$data"; mkdir -p "$data/Texts" "$data/Annotations"
+  # Each of the 10 texts repeated to about 25 KB (the size of a long article), four copies of each.
+  i=0
+  for copy in 1 2 3 4; do
+    for f in Texts/*.txt Tests/Blind/Texts/*.txt; do
+      i=$((i + 1)); out="$data/Texts/text-$i.txt"
+      : > "$out"; while [ "$(stat -c %s "$out")" -lt 25000 ]; do cat "$f" >> "$out"; printf '\n\n' >> "$out"; done
+    done
+  done
+  bytes=$(cat "$data"/Texts/*.txt | wc -c)
+  echo "corpus: $i texts, $bytes bytes"
+  hyperfine --warmup 1 --runs 5 --export-json "$data/times.json" \
+    --prepare "rm -f $data/Annotations/*.xml" "$bin annotate --project $data" \
+    --prepare "true" \
+    "$bin check --project $data --fail-on never"
+  python3 - "$data/times.json" "$bytes" <<'PY'
+import json, sys
+times = json.load(open(sys.argv[1]))["results"]; size = int(sys.argv[2]) / 1e6
+for r in times:
+    print(f"{r['command'].split()[1]:>9}: {r['mean']:.2f} s ± {r['stddev']:.2f}  ({size / r['mean']:.2f} MB/s)")
+PY
+  exit 0
+fi
 
 if [ "${1:-}" = "--cli" ]; then
   command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }

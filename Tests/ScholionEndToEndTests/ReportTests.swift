@@ -73,6 +73,8 @@ struct ReportTests {
             ("attribute-conflict", "khosrow-war-mesopotamia-540s-561", "dotted with ancient cities like Nisibis and Dara"),
             ("characterisation", "khosrow-war-mesopotamia-540s-561", "battlefronts in Mesopotamia swung like a pendulum"),
             ("characterisation", "khosrow-war-mesopotamia-540s-561", "necessitated a temporary ceasefire"),
+            // The text calls the settlement a ceasefire here and a peace treaty two lines below.
+            ("internal-inconsistency", "khosrow-war-mesopotamia-540s-561", "necessitated a temporary ceasefire"),
             ("characterisation", "khosrow-war-mesopotamia-540s-561", "Historians often see this truce as a fragile pause"),
             ("internal-inconsistency", "muslim-invasion-mesopotamia-636", "Misnah bin harisah"),
             ("internal-inconsistency", "muslim-invasion-mesopotamia-636", "Yazdegerd III"),

@@ -11,12 +11,14 @@ public struct Annotator: Sendable {
     let recognizer: EntityRecognizer
     let resolver: MentionResolver
     let attributor: ClaimAttributor
+    let cues: ClaimCues
 
     public init(base: ReferenceBase) {
         self.base = base
         recognizer = EntityRecognizer(dictionary: NameDictionary(base: base))
         resolver = MentionResolver(base: base)
         attributor = ClaimAttributor(base: base)
+        cues = ClaimCues(vocabulary: base.vocabulary)
     }
 
     /// What the annotator finds in a document.
@@ -133,7 +135,7 @@ public struct Annotator: Sendable {
         // A sentence without names of its own is a claim when its wording asserts something
         // checkable about what its paragraph or section is about ("The combat stretched for years").
         if mentions.isEmpty {
-            let cues = ClaimCues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false)
+            let cues = cues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false)
             guard cues.contains(where: { [.duration, .outcome, .founding].contains($0) }) else { return nil }
         }
         // A claim needs a word of its own beyond its names: an infobox's bare "Unknown" is none.
@@ -147,14 +149,15 @@ public struct Annotator: Sendable {
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
         let quantities = mentions.compactMap(\.quantity)
         let dates = mentions.compactMap(\.date)
-        let predicates = ClaimCues.predicates(
+        let predicates = cues.predicates(
             for: quote, hasQuantity: !quantities.isEmpty, hasDate: !dates.isEmpty, hasEvent: kinds.contains(.event),
             hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person))
         var claim = Claim(range: range, quote: quote, predicates: predicates, subjects: subjects, places: places,
-                          quantities: quantities, dates: dates, outcomeWords: ClaimCues.outcomeWords(in: quote), context: [],
+                          quantities: quantities, dates: dates, outcomeWords: cues.outcomeWords(in: quote), context: [],
                           epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
         for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
+        claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim
     }
 

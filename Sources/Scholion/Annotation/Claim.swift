@@ -38,6 +38,10 @@ public struct Claim: Hashable, Sendable {
     /// Where in the text each record it names is named, and where each of its quantities is.
     public var namedRanges: [String: [TextRange]] = [:]
     public var quantityRanges: [TextRange] = []
+    /// Where each of its dates is (parallel to `dates`).
+    public var dateRanges: [TextRange] = []
+    /// What its clauses state, read by ``StatementReader``: what the facts are compared with.
+    public var statements: [Statement] = []
     /// The events its section's heading names: what a sentence of that section is about when it
     /// names no event of its own ("The Truce of 561" ... "a temporary ceasefire").
     public var topic: [String] = []
@@ -59,7 +63,8 @@ public struct Claim: Hashable, Sendable {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if [";", ":", "—"].contains(scalar) || (scalar == "–" && index > 0 && scalars[index - 1] == " ") {
+            let spaced = index + 1 >= scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\n"
+            if (scalar == ";" && spaced) || scalar == "—" || (scalar == ":" && spaced) || (scalar == "–" && index > 0 && scalars[index - 1] == " ") {
                 cuts.append(index)
             } else if scalar == "," {
                 let rest = String(String.UnicodeScalarView(scalars[(index + 1)..<min(scalars.count, index + 8)])).lowercased()
@@ -107,4 +112,20 @@ public struct Attribution: Hashable, Sendable {
     public var certainty: Certainty
     /// Why, in plain English (e.g. "the eunuch Narses held no eastern command in 540–549").
     public var note: String?
+    /// The clause of the claim the fact bears on, when it bears on one statement.
+    public var range: TextRange?
+    /// What the text says, in the fact's terms, beside what the fact says (`note`).
+    public var claimed: String?
+
+    public init(relation: Relation, source: String?, passage: String?, fact: String?, certainty: Certainty, note: String?,
+                range: TextRange? = nil, claimed: String? = nil) {
+        self.relation = relation
+        self.source = source
+        self.passage = passage
+        self.fact = fact
+        self.certainty = certainty
+        self.note = note
+        self.range = range
+        self.claimed = claimed
+    }
 }

@@ -12,6 +12,9 @@ struct ClaimAttributor: Sendable {
     /// by id once rather than for every claim.
     let principalSources: [Source]
     let coveringCandidates: [Source]
+    /// Reads claims into statements, and sets them against the facts.
+    let reader: StatementReader
+    let engine: ComparisonEngine
 
     init(base: ReferenceBase) {
         self.base = base
@@ -22,6 +25,8 @@ struct ClaimAttributor: Sendable {
             for place in record.places { eventsAtPlace[place, default: []].append(record.id) }
         }
         self.eventsAtPlace = eventsAtPlace
+        reader = StatementReader(base: base, eventsAtPlace: eventsAtPlace)
+        engine = ComparisonEngine(base: base, eventsAtPlace: eventsAtPlace)
     }
 
     // MARK: Cited sources
@@ -51,16 +56,24 @@ struct ClaimAttributor: Sendable {
 
     func attribute(_ claim: Claim, citedSources: [String]) -> Claim {
         var claim = claim
+        claim.statements = reader.statements(of: claim)
         var attributions: [Attribution] = citedSources.map {
             Attribution(relation: .cited, source: $0, passage: nil, fact: nil, certainty: .medium,
                         note: "cited in the text's bibliography, which does not say which claims rest on it")
         }
         let judged = judgements(for: claim)
         for judgement in judged {
+            if let source = judgement.groundSource {
+                // The ground is a source's own record (its coverage), not a fact.
+                attributions.append(Attribution(relation: judgement.relation, source: source, passage: nil, fact: nil,
+                                                certainty: judgement.certainty, note: judgement.reason, range: judgement.range, claimed: judgement.claimed))
+                continue
+            }
             for evidence in judgement.fact.evidence {
                 attributions.append(Attribution(
                     relation: judgement.relation, source: evidence.source, passage: evidence.passages.first, fact: judgement.fact.id,
-                    certainty: min(judgement.fact.certainty, judgement.certainty), note: judgement.reason))
+                    certainty: min(judgement.fact.certainty, judgement.certainty), note: judgement.reason,
+                    range: judgement.range, claimed: judgement.claimed))
             }
         }
         let principal = principalSources
@@ -87,113 +100,39 @@ struct ClaimAttributor: Sendable {
         return claim
     }
 
-    struct Judgement {
-        var relation: Attribution.Relation
-        var fact: Fact
-        var certainty: Certainty
-        var reason: String
-    }
+    typealias Judgement = ComparisonEngine.Judgement
 
-    /// Every fact that agrees or disagrees with the claim.
+    /// Every fact that agrees or disagrees with the claim: its statements set against the
+    /// facts by the comparison engine, and the few comparisons that are about the sentence as a
+    /// whole (an epithet given as a birth name, fighting where the sources say there was none,
+    /// a place called ancient that was new, a "long" event the sources say was short).
     func judgements(for claim: Claim) -> [Judgement] {
-        let scope = claim.scope?.interval
-        let persons = claim.subjects.filter { base.record($0)?.kind == .person }
-        let (ownEvents, widerEvents) = eventsOf(claim)
-        var result: [Judgement] = []
-        var seen: Set<String> = []
+        var result = engine.judgements(for: claim)
+        var seen = Set(result.map(\.fact.id))
         func add(_ relation: Attribution.Relation, _ fact: Fact, _ certainty: Certainty, _ reason: String) {
             guard seen.insert(fact.id).inserted else { return }
             result.append(Judgement(relation: relation, fact: fact, certainty: certainty, reason: reason))
         }
-        let claimPlaces = claim.places
-        // Persons: whereabouts and commands.
-        if claim.predicates.contains(.whereabouts) || claim.predicates.contains(.command) {
-            for person in persons {
-                var supporting: [(rank: Int, fact: Fact)] = []
-                for fact in base.facts(about: person, overlapping: scope) where [.whereabouts, .command].contains(fact.predicate) {
-                    guard let place = fact.object, base.record(place)?.kind == .place else { continue }
-                    let related = claimPlaces.filter { base.isPlace($0, within: place) || base.isPlace(place, within: $0) }
-                    guard !related.isEmpty else { continue }
-                    if fact.status == .absence {
-                        add(.contradicted, fact, .high, "\(base.label(of: person)) is placed in \(related.map { base.label(of: $0) }.joined(separator: ", ")) in \(scope?.description ?? "the period"). \(fact.statement)")
-                    } else if fact.status == .attested {
-                        // The most telling support first: the very place, then a place within it.
-                        supporting.append((claimPlaces.contains(place) ? 0 : claimPlaces.contains { base.isPlace(place, within: $0) } ? 1 : 2, fact))
-                    }
-                }
-                for support in supporting.sorted(by: { $0.rank < $1.rank }).prefix(2) where support.rank < 2 {
-                    add(.supported, support.fact, .medium, support.fact.statement)
-                }
-            }
-        }
-        // Persons: accession and epithets.
-        for person in persons {
-            for fact in base.facts(about: person) {
-                switch fact.predicate {
-                case .accession where claim.predicates.contains(.accession):
-                    guard let interval = fact.interval else { continue }
-                    let own = claim.scope?.origin == .own ? claim.dates : []
-                    if own.contains(where: { $0.overlaps(interval) }) {
-                        add(.supported, fact, .high, fact.statement)
-                    } else if !own.isEmpty, fact.status == .attested {
-                        add(.contradicted, fact, .high, "the text dates the accession \(own.map(\.description).joined(separator: ", ")). \(fact.statement)")
-                    }
-                case .epithet where !claim.epithetsUsed.isEmpty:
-                    let lowered = claim.quote.lowercased()
-                    if lowered.contains("born as") || lowered.contains("birth name") || lowered.contains("born ") {
-                        add(.contradicted, fact, .medium, "the text gives \(claim.epithetsUsed.joined(separator: ", ")) as a birth name; it is an epithet: \(fact.statement)")
-                    } else if claim.predicates.contains(.identity) {
-                        add(.supported, fact, .medium, fact.statement)
-                    }
-                default: break
-                }
-            }
-        }
-        // Events: dates, quantities, outcomes, durations, places. Only the events a claim names
-        // (or holds at a place it names) can contradict it; those around it can only support it.
-        for event in ownEvents + widerEvents {
-            let isOwn = ownEvents.contains(event)
-            let facts = base.facts(about: event)
-            let own = claim.scope?.origin == .own ? claim.dates : []
-            for fact in facts {
-                switch fact.predicate {
-                case .date where fact.status == .attested && claim.subjects.contains(event) && !own.isEmpty:
-                    guard let interval = fact.interval else { continue }
-                    if own.contains(where: { $0.overlaps(interval) }) {
-                        add(.supported, fact, .high, fact.statement)
-                    } else if !ClaimCues.has(ClaimCues.occurrence, in: claim.quote).isEmpty || claim.subjects.first == event && claim.predicates.first == .date {
-                        // Only a sentence that dates the event itself, not something done to it later.
-                        add(.contradicted, fact, .medium, "the text dates \(base.label(of: event)) \(own.map(\.description).joined(separator: ", ")). \(fact.statement)")
-                    }
-                case .quantity:
-                    if let judgement = compareQuantities(claim, fact), isOwn && quantityIsAbout(event, in: claim) || judgement.0 == .supported {
-                        add(judgement.0, fact, judgement.1, judgement.2)
-                    }
-                case .outcome:
-                    if let judgement = compareOutcome(claim, fact), isOwn || judgement.0 == .supported { add(judgement.0, fact, judgement.1, judgement.2) }
-                case .duration where (claim.predicates.contains(.duration) || claim.quantities.contains { $0.kind == "duration" })
-                    && (isOwn || ownEvents.isEmpty) && !["truce", "treaty"].contains(base.record(event)?.category ?? ""):
-                    // (A treaty's term is not how long it lasted: "made for fifty years", "lasted ten".)
-                    if fact.status == .absence {
-                        add(.contradicted, fact, .high, "the text gives \(base.label(of: fact.subject)) a long duration. \(fact.statement)")
-                    } else if let measure = fact.quantities.first,
-                              let claimed = quantities(about: event, in: claim).first(where: { $0.kind == "duration" }) {
-                        let agree = sameDuration(claimed, measure)
-                        add(agree ? .supported : .contradicted, fact, .medium, agree ? fact.statement : "the text says \(claimed.value.formatted) \(claimed.unit)(s). \(fact.statement)")
-                    }
-                case .place, .theatre:
-                    guard fact.status == .attested, let place = fact.object, claim.subjects.contains(event), !claimPlaces.isEmpty else { continue }
-                    let eventPlaces = Set(base.record(event)?.places ?? [])
-                    let agree = claimPlaces.contains { base.isPlace($0, within: place) || base.isPlace(place, within: $0) || eventPlaces.contains($0) }
-                    if agree { add(.supported, fact, .medium, fact.statement) }
-                default: break
+        let vocabulary = base.vocabulary
+        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        let scope = claim.scope?.interval
+        let persons = claim.subjects.filter { base.record($0)?.kind == .person }
+        // An epithet given as a birth name.
+        for person in persons where !claim.epithetsUsed.isEmpty {
+            for fact in base.facts(about: person) where fact.predicate == .epithet && fact.status == .attested {
+                let birthName = cues.matches(["cue.birthName"], in: vocabulary).first
+                let denied = birthName.map { name in cues.matches(["negation"], in: vocabulary).contains { abs($0.range.start - name.range.start) <= 24 } } ?? false
+                if birthName != nil, !denied {
+                    add(.contradicted, fact, .medium, "the text gives \(claim.epithetsUsed.joined(separator: ", ")) as a birth name; it is an epithet: \(fact.statement)")
+                } else if cues.has("cue.identity", in: vocabulary) {
+                    add(.supported, fact, .medium, fact.statement)
                 }
             }
         }
         // A war not fought in a place at a time: a claim putting fighting there then.
         // Only a claim dated by itself or its section, and within the fact's years: a text's
         // whole span (540–561) includes years when there was fighting there.
-        if let scope, claim.scope?.origin != .document, !ClaimCues.has(ClaimCues.fighting, in: claim.quote).isEmpty {
+        if let scope, claim.scope?.origin != .document, cues.has("cue.fighting", in: vocabulary) {
             for fact in base.facts(overlapping: scope) where fact.status == .absence && fact.predicate == .theatre {
                 guard let interval = fact.interval, scope.lowerBound >= interval.lowerBound,
                       let region = fact.object, base.record(fact.subject)?.category == "war",
@@ -204,7 +143,7 @@ struct ClaimAttributor: Sendable {
             }
         }
         // A place called ancient that was founded shortly before.
-        if !ClaimCues.has(ClaimCues.antiquity, in: claim.quote).isEmpty, let start = scope?.start?.year {
+        if cues.has("cue.antiquity", in: vocabulary), let start = scope?.start?.year {
             for place in claim.places {
                 for fact in base.facts(about: place) where fact.predicate == .founder && fact.status == .attested {
                     guard let founded = fact.interval?.end?.year ?? fact.interval?.start?.year, founded > start - 150 else { continue }
@@ -212,39 +151,14 @@ struct ClaimAttributor: Sendable {
                 }
             }
         }
-        // Quantities stated by facts about the persons it names (Germanus' three hundred).
-        for person in persons {
-            for fact in base.facts(about: person, overlapping: scope) where !fact.quantities.isEmpty {
-                if let judgement = compareQuantities(claim, fact), judgement.0 == .supported { add(judgement.0, fact, judgement.1, judgement.2) }
-            }
-        }
-        // A place's founder: the text names another.
-        if claim.predicates.contains(.founding) {
-            for place in claim.places {
-                for fact in base.facts(about: place) where fact.predicate == .founder && fact.status == .attested {
-                    guard let founder = fact.object else { continue }
-                    let named = claim.subjects.filter { base.record($0)?.kind == .person }
-                    if named.contains(founder) {
-                        add(.supported, fact, .high, fact.statement)
-                    } else if let other = named.first {
-                        add(.contradicted, fact, .medium, "the text has \(base.label(of: place)) built by \(base.label(of: other)). \(fact.statement)")
-                    }
+        // A long duration where the sources know a short one ("the siege stretched for years").
+        if cues.has("cue.duration", in: vocabulary), !claim.quantities.contains(where: { $0.kind == "duration" }) {
+            let (events, _) = eventsOf(claim)
+            for event in events where !["truce", "treaty"].contains(base.record(event)?.category ?? "") {
+                for fact in base.facts(about: event) where fact.predicate == .duration && fact.status == .absence {
+                    add(.contradicted, fact, .high, "the text gives \(base.label(of: fact.subject)) a long duration. \(fact.statement)")
                 }
             }
-        }
-        // Of several facts giving other figures, the one nearest the text's figure is the
-        // one it is wrong about.
-        let quantityConflicts = result.filter { $0.relation == .contradicted && $0.fact.predicate == .quantity && $0.fact.status != .absence }
-        if quantityConflicts.count > 1, let claimed = claim.quantities.first?.value, claimed > 0 {
-            let nearest = quantityConflicts.min { lhs, rhs in
-                abs(log((lhs.fact.quantities.first?.value ?? 1) / claimed)) < abs(log((rhs.fact.quantities.first?.value ?? 1) / claimed))
-            }
-            result.removeAll { judgement in quantityConflicts.contains { $0.fact.id == judgement.fact.id } && judgement.fact.id != nearest?.fact.id }
-        }
-        // One figure agreeing with a fact outweighs another fact about a different figure of the
-        // same event (the 4,000 lb demanded against the 2,000 lb paid).
-        if result.contains(where: { $0.relation == .supported && $0.fact.predicate == .quantity }) {
-            result.removeAll { $0.relation == .contradicted && $0.fact.predicate == .quantity }
         }
         return result
     }
@@ -255,16 +169,9 @@ struct ClaimAttributor: Sendable {
     func fightingIsAt(_ place: String, in claim: Claim) -> Bool {
         let ranges = claim.namedRanges[place] ?? []
         guard !ranges.isEmpty else { return false }
-        // Lower-cased scalar for scalar, so that offsets stay those of the quote.
-        let lowered = ScalarText(String(String.UnicodeScalarView(claim.quote.unicodeScalars.map { scalar in
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            return lower.count == 1 ? lower.first! : scalar
-        })))
         let clauses = claim.clauses
-        return ClaimCues.fighting.contains { cue in
-            lowered.occurrences(of: cue).contains { index in
-                ranges.contains { Claim.inOneClause($0.start, claim.range.start + index, of: clauses) }
-            }
+        return CueMatcher(claim.quote, at: claim.range.start).matches(["cue.fighting"], in: base.vocabulary).contains { cue in
+            ranges.contains { Claim.inOneClause($0.start, cue.range.start, of: clauses) }
         }
     }
 
@@ -283,105 +190,6 @@ struct ClaimAttributor: Sendable {
         return zip(claim.quantities, claim.quantityRanges).filter { _, range in
             anchors.contains { Claim.inOneClause($0.start, range.start, of: clauses) }
         }.map(\.0)
-    }
-
-    // MARK: Comparisons
-
-    /// Units in one family compare after conversion: centenaria of gold to pounds, horsemen to men.
-    func normalised(_ value: Double, _ unit: String) -> (Double, String) {
-        switch unit {
-        case "centenarium": (value * 100, "pound")
-        case "horsemen", "men", "persons": (value, "men")
-        default: (value, unit)
-        }
-    }
-
-    static let paymentKinds: Set<String> = ["payment", "tribute", "ransom"]
-
-    func sameKind(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return true }
-        return a == b || (Self.paymentKinds.contains(a) && Self.paymentKinds.contains(b))
-    }
-
-    func compareQuantities(_ claim: Claim, _ fact: Fact) -> (Attribution.Relation, Certainty, String)? {
-        guard let factQuantity = fact.quantities.first else { return nil }
-        let (factValue, factUnit) = normalised(factQuantity.value, factQuantity.unit)
-        if fact.status == .absence {
-            // A figure the sources are known not to give for this event ("300,000 dead" in 540).
-            let repeated = claim.quantities.first { quantity in
-                let (value, unit) = normalised(quantity.value, quantity.unit)
-                return unit == factUnit && abs(value - factValue) <= 0.1 * factValue
-            }
-            return repeated.map { _ in (.contradicted, .high, "the text gives \(factQuantity.text). \(fact.statement)") }
-        }
-        let comparable = claim.quantities.filter { quantity in
-            let (_, unit) = normalised(quantity.value, quantity.unit)
-            guard unit == factUnit, quantity.kind != "duration" else { return false }
-            if let commodity = quantity.commodity, let factCommodity = factQuantity.commodity { return commodity == factCommodity }
-            return true
-        }
-        guard !comparable.isEmpty else { return nil }
-        for quantity in comparable {
-            let (value, _) = normalised(quantity.value, quantity.unit)
-            let tolerance = quantity.isApproximate || fact.certainty < .high ? 0.2 : 0.1
-            if abs(value - factValue) <= tolerance * max(value, factValue) {
-                return (.supported, fact.status == .uncertain ? .low : .high, fact.statement)
-            }
-        }
-        // A different figure for the same thing: only when the commodity agrees (a demand in
-        // silver against a payment in silver), and then as a possible conflict.
-        let sameCommodity = comparable.contains { $0.commodity != nil && $0.commodity == factQuantity.commodity }
-        guard sameCommodity || comparable.contains(where: { sameKind($0.kind, factQuantity.kind) }) else { return nil }
-        let specificUnit = ["nomisma", "centenarium", "pound"].contains(factQuantity.unit)
-        let claimed = comparable.map { "\($0.value.formatted) \($0.unit)\($0.commodity.map { " of \($0)" } ?? "")" }.joined(separator: ", ")
-        // A sum of the same metal is a firmer conflict than a count of the same kind.
-        return (.contradicted, sameCommodity || specificUnit ? .medium : .low, "the text says \(claimed). \(fact.statement)")
-    }
-
-    static let stalemateWords: Set<String> = ["stalemate", "equilibrium", "inconclusive"]
-    static let truceWords: Set<String> = ["truce", "ceasefire"]
-    static let failureWords: Set<String> = ["failed", "failure", "repulsed", "held off", "endured"]
-    static let captureWords: Set<String> = ["fell", "captured", "took", "razed", "sacked", "burned", "destroyed", "surrendered"]
-
-    func compareOutcome(_ claim: Claim, _ fact: Fact) -> (Attribution.Relation, Certainty, String)? {
-        guard let category = fact.object, !claim.outcomeWords.isEmpty else { return nil }
-        let words = Set(claim.outcomeWords)
-        let says: String? = !words.isDisjoint(with: Self.truceWords) && words.isDisjoint(with: ["peace", "treaty"]) ? "outcome.truce"
-            : !words.isDisjoint(with: Self.stalemateWords) ? "outcome.inconclusive"
-            : !words.isDisjoint(with: Self.failureWords) ? "outcome.repulsed"
-            : !words.isDisjoint(with: Self.captureWords) ? "outcome.captured"
-            : words.contains("victory") || words.contains("victorious") || words.contains("defeated") ? "outcome.victory" : nil
-        guard let says else { return nil }
-        let equivalent: [String: Set<String>] = [
-            "outcome.captured": ["outcome.captured", "outcome.sacked", "outcome.surrendered"],
-            "outcome.repulsed": ["outcome.repulsed"],
-            "outcome.inconclusive": ["outcome.inconclusive"],
-            "outcome.victory": ["outcome.victory", "outcome.defeat"],
-            "outcome.truce": ["outcome.truce"],
-        ]
-        let matches = equivalent[says]?.contains(category) ?? false
-        let wordsFor: [String: Set<String>] = [
-            "outcome.truce": Self.truceWords.union(["temporary", "pause"]), "outcome.inconclusive": Self.stalemateWords,
-            "outcome.repulsed": Self.failureWords, "outcome.captured": Self.captureWords, "outcome.victory": ["victory", "victorious", "defeated"],
-        ]
-        let quoted = claim.outcomeWords.filter { wordsFor[says]?.contains($0) ?? true }.map { "“\($0)”" }.joined(separator: ", ")
-        switch fact.status {
-        case .absence:
-            return matches ? (.contradicted, .high, "the text calls \(base.label(of: fact.subject)) \(quoted). \(fact.statement)") : nil
-        case .attested:
-            if matches { return (.supported, .medium, fact.statement) }
-            let exclusive: Set<String> = ["outcome.captured", "outcome.repulsed", "outcome.inconclusive", "outcome.victory"]
-            let contradictory = exclusive.contains(says) && exclusive.contains(category) && !(says == "outcome.victory" || category == "outcome.victory" && says == "outcome.captured")
-            return contradictory ? (.contradicted, .medium, "the text calls \(base.label(of: fact.subject)) \(quoted). \(fact.statement)") : nil
-        case .uncertain:
-            return nil
-        }
-    }
-
-    func sameDuration(_ claimed: MentionQuantity, _ fact: Quantity) -> Bool {
-        let days: [String: Double] = ["day": 1, "week": 7, "month": 30, "year": 365]
-        guard let a = days[claimed.unit], let b = days[fact.unit] else { return false }
-        return abs(claimed.value * a - fact.value * b) <= 0.25 * max(claimed.value * a, fact.value * b)
     }
 
     // MARK: Context

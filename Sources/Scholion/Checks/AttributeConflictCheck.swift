@@ -17,6 +17,6 @@ public struct AttributeConflictCheck: Check {
     }
 
     public func findings(in corpus: CheckedCorpus) -> [Finding] {
-        corpus.contradictions(self, predicates: [.date, .duration, .place, .quantity, .founder, .accession, .epithet, .death, .reign])
+        corpus.contradictions(self, predicates: [.date, .duration, .place, .quantity, .founder, .accession, .epithet, .death, .reign, .kinship])
     }
 }

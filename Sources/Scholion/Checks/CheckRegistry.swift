@@ -8,6 +8,7 @@ public enum CheckRegistry {
         CrossTextConflictCheck(),
         InternalInconsistencyCheck(),
         IdentityConfusionCheck(),
+        MisattributedSourceCheck(),
         UnattestedClaimCheck(),
     ]
 

@@ -48,12 +48,15 @@ public struct CheckedCorpus: Sendable {
 
     /// A finding at a claim.
     func finding(check: any Check, text: Text, claim: Claim, certainty: Certainty, explanation: String,
-                 evidence: [Finding.Evidence], related: [Finding.Related] = [], suggestion: String? = nil, key: String = "") -> Finding {
-        let position = text.position(of: claim.range.start)
+                 evidence: [Finding.Evidence], related: [Finding.Related] = [], suggestion: String? = nil, key: String = "",
+                 clause: TextRange? = nil) -> Finding {
+        // The clause the finding is about, when one is: not the whole sentence around it.
+        let range = clause.map { Self.trimmed($0, in: text.scalars) }.flatMap { $0.end > $0.start ? $0 : nil } ?? claim.range
+        let position = text.position(of: range.start)
         return Finding(
             id: Finding.stableID(check: check.id, document: text.document.id, range: claim.range, key: key),
             check: check.id, severity: check.defaultSeverity.scaled(by: certainty), confidence: certainty,
-            document: text.document.id, quote: claim.quote, range: claim.range, line: position.line, column: position.column,
+            document: text.document.id, quote: text.scalars[range], range: range, line: position.line, column: position.column,
             entities: claim.subjects + claim.places, explanation: explanation, evidence: evidence, related: related, suggestion: suggestion)
     }
 
@@ -75,10 +78,19 @@ public struct CheckedCorpus: Sendable {
                     check: check, text: text, claim: claim, certainty: surest.attribution.certainty,
                     explanation: Self.sentence(surest.attribution.note ?? surest.fact.statement),
                     evidence: facts.flatMap { evidence(of: $0.fact.id) },
-                    suggestion: Self.suggestion(from: facts.map(\.fact)), key: check.id))
+                    suggestion: Self.suggestion(from: facts.map(\.fact)), key: check.id, clause: surest.attribution.range))
             }
         }
         return findings
+    }
+
+    /// A range without the spaces and punctuation at its edges.
+    static func trimmed(_ range: TextRange, in text: ScalarText) -> TextRange {
+        var start = range.start, end = range.end
+        let edge: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || ",;:—–".unicodeScalars.contains($0) }
+        while start < end, let scalar = text[start], edge(scalar) { start += 1 }
+        while end > start, let scalar = text[end - 1], edge(scalar) { end -= 1 }
+        return TextRange(start: start, end: end)
     }
 
     /// What the sources give instead: the statements of the attested facts among them.

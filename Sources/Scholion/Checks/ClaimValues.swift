@@ -1,32 +1,40 @@
-/// What claims assert about one thing, as comparable values: an event's date, outcome or
-/// duration, a ruler's accession. Built in one pass over the corpus and grouped by key, so that
+/// What the texts state about one thing, as comparable values, read from the claims'
+/// statements (the same reading the comparison with the sources uses): an event's date, its
+/// outcome and its victor, a figure with what it counts, a duration, a ruler's accession, a
+/// place's founder, a kinship. Built in one pass over the corpus and grouped by key, so that
 /// texts are compared through an index, never claim against claim.
 struct ClaimValues {
     struct Entry {
         var text: Int
         var claim: Claim
+        var statement: Statement
         var value: Value
     }
 
     enum Value: Equatable {
         case date(HistoricalInterval)
-        case outcome(String)
-        case longDuration(Bool)
+        /// An outcome's family (taken, not-taken, decided, undecided, truce, treaty) and the word.
+        case outcome(family: String, word: String)
+        case record(String)
+        /// A figure, normalised (pounds, men, days).
+        case amount(Double, String)
 
         func agrees(with other: Value) -> Bool {
             switch (self, other) {
             case let (.date(a), .date(b)): a.overlaps(b)
-            case let (.outcome(a), .outcome(b)): a == b
-            case let (.longDuration(a), .longDuration(b)): a == b
+            case let (.outcome(a, _), .outcome(b, _)): !OutcomeSemantics.excludes(a, b)
+            case let (.record(a), .record(b)): a == b
+            case let (.amount(a, _), .amount(b, _)): abs(a - b) <= 0.2 * max(a, b)
             default: true
             }
         }
 
-        var description: String {
+        func description(_ base: ReferenceBase) -> String {
             switch self {
             case .date(let interval): interval.description
-            case .outcome(let word): word
-            case .longDuration(let long): long ? "a long duration (years)" : "a short duration"
+            case .outcome(_, let word): "“\(word)”"
+            case .record(let id): base.label(of: id)
+            case .amount(let value, let text): text.isEmpty ? value.formatted : text
             }
         }
     }
@@ -35,38 +43,39 @@ struct ClaimValues {
     var entries: [String: [Entry]] = [:]
 
     init(corpus: CheckedCorpus) {
-        let base = corpus.base
         for (index, text) in corpus.texts.enumerated() {
             for claim in text.result.claims {
-                let own = claim.scope?.origin == .own ? claim.dates : []
-                var events = claim.subjects.filter { base.record($0)?.kind == .event }
-                if events.isEmpty { events = claim.topic }
-                for event in events {
-                    if !own.isEmpty, claim.subjects.contains(event), let date = Annotator.union(own) {
-                        entries["date|\(event)", default: []].append(Entry(text: index, claim: claim, value: .date(date)))
-                    }
-                    if let outcome = Self.outcome(of: claim) {
-                        entries["outcome|\(event)", default: []].append(Entry(text: index, claim: claim, value: .outcome(outcome)))
-                    }
-                    if claim.predicates.contains(.duration) {
-                        entries["duration|\(event)", default: []].append(Entry(text: index, claim: claim, value: .longDuration(true)))
-                    }
-                }
-                if claim.predicates.contains(.accession), let date = Annotator.union(own) {
-                    for person in claim.subjects where base.record(person)?.kind == .person {
-                        entries["accession|\(person)", default: []].append(Entry(text: index, claim: claim, value: .date(date)))
-                    }
+                for statement in claim.statements where !statement.qualifiers.negated && !statement.qualifiers.hedged {
+                    guard let (key, value) = Self.keyed(statement) else { continue }
+                    entries[key, default: []].append(Entry(text: index, claim: claim, statement: statement, value: value))
                 }
             }
         }
     }
 
-    static func outcome(of claim: Claim) -> String? {
-        let words = Set(claim.outcomeWords)
-        if !words.isDisjoint(with: ["stalemate", "equilibrium", "inconclusive"]) { return "inconclusive" }
-        if !words.isDisjoint(with: ["failed", "failure", "repulsed", "held off", "endured"]) { return "repulsed" }
-        if !words.isDisjoint(with: ["fell", "captured", "took", "razed", "sacked", "surrendered"]) { return "taken" }
-        return nil
+    /// The key and value a statement is compared under, or nil for what texts may fairly
+    /// differ on (where a person was at some point of a year).
+    static func keyed(_ statement: Statement) -> (String, Value)? {
+        let subject = statement.subject
+        switch (statement.attribute, statement.value) {
+        case (.date, .interval(let interval)) where statement.cue != nil:
+            return ("date|\(subject)", .date(interval))
+        case (.accession, .interval(let interval)):
+            return ("accession|\(subject)", .date(interval))
+        case (.outcome, .outcome(let outcome)):
+            guard let family = OutcomeSemantics.families[outcome.kind] else { return nil }
+            return ("outcome|\(subject)", .outcome(family: family, word: statement.cue ?? outcome.kind))
+        case (.quantity, .amount(let amount)), (.duration, .amount(let amount)):
+            // Only a figure whose count is known: an army and its dead are two figures.
+            guard let role = amount.role else { return nil }
+            let (value, unit) = QuantitySemantics.normalised(amount.value, amount.unit)
+            let key = [statement.attribute.rawValue, role, unit, amount.commodity ?? "", amount.schedule ?? "", subject].joined(separator: "|")
+            return (key, .amount(value, amount.text))
+        case (.founder, .record(let founder)):
+            return ("founder|\(subject)", .record(founder))
+        default:
+            return nil
+        }
     }
 
     /// Groups of mutually agreeing entries, in order of first appearance.
@@ -81,4 +90,22 @@ struct ClaimValues {
         }
         return clusters
     }
+
+    /// How the sources stand to a side: 0 they contradict it, 1 they say nothing, 2 they
+    /// support it. A side the sources support is never the one a conflict is reported at.
+    static func standing(_ cluster: [Entry], attribute: String, base: ReferenceBase) -> Int {
+        let relations = cluster.flatMap { entry in
+            entry.claim.attributions.filter { attribution in
+                attribution.range == entry.statement.range && attribution.fact.flatMap { base.fact($0)?.predicate.rawValue } == attribute
+            }.map(\.relation)
+        }
+        if relations.contains(.contradicted) { return 0 }
+        if relations.contains(.supported) { return 2 }
+        return 1
+    }
+
+    /// The attribute of a key (`date`, `quantity`).
+    static func attribute(of key: String) -> String { String(key.split(separator: "|").first ?? "") }
+    /// The subject of a key (its last part).
+    static func subject(of key: String) -> String { String(key.split(separator: "|").last ?? "") }
 }

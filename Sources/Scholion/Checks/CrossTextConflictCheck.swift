@@ -22,44 +22,31 @@ public struct CrossTextConflictCheck: Check {
             guard Set(entries.map(\.text)).count > 1 else { continue }
             let clusters = ClaimValues.clusters(entries)
             guard clusters.count > 1 else { continue }
-            let subject = String(key.split(separator: "|").last ?? "")
-            let what = String(key.split(separator: "|").first ?? "")
-            // Anchor at the side the sources do not support, else at the smallest side.
-            let facts = corpus.base.facts(about: subject).filter { $0.status == .attested }
-            let anchored = clusters.min { lhs, rhs in
-                (supported(lhs, facts), lhs.count) < (supported(rhs, facts), rhs.count)
-            } ?? clusters[0]
+            let subject = ClaimValues.subject(of: key)
+            let what = ClaimValues.attribute(of: key)
+            // Anchor at the side the sources contradict, else the one they do not support, else
+            // the smallest; a side the sources support is never the one flagged.
+            let ranked = clusters.map { cluster in (cluster, ClaimValues.standing(cluster, attribute: what, base: corpus.base)) }
+            guard let (anchored, rank) = ranked.min(by: { ($0.1, $0.0.count) < ($1.1, $1.0.count) }), rank < 2 else { continue }
             let anchor = anchored[0]
             let text = corpus.texts[anchor.text]
             let sides = clusters.map { cluster in
                 let documents = Array(Set(cluster.map { corpus.texts[$0.text].document.id })).sorted()
-                return "\(documents.joined(separator: ", ")) (\(cluster[0].value.description))"
+                return "\(documents.joined(separator: ", ")) (\(cluster[0].value.description(corpus.base)))"
             }.joined(separator: " against ")
-            let related = entries.filter { $0.claim.range != anchor.claim.range || $0.text != anchor.text }.map {
-                Finding.Related(document: corpus.texts[$0.text].document.id, quote: $0.claim.quote, range: $0.claim.range)
+            let related = entries.filter { $0.statement.range != anchor.statement.range || $0.text != anchor.text }.map {
+                Finding.Related(document: corpus.texts[$0.text].document.id, quote: corpus.texts[$0.text].scalars[$0.statement.range], range: $0.statement.range)
             }
-            let evidence = facts.filter { fact in
-                switch what {
-                case "date": fact.predicate == .date
-                case "accession": fact.predicate == .accession
-                case "outcome": fact.predicate == .outcome
-                case "duration": fact.predicate == .duration
-                default: false
-                }
-            }.prefix(2).flatMap { corpus.evidence(of: $0.id) }
+            // The sources' word where they have one: the facts that judged the statements.
+            let factIDs = entries.flatMap { entry in
+                entry.claim.attributions.filter { $0.range == entry.statement.range && $0.fact != nil }.compactMap(\.fact)
+            }
+            let evidence = Array(Set(factIDs)).sorted().prefix(2).flatMap { corpus.evidence(of: $0) }
             findings.append(corpus.finding(
-                check: self, text: text, claim: anchor.claim, certainty: .medium,
+                check: self, text: text, claim: anchor.claim, certainty: rank == 0 ? .high : .medium,
                 explanation: "The texts disagree on the \(what) of \(corpus.base.label(of: subject)): \(sides).",
-                evidence: evidence, related: related, key: key))
+                evidence: evidence, related: related, key: key, clause: anchor.statement.range))
         }
         return findings
-    }
-
-    /// How many of a side's values a fact of the base agrees with.
-    func supported(_ cluster: [ClaimValues.Entry], _ facts: [Fact]) -> Int {
-        cluster.filter { entry in
-            if case .date(let interval) = entry.value { return facts.contains { $0.interval?.overlaps(interval) == true && [.date, .accession].contains($0.predicate) } }
-            return false
-        }.count
     }
 }

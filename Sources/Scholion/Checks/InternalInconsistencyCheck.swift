@@ -94,16 +94,21 @@ public struct InternalInconsistencyCheck: Check {
             for textIndex in Set(entries.map(\.text)).sorted() {
                 let own = entries.filter { $0.text == textIndex }
                 let clusters = ClaimValues.clusters(own)
-                guard clusters.count > 1, let later = clusters.dropFirst().first?.first else { continue }
+                let subject = ClaimValues.subject(of: key)
+                let what = ClaimValues.attribute(of: key)
+                // Reported at a side the sources do not support (two true figures of one event
+                // are two sums, not a contradiction), else at the later one.
+                let standings = clusters.map { ClaimValues.standing($0, attribute: what, base: corpus.base) }
+                guard clusters.count > 1, standings.contains(where: { $0 < 2 }),
+                      let flagged = clusters.indices.dropFirst().first(where: { standings[$0] < 2 }) ?? clusters.indices.first(where: { standings[$0] < 2 }),
+                      let later = clusters[flagged].first else { continue }
                 let text = corpus.texts[textIndex]
-                let subject = String(key.split(separator: "|").last ?? "")
-                let what = String(key.split(separator: "|").first ?? "")
                 findings.append(corpus.finding(
                     check: self, text: text, claim: later.claim, certainty: .medium,
-                    explanation: "The text gives the \(what) of \(corpus.base.label(of: subject)) as " + clusters.map { $0[0].value.description }.joined(separator: " and as ") + ".",
+                    explanation: "The text gives the \(what) of \(corpus.base.label(of: subject)) as " + clusters.map { $0[0].value.description(corpus.base) }.joined(separator: " and as ") + ".",
                     evidence: [],
-                    related: clusters[0].map { Finding.Related(document: text.document.id, quote: $0.claim.quote, range: $0.claim.range) },
-                    key: key))
+                    related: clusters[flagged == 0 ? 1 : 0].map { Finding.Related(document: text.document.id, quote: text.scalars[$0.statement.range], range: $0.statement.range) },
+                    key: key, clause: later.statement.range))
             }
         }
         return findings

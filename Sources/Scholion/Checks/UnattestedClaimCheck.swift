@@ -40,10 +40,17 @@ public struct UnattestedClaimCheck: Check {
                 // ("reform taxation, strengthen the navy": the epithet of the same sentence is attested, the navy is not).
                 let judged = Set(claim.attributions.filter { $0.relation == .supported || $0.relation == .contradicted }
                     .compactMap { $0.fact.flatMap(corpus.base.fact)?.predicate })
-                let open = claim.predicates.filter { $0 != .characterisation && Self.facts(for: $0).isDisjoint(with: judged) }
+                // Open: what the claim states (read per clause) that no fact speaks to; a claim
+                // without statements, the predicates its wording suggests.
+                let stated = claim.statements.filter { $0.attribute != .participant && $0.cue != StatementReader.sentenceLevel }
+                let open: [String] = stated.isEmpty
+                    ? claim.predicates.filter { $0 != .characterisation && Self.facts(for: $0).isDisjoint(with: judged) }.map(\.rawValue)
+                    : Array(Set(stated.filter { statement in
+                        !claim.attributions.contains { $0.range == statement.range && ($0.relation == .supported || $0.relation == .contradicted) }
+                    }.map(\.attribute.rawValue))).sorted()
                 guard judged.isEmpty || !open.isEmpty else { continue }
                 let names = claim.subjects.map { corpus.base.label(of: $0) }.joined(separator: ", ")
-                let what = judged.isEmpty ? "this claim" : "this claim's \(open.map(\.rawValue).joined(separator: " and "))"
+                let what = judged.isEmpty ? "this claim" : "this claim's \(open.joined(separator: " and "))"
                 findings.append(corpus.finding(
                     check: self, text: text, claim: claim, certainty: .high,
                     explanation: "No fact of the reference base supports or contradicts \(what) about \(names); it is for a reader to verify.",

@@ -47,6 +47,8 @@ public struct BlindEvaluation: Sendable {
         /// overlap it (empty when no claim does): why an error was missed.
         public var relations: Set<Attribution.Relation>
         public var claimed: Bool
+        /// The statements read from the passage and the judgements on them: what `--verbose` shows.
+        public var details: [String] = []
         public var flagged: Bool { !findings.isEmpty }
 
         /// The passage in one word: contradicted, supported, unattested (or outside coverage, or
@@ -91,6 +93,17 @@ public struct BlindEvaluation: Sendable {
             let overlapping = (claims[textID] ?? []).filter { $0.range.start < range.end && range.start < $0.range.end }
             return (Set(overlapping.flatMap { $0.attributions.map(\.relation) }), !overlapping.isEmpty)
         }
+        func details(_ range: TextRange, in textID: String) -> [String] {
+            let overlapping = (claims[textID] ?? []).filter { $0.range.start < range.end && range.start < $0.range.end }
+            return overlapping.flatMap { claim -> [String] in
+                let scope: String = claim.scope.map { "\($0.interval), \($0.origin.rawValue)" } ?? "none"
+                let names: String = claim.namedRanges.keys.sorted().joined(separator: ", ")
+                let header: String = "claim: scope \(scope); \(claim.quantities.count) figure(s); names \(names)"
+                return [header] + claim.statements.map { "statement: " + $0.summary(labels: { id in base.record(id) == nil ? id : base.label(of: id) }) }
+                    + claim.attributions.filter { [.supported, .contradicted].contains($0.relation) }
+                        .map { "\($0.relation.rawValue) (\($0.certainty.rawValue)) \($0.fact ?? $0.source ?? ""): \($0.note ?? "")" }
+            }
+        }
         let alarming = review.findings.filter { $0.severity >= .warning }
         let byText = Dictionary(grouping: alarming, by: \.document)
         func range(_ quote: String, occurrence: Int?, in textID: String) throws -> TextRange {
@@ -115,13 +128,14 @@ public struct BlindEvaluation: Sendable {
                     found += overlapping(try range(also.quote, occurrence: also.occurrence, in: other), in: other)
                 }
                 let (relations, claimed) = judged(passage, in: key.text)
-                errors.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted(), relations: relations, claimed: claimed))
+                errors.append(Outcome(text: key.text, item: item, findings: Array(Set(found)).sorted(), relations: relations, claimed: claimed,
+                                      details: details(passage, in: key.text)))
             }
             for item in key.controls {
                 let passage = try range(item.quote, occurrence: item.occurrence, in: key.text)
                 let (relations, claimed) = judged(passage, in: key.text)
                 controls.append(Outcome(text: key.text, item: item, findings: Array(Set(overlapping(passage, in: key.text))).sorted(),
-                                        relations: relations, claimed: claimed))
+                                        relations: relations, claimed: claimed, details: details(passage, in: key.text)))
             }
         }
         return BlindEvaluation(errors: errors, controls: controls)
@@ -129,7 +143,7 @@ public struct BlindEvaluation: Sendable {
 
     /// The score as lines for a terminal: recall per kind, false alarms, and with `verbose` every
     /// miss and every false alarm.
-    public func report(verbose: Bool) -> [String] {
+    public func report(verbose: Bool, details: Bool = false) -> [String] {
         func ratio(_ pair: (Int, Int)) -> String {
             pair.1 == 0 ? "-" : String(format: "%d/%d (%.2f)", pair.0, pair.1, Double(pair.0) / Double(pair.1))
         }
@@ -146,9 +160,11 @@ public struct BlindEvaluation: Sendable {
         if verbose {
             for outcome in errors where !outcome.flagged {
                 lines.append("missed \(outcome.text) \(outcome.item.id) [\(outcome.item.kind)] (\(outcome.verdict)): \(outcome.item.quote)")
+                if details { lines += outcome.details.map { "    " + $0 } }
             }
             for outcome in controls where outcome.flagged {
                 lines.append("false alarm \(outcome.text) \(outcome.item.id) [\(outcome.findings.joined(separator: ", "))]: \(outcome.item.quote)")
+                if details { lines += outcome.details.map { "    " + $0 } }
             }
         }
         return lines

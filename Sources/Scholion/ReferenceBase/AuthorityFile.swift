@@ -23,6 +23,8 @@ public struct AuthorityFile: Sendable {
     public var records: [AuthorityRecord] = []
     public var facts: [Fact] = []
     public var partOf: [PartOf] = []
+    /// Items of cue words (`list type="vocabulary"`).
+    public var vocabulary: [Vocabulary.Item] = []
     /// Category id → description (e.g. `outcome.victory`).
     public var categories: [String: String] = [:]
     /// `respStmt` id → name.

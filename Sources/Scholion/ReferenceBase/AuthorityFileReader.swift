@@ -133,8 +133,25 @@ public enum AuthorityFileReader {
                 default:
                     throw .invalid(location: location(list), message: "<listRelation> must have type=\"partOf\" or type=\"facts\"")
                 }
+            case "list" where list[attribute: "type"] == "vocabulary":
+                try readVocabulary(list)
             default:
                 throw .invalid(location: location(list), message: "<\(list.name.localName)> is not a list Scholion reads in a reference-base file")
+            }
+        }
+
+        /// `<list type="vocabulary">`: items of cue words (see ``Vocabulary``).
+        mutating func readVocabulary(_ list: XMLElement) throws(ReferenceBaseError) {
+            for item in elements(list, "item") {
+                let set = try required(item, "n")
+                let terms = elements(item, "term").map(Self.text).filter { !$0.isEmpty }
+                guard !terms.isEmpty else {
+                    throw .invalid(location: location(item), message: "vocabulary item n=\"\(set)\" has no <term>")
+                }
+                let meaning = reference(item[attribute: "corresp"], "vocabulary item \(set)", item)
+                let inverse = elements(item, "note").filter { $0[attribute: "type"] == "inverse" }
+                    .flatMap { Self.text($0).split(separator: " ").map(String.init) }
+                file.vocabulary.append(Vocabulary.Item(set: set, terms: terms, meaning: meaning, inverse: inverse, location: location(item)))
             }
         }
 

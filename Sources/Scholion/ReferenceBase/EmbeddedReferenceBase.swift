@@ -4798,6 +4798,212 @@ enum EmbeddedReferenceBase {
 
 """###
 
+    /// `Annotations/authorities/vocabulary.xml`.
+    static let vocabulary: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: vocabulary</title>
+        <respStmt>
+          <resp>compiled</resp>
+          <name>Scholion</name>
+        </respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Distributed with Scholion and carried by its binary; edit by hand (see README.md in this folder).</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>The words by which English prose states an outcome, a payment schedule, a kinship, a report of a source, and the like: how the annotator reads a sentence into statements that the facts can confirm or contradict. Drawn from general English usage, never from a particular text. A project extends it with a file of its own in Annotations/authorities/ holding the same kind of list: its terms are added to the item with the same @n.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <!-- Each item: @n names the set (outcome.captured, schedule.yearly, ...); its terms are
+         matched at the start of a word, case-insensitively, as whole phrases. -->
+    <list type="vocabulary">
+      <head>Outcomes: what happened to a battle, a siege or a campaign</head>
+      <item n="outcome.victory">
+        <gloss>the side named before the phrase won; the side named after it, if any, lost</gloss>
+        <term>defeated</term><term>defeats</term><term>routed</term><term>routs</term><term>beat</term><term>crushed</term>
+        <term>overcame</term><term>overwhelmed</term><term>vanquished</term><term>triumphed</term><term>prevailed</term>
+        <term>won</term><term>wins</term><term>victory</term><term>victorious</term><term>put to flight</term><term>drove back</term>
+        <term>scattered</term><term>trounced</term><term>smashed</term><term>annihilated</term><term>got the better of</term>
+        <term>carried the day</term><term>won the day</term><term>chased</term><term>inflicted a defeat</term>
+      </item>
+      <item n="outcome.defeat">
+        <gloss>the side named before the phrase lost (passive voice: "was defeated by" names the winner after "by")</gloss>
+        <term>was defeated</term><term>were defeated</term><term>was routed</term><term>were routed</term><term>was beaten</term>
+        <term>were beaten</term><term>was crushed</term><term>were crushed</term><term>was overwhelmed</term><term>were overwhelmed</term>
+        <term>lost</term><term>suffered a defeat</term><term>suffered defeat</term><term>met defeat</term><term>went down to defeat</term>
+        <term>were put to flight</term><term>was put to flight</term><term>fled the field</term><term>defeat</term>
+      </item>
+      <item n="outcome.captured">
+        <gloss>a place was taken (by the side named before an active verb, or after "to"/"by")</gloss>
+        <term>took</term><term>taken</term><term>captured</term><term>captures</term><term>capture</term><term>seized</term>
+        <term>stormed</term><term>carried by storm</term><term>by storm</term><term>fell</term><term>fall of</term><term>overran</term>
+        <term>occupied</term><term>sacked</term><term>sack of</term><term>razed</term>
+        <term>surrendered</term><term>capitulated</term><term>opened its gates</term><term>opened the gates</term>
+        <term>handed over</term><term>gave up the city</term><term>gave up the fortress</term><term>was lost</term><term>conquered</term>
+      </item>
+      <item n="outcome.repulsed">
+        <gloss>an attack or a siege failed: the place was not taken</gloss>
+        <term>failed to take</term><term>failed to capture</term><term>failed to storm</term><term>failed to break</term>
+        <term>failed in his attempt</term><term>failed in their attempt</term><term>siege failed</term><term>attack failed</term>
+        <term>assault failed</term><term>failed siege</term><term>failed attack</term><term>failed assault</term><term>failure to take</term><term>in vain</term><term>held out</term><term>held firm</term><term>held off</term>
+        <term>withstood</term><term>repulsed</term><term>repelled</term><term>beat off</term><term>beaten off</term><term>drove off</term>
+        <term>fended off</term><term>fought off</term><term>resisted</term><term>survived the siege</term><term>lifted the siege</term>
+        <term>raised the siege</term><term>abandoned the siege</term><term>gave up the siege</term><term>broke off the siege</term>
+        <term>could not take</term><term>unable to take</term><term>never took</term><term>did not fall</term><term>never fell</term>
+        <term>was not taken</term><term>not taken</term><term>came to nothing</term><term>unsuccessful</term><term>unsuccessfully</term>
+      </item>
+      <item n="outcome.inconclusive">
+        <gloss>neither side won</gloss>
+        <term>inconclusive</term><term>indecisive</term><term>stalemate</term><term>deadlock</term><term>ended in a draw</term>
+        <term>a draw</term><term>neither side</term><term>no clear victor</term><term>no clear winner</term><term>undecided</term>
+        <term>without result</term><term>without a decision</term><term>equilibrium</term><term>evenly matched</term>
+        <term>balance of power</term><term>parity</term><term>neither could</term>
+      </item>
+      <item n="outcome.ransomed">
+        <gloss>an attacker was paid to spare a place or to leave</gloss>
+        <term>bought off</term><term>bought him off</term><term>bought them off</term><term>paid off</term><term>ransomed</term>
+        <term>ransom</term><term>paid him to</term><term>paid them to</term><term>paid to spare</term><term>to spare the city</term>
+        <term>in return for</term><term>purchased</term>
+      </item>
+      <item n="outcome.truce">
+        <gloss>a truce: a suspension of fighting for a term</gloss>
+        <term>truce</term><term>ceasefire</term><term>cease-fire</term><term>armistice</term><term>suspension of hostilities</term>
+      </item>
+      <item n="outcome.treaty">
+        <gloss>a peace treaty: the war ended by a settlement</gloss>
+        <term>peace treaty</term><term>treaty of peace</term><term>peace</term><term>treaty</term><term>settlement</term>
+      </item>
+    </list>
+    <list type="vocabulary">
+      <head>Events described without their names: the noun names the kind (the record's type), the time and place say which</head>
+      <item n="event.battle"><gloss>a battle</gloss><term>battle</term><term>battles</term><term>engagements</term><term>engagement</term><term>pitched battle</term><term>the fight</term><term>the clash</term><term>the charge</term></item>
+      <item n="event.siege"><gloss>a siege</gloss><term>siege</term><term>sieges</term><term>besieged</term><term>besieging</term><term>blockade</term><term>blockaded</term><term>invested</term><term>laid siege</term><term>assault</term><term>assaulted</term><term>the mine</term></item>
+      <item n="event.sack"><gloss>a sack</gloss><term>sack</term><term>sacked</term><term>plundered</term><term>looted</term><term>razed</term></item>
+      <item n="event.capture"><gloss>a capture</gloss><term>capture</term><term>captured</term><term>took</term><term>seized</term><term>fell</term></item>
+      <item n="event.ransom"><gloss>a ransom paid to an attacker</gloss><term>ransom</term><term>bought off</term><term>bought him off</term><term>bought them off</term><term>paid off</term></item>
+      <item n="event.raid"><gloss>a raid</gloss><term>raid</term><term>raided</term><term>foray</term><term>incursion</term></item>
+      <item n="event.campaign"><gloss>a campaign</gloss><term>campaign</term><term>invasion</term><term>invaded</term><term>expedition</term><term>offensive</term></item>
+      <item n="event.truce"><gloss>a truce</gloss><term>truce</term><term>armistice</term><term>ceasefire</term><term>cease-fire</term></item>
+      <item n="event.treaty"><gloss>a peace treaty</gloss><term>peace</term><term>treaty</term><term>peace treaty</term><term>settlement</term></item>
+    </list>
+    <list type="vocabulary">
+      <head>Payments and quantities: what a figure counts, and on what schedule it was paid</head>
+      <item n="schedule.once">
+        <gloss>paid in one sum</gloss>
+        <term>at once</term><term>all at once</term><term>in one sum</term><term>lump sum</term><term>lump-sum</term>
+        <term>single payment</term><term>one payment</term><term>one-off</term><term>up front</term><term>upfront</term>
+        <term>in advance</term><term>outright</term><term>paid down</term><term>once and for all</term><term>owed nothing more</term>
+      </item>
+      <item n="schedule.yearly">
+        <gloss>paid every year</gloss>
+        <term>yearly</term><term>annual</term><term>annually</term><term>every year</term><term>each year</term><term>a year</term>
+        <term>per year</term><term>per annum</term><term>instalments</term><term>installments</term><term>instalment</term>
+        <term>installment</term><term>year after year</term>
+      </item>
+      <item n="role.troops">
+        <gloss>a figure counting an army or a force</gloss>
+        <term>army</term><term>armies</term><term>troops</term><term>soldiers</term><term>men</term><term>horsemen</term><term>horse</term>
+        <term>cavalry</term><term>infantry</term><term>foot</term><term>force</term><term>forces</term><term>host</term><term>strength</term>
+        <term>warriors</term><term>riders</term><term>heavy-armed</term>
+      </item>
+      <item n="role.garrison">
+        <gloss>a figure counting the defenders of a place</gloss>
+        <term>garrison</term><term>garrisoned</term><term>defenders</term><term>held by</term>
+      </item>
+      <item n="role.casualties">
+        <gloss>a figure counting the dead</gloss>
+        <term>killed</term><term>slain</term><term>dead</term><term>died</term><term>perished</term><term>casualties</term>
+        <term>massacred</term><term>slaughtered</term><term>lost their lives</term><term>fell</term>
+      </item>
+      <item n="role.captives">
+        <gloss>a figure counting people carried off</gloss>
+        <term>captives</term><term>prisoners</term><term>deported</term><term>carried off</term><term>enslaved</term><term>taken captive</term>
+      </item>
+      <item n="role.ransom">
+        <gloss>a sum paid to buy off an attacker</gloss>
+        <term>ransom</term><term>bought off</term><term>bought him off</term><term>bought them off</term><term>paid off</term><term>to spare</term>
+        <term>demanded</term><term>extorted</term>
+      </item>
+      <item n="role.payment">
+        <gloss>a sum paid under a treaty or a truce</gloss>
+        <term>paid</term><term>pay</term><term>payment</term><term>payments</term><term>tribute</term><term>subsidy</term><term>subsidies</term>
+        <term>owed</term><term>instalments</term><term>installments</term>
+      </item>
+    </list>
+    <list type="vocabulary">
+      <head>Kinship: the relation the term gives to the person it is said of (X in "X, son of Y", "Y's son X", "his son X")</head>
+      <item n="kinship.son"><gloss>child (male)</gloss><term>son</term><note type="inverse">father mother parent</note></item>
+      <item n="kinship.daughter"><gloss>child (female)</gloss><term>daughter</term><note type="inverse">father mother parent</note></item>
+      <item n="kinship.father"><gloss>parent (male)</gloss><term>father</term><note type="inverse">son daughter child</note></item>
+      <item n="kinship.mother"><gloss>parent (female)</gloss><term>mother</term><note type="inverse">son daughter child</note></item>
+      <item n="kinship.brother"><gloss>sibling</gloss><term>brother</term><term>half-brother</term><note type="inverse">brother sister</note></item>
+      <item n="kinship.sister"><gloss>sibling</gloss><term>sister</term><note type="inverse">brother sister</note></item>
+      <item n="kinship.uncle"><gloss>parent's brother</gloss><term>uncle</term><note type="inverse">nephew niece</note></item>
+      <item n="kinship.nephew"><gloss>sibling's son</gloss><term>nephew</term><note type="inverse">uncle aunt</note></item>
+      <item n="kinship.cousin"><gloss>cousin</gloss><term>cousin</term><note type="inverse">cousin</note></item>
+      <item n="kinship.grandson"><gloss>child's son</gloss><term>grandson</term><note type="inverse">grandfather grandmother</note></item>
+      <item n="kinship.grandfather"><gloss>parent's father</gloss><term>grandfather</term><note type="inverse">grandson granddaughter</note></item>
+      <item n="kinship.wife"><gloss>spouse</gloss><term>wife</term><term>consort</term><note type="inverse">husband</note></item>
+      <item n="kinship.husband"><gloss>spouse</gloss><term>husband</term><note type="inverse">wife consort</note></item>
+      <item n="kinship.successor"><gloss>heir</gloss><term>successor</term><term>heir</term><note type="inverse">predecessor</note></item>
+    </list>
+    <list type="vocabulary">
+      <head>Sides: the words naming the side an army or a person fought for, and the state each means</head>
+      <item n="side" corresp="#roman-empire"><term>roman</term><term>romans</term><term>byzantine</term><term>byzantines</term><term>imperial</term><term>imperials</term><term>rhomaioi</term></item>
+      <item n="side" corresp="#sasanian-empire"><term>persian</term><term>persians</term><term>sasanian</term><term>sassanian</term><term>sasanid</term><term>sassanid</term><term>iranian</term></item>
+      <item n="side" corresp="#rashidun-caliphate"><term>muslim</term><term>muslims</term><term>arab</term><term>arabs</term><term>caliphate</term></item>
+      <item n="side" corresp="#ostrogoths"><term>gothic</term><term>goths</term><term>ostrogothic</term></item>
+    </list>
+    <list type="vocabulary">
+      <head>Qualifiers: hedging, negation, and a source the text names for what it says</head>
+      <item n="hedge">
+        <gloss>the text does not vouch for it</gloss>
+        <term>perhaps</term><term>possibly</term><term>probably</term><term>reportedly</term><term>allegedly</term><term>supposedly</term>
+        <term>it is said</term><term>is said to</term><term>are said to</term><term>according to tradition</term><term>tradition has it</term>
+        <term>legend has it</term><term>may have</term><term>might have</term><term>seems to have</term><term>it seems</term>
+        <term>some say</term><term>some claim</term><term>rumoured</term><term>rumored</term>
+      </item>
+      <item n="negation">
+        <gloss>the clause denies what it states</gloss>
+        <term>not</term><term>never</term><term>no</term><term>nor</term><term>neither</term><term>n't</term><term>without</term>
+      </item>
+      <item n="source.report">
+        <gloss>the text says that a named source states it: the source's name stands within a few words of the phrase ("Procopius tells us", "according to Agathias", "known chiefly from Menander")</gloss>
+        <term>tells us</term><term>tells</term><term>reports</term><term>reported by</term><term>records</term><term>recorded by</term>
+        <term>writes that</term><term>wrote that</term><term>says</term><term>said that</term><term>states</term><term>stated that</term>
+        <term>according to</term><term>gives</term><term>describes</term><term>described by</term><term>narrates</term><term>relates</term>
+        <term>mentions</term><term>claims</term><term>puts it</term><term>puts the</term><term>dates it</term><term>account of</term>
+        <term>fullest account</term><term>known chiefly from</term><term>known mainly from</term><term>known from</term><term>comes to us from</term>
+        <term>come to us from</term><term>preserved by</term><term>preserved in</term><term>our source is</term><term>our main source is</term>
+        <term>in the words of</term><term>as told by</term><term>as reported by</term>
+      </item>
+    </list>
+    <list type="vocabulary">
+      <head>What a sentence is about: cues for the kind of claim</head>
+      <item n="cue.founding"><gloss>a place was founded or built</gloss><term>founded</term><term>constructed</term><term>built</term><term>established</term><term>fortified by</term><term>refounded</term><term>raised</term><term>erected</term><term>laid out</term></item>
+      <item n="cue.identity"><gloss>a name or title is given</gloss><term>born as</term><term>birth name</term><term>known as</term><term>nicknamed</term><term>nickname</term><term>epithet</term><term>called</term><term>named</term><term>surnamed</term><term>title of</term><term>byname</term></item>
+      <item n="cue.birthName"><gloss>a name is said to be given at birth</gloss><term>born as</term><term>birth name</term><term>born with the name</term><term>given name</term><term>original name</term></item>
+      <item n="cue.duration"><gloss>how long something lasted</gloss><term>for years</term><term>for decades</term><term>for months</term><term>for weeks</term><term>for days</term><term>lasted</term><term>stretched for</term><term>years-long</term><term>long siege</term><term>for a year</term><term>prolonged</term><term>dragged on</term><term>went on for</term><term>for nearly</term><term>for almost</term><term>for over</term><term>after</term><term>within</term></item>
+      <item n="cue.occurrence"><gloss>when an event happened (not what was done to it later)</gloss><term>took place</term><term>was fought</term><term>were fought</term><term>fought</term><term>was concluded</term><term>concluded</term><term>was signed</term><term>signed</term><term>was made</term><term>happened</term><term>occurred</term><term>began</term><term>broke out</term><term>ended</term><term>was agreed</term><term>agreed</term><term>was renewed</term><term>was taken</term><term>was sacked</term><term>fell</term><term>was besieged</term><term>besieged</term><term>came in</term><term>was won</term><term>was lost</term><term>invaded</term><term>attacked</term><term>took</term><term>captured</term><term>sacked</term><term>laid siege</term><term>marched</term></item>
+      <item n="cue.accession"><gloss>a ruler came to power</gloss><term>took the throne</term><term>ascended</term><term>came to the throne</term><term>come to the throne</term><term>to the throne</term><term>succeeded</term><term>became king</term><term>became emperor</term><term>became shah</term><term>became caliph</term><term>crowned</term><term>acceded</term><term>accession</term><term>began his reign</term><term>began to reign</term><term>seized power</term></item>
+      <item n="cue.ruler"><gloss>a title naming a ruler in office (a ruler acting as such)</gloss><term>emperor</term><term>king</term><term>shah</term><term>shahanshah</term><term>caliph</term><term>basileus</term><term>reign</term><term>reigning</term><term>ruled</term><term>ruling</term></item>
+      <item n="cue.command"><gloss>someone led or commanded</gloss><term>led by</term><term>under the command of</term><term>commanded</term><term>command</term><term>commander</term><term>led</term><term>leading</term><term>sent</term><term>dispatched</term><term>despatched</term><term>under</term><term>general</term><term>generals</term><term>at the head of</term><term>in charge of</term></item>
+      <item n="cue.whereabouts"><gloss>someone was at, went to or left a place</gloss><term>arrived</term><term>reached</term><term>went to</term><term>came to</term><term>left</term><term>returned</term><term>marched</term><term>camped</term><term>encamped</term><term>stationed</term><term>set out</term><term>sent to</term><term>travelled</term><term>traveled</term><term>fled</term><term>entered</term><term>joined</term><term>wintered</term><term>stayed</term><term>remained</term><term>was at</term><term>were at</term><term>was in</term><term>were in</term><term>rushed</term><term>hurried</term><term>moved</term><term>met</term><term>in the east</term><term>in the west</term></item>
+      <item n="cue.fighting"><gloss>fighting in a place and time</gloss><term>battle</term><term>battles</term><term>battlefront</term><term>battlefronts</term><term>fought</term><term>fighting</term><term>clash</term><term>clashes</term><term>armies met</term><term>fell</term><term>retaken</term><term>campaign</term><term>campaigns</term><term>besieged</term><term>sieges</term><term>siege</term><term>war raged</term><term>front</term></item>
+      <item n="cue.antiquity"><gloss>a place is called old</gloss><term>ancient</term><term>centuries-old</term><term>age-old</term><term>time-honoured</term><term>time-honored</term><term>of great antiquity</term><term>venerable</term></item>
+      <item n="cue.office"><gloss>an office held</gloss><term>magister militum</term><term>master of soldiers</term><term>praetorian prefect</term><term>prefect</term><term>comes</term><term>count</term><term>dux</term><term>duke</term><term>patricius</term><term>patrician</term><term>praepositus</term><term>chamberlain</term><term>steward</term><term>treasurer</term><term>sacellarius</term><term>consul</term><term>governor</term><term>satrap</term><term>marzban</term></item>
+    </list>
+  </standOff>
+</TEI>
+
+"""###
+
     /// The files, by name, in the order they are merged.
     static let files: [(name: String, content: String)] = [
         ("events.xml", events),
@@ -4807,5 +5013,6 @@ enum EmbeddedReferenceBase {
         ("persons.xml", persons),
         ("places.xml", places),
         ("sources.xml", sources),
+        ("vocabulary.xml", vocabulary),
     ]
 }

@@ -19,6 +19,8 @@ public struct ReferenceBase: Sendable {
     public private(set) var categories: [String: String] = [:]
     /// `respStmt` id → who.
     public private(set) var responsibilities: [String: String] = [:]
+    /// The words a sentence is read by: every file's vocabulary items, merged by set.
+    public private(set) var vocabulary = Vocabulary()
     /// Place → the regions it lies directly within.
     public private(set) var parents: [String: [String]] = [:]
     /// Problems found while merging files (conflicting ids); reported by `authorities lint`.
@@ -82,6 +84,7 @@ public struct ReferenceBase: Sendable {
             for (id, name) in file.responsibilities where !rejected.contains(id) && responsibilities[id] == nil { responsibilities[id] = name }
             for (id, element) in file.elements where !rejected.contains(id) && elements[id] == nil { elements[id] = element }
             for (id, owner) in file.owners where !rejected.contains(id) { owners[id] = owner }
+            for item in file.vocabulary { vocabulary.add(item) }
             for relation in file.partOf where !(parents[relation.place]?.contains(relation.region) ?? false) {
                 parents[relation.place, default: []].append(relation.region)
             }

@@ -780,7 +780,29 @@ enum EmbeddedSchemas {
           <ref name="ref.listPlace"/>
           <ref name="ref.listEvent"/>
           <ref name="ref.listRelation"/>
+          <ref name="ref.vocabulary"/>
         </choice>
+      </oneOrMore>
+    </element>
+  </define>
+
+  <!-- The vocabulary (vocabulary.xml): the words by which English states an outcome, a
+       schedule, a kinship, a report of a source. An item's @n names its set; @corresp, for a
+       side, the state its words mean; note type="inverse" the kinship terms of the other person. -->
+  <define name="ref.vocabulary">
+    <element name="list">
+      <attribute name="type"><value>vocabulary</value></attribute>
+      <optional><element name="head"><text/></element></optional>
+      <oneOrMore>
+        <element name="item">
+          <attribute name="n">
+            <data type="token"><param name="pattern">[a-z][A-Za-z]*(\.[a-z][A-Za-z-]*)*</param></data>
+          </attribute>
+          <optional><attribute name="corresp"><ref name="ref.pointer"/></attribute></optional>
+          <optional><element name="gloss"><text/></element></optional>
+          <oneOrMore><element name="term"><data type="string"><param name="pattern">\S(.*\S)?</param></data></element></oneOrMore>
+          <optional><element name="note"><attribute name="type"><value>inverse</value></attribute><ref name="data.words"/></element></optional>
+        </element>
       </oneOrMore>
     </element>
   </define>

@@ -21,6 +21,9 @@ extension ScholionCommand {
         @Flag(help: "List every miss: missed and extra mentions and claims, wrong links, attribution differences.")
         var verbose = false
 
+        @Flag(help: "With --blind --verbose: under each miss and false alarm, the statements read from its passage and what the facts said of them.")
+        var statements = false
+
         @Option(help: ArgumentHelp(
             "Score the checks on a blind test set instead (format: Tests/Blind/README.md): recall per kind of planted error, false alarms on controls.",
             valueName: "dir"))
@@ -31,7 +34,7 @@ extension ScholionCommand {
                 let project = global.scholionProject
                 if let blind {
                     let score = try BlindEvaluation.run(directory: blind, base: try ReferenceBaseLoader.load(project: project))
-                    printOut(score.report(verbose: verbose).joined(separator: "\n") + "\n")
+                    printOut(score.report(verbose: verbose || statements, details: statements).joined(separator: "\n") + "\n")
                     return
                 }
                 let annotator = Annotator(base: try ReferenceBaseLoader.load(project: project))

@@ -1,0 +1,85 @@
+/// Finds the vocabulary's phrases in a sentence as whole words, case-insensitively, keeping the
+/// sentence's own offsets (scalar for scalar), so that a phrase can be placed in a clause and
+/// next to a name.
+struct CueMatcher {
+    /// One phrase found: its set, the phrase, and its offsets in the text.
+    struct Match: Hashable {
+        var set: String
+        var term: String
+        var range: TextRange
+    }
+
+    /// The sentence lower-cased scalar for scalar.
+    let lowered: [Unicode.Scalar]
+    /// Offset of the sentence in the text.
+    let start: Int
+
+    init(_ quote: String, at start: Int) {
+        lowered = quote.unicodeScalars.map { scalar in
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            let mapped = lower.count == 1 ? lower.first! : scalar
+            // Typographic apostrophes read as the ASCII one ("didn’t").
+            return mapped == "\u{2019}" ? "'" : mapped
+        }
+        self.start = start
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    /// Every occurrence of every term of the sets, as whole words; where phrases overlap, the
+    /// longest wins ("was defeated" over "defeated", "did not fall" over "fall").
+    func matches(_ sets: [String], in vocabulary: Vocabulary, within range: TextRange? = nil) -> [Match] {
+        var found: [Match] = []
+        for set in sets {
+            for term in vocabulary.terms(set) {
+                let pattern = Array(term.unicodeScalars)
+                guard let first = pattern.first, pattern.count <= lowered.count else { continue }
+                var index = 0
+                while index + pattern.count <= lowered.count {
+                    defer { index += 1 }
+                    guard lowered[index] == first, lowered[index..<index + pattern.count].elementsEqual(pattern) else { continue }
+                    // Whole words: no letter before or after (a term may start with "'": "n't").
+                    if index > 0, Self.isWordScalar(lowered[index - 1]), Self.isWordScalar(first) { continue }
+                    let end = index + pattern.count
+                    if end < lowered.count, Self.isWordScalar(lowered[end]), Self.isWordScalar(pattern[pattern.count - 1]) { continue }
+                    let match = Match(set: set, term: term, range: TextRange(start: start + index, end: start + end))
+                    if let range, !(range.start <= match.range.start && match.range.end <= range.end) { continue }
+                    found.append(match)
+                }
+            }
+        }
+        // Longest first, then earliest; drop what overlaps a longer phrase.
+        found.sort { ($0.range.end - $0.range.start, -$0.range.start) > ($1.range.end - $1.range.start, -$1.range.start) }
+        var kept: [Match] = []
+        for match in found where !kept.contains(where: { $0.range.start < match.range.end && match.range.start < $0.range.end }) {
+            kept.append(match)
+        }
+        return kept.sorted { $0.range.start < $1.range.start }
+    }
+
+    /// Whether a term of the set occurs (within the range, if given).
+    func has(_ set: String, in vocabulary: Vocabulary, within range: TextRange? = nil) -> Bool {
+        !matches([set], in: vocabulary, within: range).isEmpty
+    }
+
+    /// The word just before an offset of the text (lower-cased), or nil at the sentence's start.
+    func word(before offset: Int) -> String? {
+        var end = offset - start
+        while end > 0, !Self.isWordScalar(lowered[end - 1]) {
+            if lowered[end - 1] != " " { return nil }
+            end -= 1
+        }
+        var begin = end
+        while begin > 0, Self.isWordScalar(lowered[begin - 1]) || lowered[begin - 1] == "'" { begin -= 1 }
+        guard begin < end else { return nil }
+        return String(String.UnicodeScalarView(lowered[begin..<end]))
+    }
+
+    /// The text between two offsets, lower-cased.
+    func text(_ from: Int, _ to: Int) -> String {
+        let a = max(0, min(lowered.count, from - start)), b = max(a, min(lowered.count, to - start))
+        return String(String.UnicodeScalarView(lowered[a..<b]))
+    }
+}

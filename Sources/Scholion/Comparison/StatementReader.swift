@@ -1,0 +1,427 @@
+/// Reads a claim's clauses into ``Statement``s, with the reference base's records and the
+/// vocabulary's words: an event's date, its outcome and who won, the figures said of it and
+/// what they count, where a person was, a ruler's reign, a kinship, a founder, and the source
+/// the text names.
+struct StatementReader: Sendable {
+    let base: ReferenceBase
+    /// Place → events held there.
+    let eventsAtPlace: [String: [String]]
+    /// Person → the sides they fought for, with when (from participant facts).
+    let sides: [String: [(side: String, interval: HistoricalInterval?)]]
+    /// Person record → the sources they wrote (matched by the author's name).
+    let worksByAuthor: [String: [String]]
+    /// Event category (`siege`) → events of that kind, by id.
+    let eventsByCategory: [String: [String]]
+
+    static let outcomeSets = ["outcome.inconclusive", "outcome.repulsed", "outcome.ransomed", "outcome.truce", "outcome.treaty",
+                              "outcome.captured", "outcome.defeat", "outcome.victory"]
+    /// The cue of a statement read from a whole sentence rather than one clause.
+    static let sentenceLevel = "sentence"
+    static let roleSets = ["role.troops", "role.garrison", "role.casualties", "role.captives", "role.ransom", "role.payment"]
+
+    init(base: ReferenceBase, eventsAtPlace: [String: [String]]) {
+        self.base = base
+        self.eventsAtPlace = eventsAtPlace
+        var sides: [String: [(String, HistoricalInterval?)]] = [:]
+        let sideItems = base.vocabulary.items("side")
+        for fact in base.facts where fact.predicate == .participant && fact.status == .attested {
+            guard let word = fact.side?.lowercased(),
+                  let state = sideItems.first(where: { $0.terms.contains { $0.lowercased() == word } })?.meaning else { continue }
+            sides[fact.subject, default: []].append((state, fact.interval))
+        }
+        self.sides = sides
+        var works: [String: [String]] = [:]
+        for source in base.sources.values.sorted(by: { $0.id < $1.id }) {
+            for author in source.authors {
+                let authorKey = NameKey.make(author)
+                for record in base.records.values where record.kind == .person {
+                    guard let key = record.names.first?.key, key.count >= 4 else { continue }
+                    // "Procopius of Caesarea" is Procopius; "Moorhead, John" is no record's.
+                    if authorKey == key || authorKey.hasPrefix(key + " ") || authorKey.hasSuffix(" " + key) {
+                        works[record.id, default: []].append(source.id)
+                    }
+                }
+            }
+        }
+        self.worksByAuthor = works
+        var byCategory: [String: [String]] = [:]
+        for record in base.records.values.sorted(by: { $0.id < $1.id }) where record.kind == .event {
+            if let category = record.category { byCategory[category, default: []].append(record.id) }
+        }
+        eventsByCategory = byCategory
+    }
+
+    /// A record named in the sentence, where.
+    struct Named {
+        var id: String
+        var kind: AuthorityRecord.Kind
+        var range: TextRange
+    }
+
+    func statements(of claim: Claim) -> [Statement] {
+        let vocabulary = base.vocabulary
+        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        var named: [Named] = []
+        for (id, ranges) in claim.namedRanges {
+            guard let kind = base.record(id)?.kind else { continue }
+            for range in ranges { named.append(Named(id: id, kind: kind, range: range)) }
+        }
+        named.sort { $0.range.start < $1.range.start }
+        let dated = zip(claim.dates, claim.dateRanges).map { ($0, $1) }
+        let sentenceEvents = Self.unique(named.filter { $0.kind == .event }.map(\.id))
+        let hedged = cues.has("hedge", in: vocabulary)
+        let namedSource = self.namedSource(in: claim, named: named, cues: cues)
+        var statements: [Statement] = []
+        for clause in claim.clauses {
+            let inClause = named.filter { clause.start <= $0.range.start && $0.range.end <= clause.end }
+            let ownDates = dated.filter { clause.start <= $0.1.start && $0.1.end <= clause.end }.map(\.0)
+            var qualifiers = Statement.Qualifiers()
+            if let own = Annotator.union(ownDates) {
+                qualifiers.time = own
+                qualifiers.timeOrigin = .own
+            } else if let scope = claim.scope {
+                qualifiers.time = scope.interval
+                // A date of another clause of the sentence is not this clause's own.
+                qualifiers.timeOrigin = scope.origin == .own ? .section : scope.origin
+            }
+            // Negation is read near what it denies (below); the clause's own is the default.
+            let negations = cues.matches(["negation"], in: vocabulary, within: clause)
+            func negated(before offset: Int) -> Bool { negations.contains { $0.range.start < offset && offset - $0.range.end <= 24 } }
+            qualifiers.negated = !negations.isEmpty
+            qualifiers.hedged = hedged
+            qualifiers.source = namedSource?.source
+            qualifiers.place = inClause.first { $0.kind == .place }?.id
+            // Which event: told by the narrowest date of the clause ("the early 6th century ...
+            // Satala in 530" is about 530).
+            let narrowest = ownDates.min { ($0.upperBound - $0.lowerBound) < ($1.upperBound - $1.lowerBound) }
+            let events = self.events(of: claim, clause: inClause, range: clause, cues: cues, sentenceEvents: sentenceEvents,
+                                     time: narrowest ?? qualifiers.time)
+
+            // An event's date: an event and a date in one clause.
+            if !ownDates.isEmpty, let time = qualifiers.time {
+                for event in Self.unique(inClause.filter { $0.kind == .event }.map(\.id)) {
+                    let occurrence = cues.matches(["cue.occurrence"], in: vocabulary, within: clause).first
+                    let first = inClause.first { $0.kind != .place }?.id == event
+                    statements.append(Statement(subject: event, attribute: .date, value: .interval(time), qualifiers: qualifiers,
+                                                range: clause, cue: occurrence?.term ?? (first ? "first" : nil)))
+                }
+            }
+            // Outcomes, and who won.
+            for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) {
+                var kind = String(match.set.dropFirst("outcome.".count))
+                var qualifiers = qualifiers
+                qualifiers.negated = negated(before: match.range.start)
+                if qualifiers.negated, kind == "captured" { kind = "repulsed"; qualifiers.negated = false }
+                // "held out until 573": it fell then.
+                if kind == "repulsed", cues.text(match.range.end, min(clause.end, match.range.end + 6)) == " until" { kind = "captured" }
+                let (victor, loser) = sides(of: match, kind: kind, in: inClause, cues: cues, clause: clause, time: qualifiers.time)
+                let candidates = ["truce", "treaty"].contains(kind) && !events.contains(where: { compatible(kind, with: $0) })
+                    ? treaties(overlapping: qualifiers.time) : events
+                for event in candidates where compatible(kind, with: event) {
+                    statements.append(Statement(subject: event, attribute: .outcome,
+                                                value: .outcome(.init(kind: kind, victor: victor, loser: loser)),
+                                                qualifiers: qualifiers, range: clause, cue: match.term))
+                }
+            }
+            // Figures: what each counts and on what schedule.
+            let roles = cues.matches(Self.roleSets, in: vocabulary, within: clause)
+            let schedules = cues.matches(["schedule.once", "schedule.yearly"], in: vocabulary, within: clause)
+            for (quantity, range) in zip(claim.quantities, claim.quantityRanges) where clause.start <= range.start && range.end <= clause.end {
+                let nearest = roles.filter { !($0.range.start >= range.start && $0.range.end <= range.end) || $0.set == "role.troops" }
+                    .filter { distance($0.range, range) <= 30 }
+                    .min { distance($0.range, range) < distance($1.range, range) }
+                var role = nearest.map { String($0.set.dropFirst("role.".count)) } ?? quantity.kind
+                if quantity.kind == "duration" {
+                    // A span of time is a duration only when the clause says something lasted it:
+                    // "for five months", "after two months", "a siege of five months", "lasted".
+                    let before = cues.text(max(clause.start, range.start - 14), range.start)
+                    let lasting = ["for ", "after ", "within ", "lasted ", "of ", "some ", "about ", "nearly ", "almost ", "over "].contains { before.hasSuffix($0) }
+                    guard lasting, !events.contains(where: { ["truce", "treaty"].contains(base.record($0)?.category ?? "") }) else { continue }
+                    role = "duration"
+                }
+                if role == "troops", quantity.commodity != nil || ["pound", "centenarium", "nomisma"].contains(quantity.unit) { role = nil }
+                let amount = Statement.Amount(value: quantity.value, unit: quantity.unit, commodity: quantity.commodity, role: role,
+                                              schedule: schedules.filter { $0.range.end <= range.start ? range.start - $0.range.end <= 24 : $0.range.start - range.end <= 12 }
+                                                  .min { distance($0.range, range) < distance($1.range, range) }
+                                                  .map { String($0.set.dropFirst("schedule.".count)) },
+                                              isApproximate: quantity.isApproximate, text: cues.text(range.start, range.end))
+                for event in events {
+                    statements.append(Statement(subject: event, attribute: quantity.kind == "duration" ? .duration : .quantity,
+                                                value: .amount(amount), qualifiers: qualifiers, range: clause, cue: nearest?.term))
+                }
+            }
+            // Where a person was: a person and a place in one clause, with a verb of place or a
+            // preposition before the place's name.
+            let persons = inClause.filter { $0.kind == .person }
+            let places = inClause.filter { $0.kind == .place }
+            let motion = cues.matches(["cue.whereabouts", "cue.command"], in: vocabulary, within: clause).first
+            // The person the clause is about: the first it names (and one joined to him by "and");
+            // "led by X", "under X" name the commander after the phrase.
+            var movers: [String] = persons.first.map { [$0.id] } ?? []
+            if persons.count > 1, cues.text(persons[0].range.end, persons[1].range.start) == " and " { movers.append(persons[1].id) }
+            if let motion, ["led by", "under the command of", "under", "at the head of"].contains(motion.term),
+               let commander = persons.first(where: { $0.range.start >= motion.range.end }) { movers = [commander.id] }
+            for person in Self.unique(movers) {
+                for place in places where place.range.start > (persons.first { $0.id == person }?.range.start ?? 0) || motion?.term == "under" {
+                    let preposition = cues.word(before: place.range.start)
+                    let moved = motion.map { $0.range.end <= place.range.start && place.range.start - $0.range.end <= 40 } ?? false
+                    guard moved || ["at", "in", "to", "near", "before", "outside", "inside", "into", "reached", "towards", "toward"].contains(preposition ?? "")
+                    else { continue }
+                    statements.append(Statement(subject: person, attribute: .whereabouts, value: .record(place.id), qualifiers: qualifiers,
+                                                range: clause, cue: motion?.term ?? preposition))
+                }
+            }
+            // A ruler: an accession dated in the clause, or a ruler's title before his name.
+            for person in persons {
+                if cues.has("cue.accession", in: vocabulary, within: clause), qualifiers.timeOrigin == .own, let time = qualifiers.time {
+                    statements.append(Statement(subject: person.id, attribute: .accession, value: .interval(time), qualifiers: qualifiers,
+                                                range: clause, cue: "accession"))
+                }
+                let before = cues.text(max(clause.start, person.range.start - 24), person.range.start)
+                let after = cues.text(person.range.end, min(clause.end, person.range.end + 10))
+                let titled = vocabulary.terms("cue.ruler").contains { term in
+                    before.hasSuffix(term + " ") || before.hasSuffix(term + " of persia ") || after.hasPrefix("'s " + term) || after.hasPrefix("’s " + term)
+                }
+                if titled, let time = qualifiers.time, qualifiers.timeOrigin != .document {
+                    statements.append(Statement(subject: person.id, attribute: .reign, value: .interval(time), qualifiers: qualifiers,
+                                                range: clause, cue: "title"))
+                }
+            }
+            // Who fought in an event: the clause's persons, with its events when a word of fighting
+            // or command is there, or the event is named in the clause itself.
+            let fighting = cues.has("cue.fighting", in: vocabulary, within: clause) || motion != nil
+                || cues.has("outcome.victory", in: vocabulary, within: clause) || cues.has("outcome.defeat", in: vocabulary, within: clause)
+            let ownEvents = Set(inClause.filter { $0.kind == .event }.map(\.id))
+            for person in Self.unique(persons.map(\.id)) {
+                for event in events where ownEvents.contains(event) || fighting {
+                    let category = base.record(event)?.category ?? ""
+                    guard category != "war", !["truce", "treaty"].contains(category) || ownEvents.contains(event) else { continue }
+                    statements.append(Statement(subject: person, attribute: .participant, value: .record(event), qualifiers: qualifiers,
+                                                range: clause, cue: fighting ? "fighting" : nil))
+                }
+            }
+            statements += kinships(in: clause, named: named, inClause: inClause, claim: claim, cues: cues, qualifiers: qualifiers)
+            // A place's founder.
+            if let founding = cues.matches(["cue.founding"], in: vocabulary, within: clause).first {
+                // "Anastasius founded Dara": the place just after the verb; "Dara, which
+                // Justinian had founded", "Dara was built by Anastasius": the place before it.
+                let allPlaces = named.filter { $0.kind == .place }
+                let after = allPlaces.first { $0.range.start >= founding.range.end && cues.text(founding.range.end, $0.range.start).count <= 5 }
+                let place = after ?? allPlaces.last { $0.range.end <= founding.range.start }
+                let passive = cues.text(founding.range.end, min(clause.end, founding.range.end + 4)) == " by "
+                let founder = passive ? persons.first { $0.range.start >= founding.range.end }
+                    : persons.last { $0.range.end <= founding.range.start } ?? named.last { $0.kind == .person && $0.range.end <= founding.range.start }
+                if let place, let founder {
+                    statements.append(Statement(subject: place.id, attribute: .founder, value: .record(founder.id), qualifiers: qualifiers,
+                                                range: clause, cue: founding.term))
+                }
+            }
+        }
+        // A person and a place in one sentence with a word of place or command, in different
+        // clauses ("his generals in the East — led by Belisarius and Narses"): too loose for an
+        // attestation to contradict, but what the sources are known not to say is set against it.
+        if cues.has("cue.whereabouts", in: vocabulary) || cues.has("cue.command", in: vocabulary) {
+            let paired = Set(statements.filter { $0.attribute == .whereabouts }.map { "\($0.subject)|\($0.value)" })
+            for person in Self.unique(named.filter { $0.kind == .person }.map(\.id)) {
+                for place in Self.unique(named.filter { $0.kind == .place }.map(\.id)) where !paired.contains("\(person)|\(Statement.Value.record(place))") {
+                    var qualifiers = Statement.Qualifiers(time: claim.scope?.interval, timeOrigin: claim.scope?.origin)
+                    qualifiers.hedged = hedged
+                    statements.append(Statement(subject: person, attribute: .whereabouts, value: .record(place), qualifiers: qualifiers,
+                                                range: claim.range, cue: Self.sentenceLevel))
+                }
+            }
+        }
+        // The source the text names for what the sentence says.
+        if let namedSource {
+            let subject = sentenceEvents.first ?? claim.topic.first ?? claim.subjects.first { $0 != namedSource.author } ?? namedSource.author
+            // The time of what the source is said to report: the event's own, else the claim's.
+            let eventTime = base.record(subject)?.kind == .event ? base.record(subject)?.interval : nil
+            var qualifiers = Statement.Qualifiers(time: eventTime ?? claim.scope?.interval, timeOrigin: eventTime != nil ? .own : claim.scope?.origin)
+            qualifiers.hedged = hedged
+            if qualifiers.time != nil {
+                let source = work(of: namedSource.author, at: qualifiers.time) ?? namedSource.source
+                statements.append(Statement(subject: subject, attribute: .source, value: .record(source), qualifiers: qualifiers,
+                                            range: claim.range, cue: namedSource.cue))
+            }
+        }
+        return statements
+    }
+
+    static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    func distance(_ a: TextRange, _ b: TextRange) -> Int {
+        a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0
+    }
+
+    /// The events a clause is about: those it names; else those the sentence names; else those
+    /// held at a place it names at its time; else its section's.
+    func events(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, sentenceEvents: [String], time: HistoricalInterval?) -> [String] {
+        let own = Self.unique(clause.filter { $0.kind == .event }.map(\.id))
+        if !own.isEmpty { return own }
+        // An event the clause describes by its kind: "the siege", "a truce", "the sack", at
+        // its time, at a place it, its sentence or its paragraph names (or the only one then).
+        if let time, time.upperBound - time.lowerBound < 372 * 3 {
+            let kinds = Set(cues.matches(base.vocabulary.sets(withPrefix: "event."), in: base.vocabulary, within: range).map { String($0.set.dropFirst("event.".count)) })
+            // A truce and a peace are the kinds a text confuses: either word may mean either.
+            let categories = kinds.contains("truce") || kinds.contains("treaty") ? kinds.union(["truce", "treaty"]) : kinds
+            // A year's slack: a treaty negotiated at the end of 561 is "the peace of 562".
+            let slack = HistoricalInterval(form: .uncertain, start: time.start.map { HistoricalDate(year: $0.year - 1) },
+                                           end: time.end.map { HistoricalDate(year: $0.year + 1) })
+            let candidates = categories.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
+                guard let interval = base.record(event)?.interval else { return false }
+                return categories.isSubset(of: ["truce", "treaty"]) ? interval.overlaps(slack) : interval.overlaps(time)
+            }
+            let places = clause.filter { $0.kind == .place }.map(\.id) + claim.places + claim.setting
+            let placed = candidates.filter { event in
+                (base.record(event)?.places ?? []).contains { place in places.contains { base.isPlace(place, within: $0) || base.isPlace($0, within: place) } }
+            }
+            if !placed.isEmpty { return Self.unique(placed) }
+            // Without a place to tell: the only one of its kind then (a treaty needs none). A
+            // clause naming a place the event was not at is about another event.
+            let namesPlace = !clause.filter { $0.kind == .place }.isEmpty || !claim.places.isEmpty
+            if (candidates.count == 1 && !namesPlace) || (!candidates.isEmpty && categories.isSubset(of: ["truce", "treaty"])) { return candidates }
+        }
+        // An event named elsewhere in the sentence, or its section's, only when it fits the time.
+        // (With a year's slack: "the truce of 561" for a peace negotiated in 561 and made in 562.)
+        func fits(_ event: String) -> Bool {
+            guard let time, let interval = base.record(event)?.interval else { return true }
+            return interval.overlaps(HistoricalInterval(form: .uncertain, start: time.start.map { HistoricalDate(year: $0.year - 1) },
+                                                        end: time.end.map { HistoricalDate(year: $0.year + 1) }))
+        }
+        let sentence = sentenceEvents.filter(fits)
+        if !sentence.isEmpty { return sentence }
+        guard let time, time.upperBound - time.lowerBound < 372 * 3 else { return claim.topic.filter { fits($0) && base.record($0)?.category != "war" } }
+        func held(at places: [String]) -> [String] {
+            Self.unique(places.flatMap { eventsAtPlace[$0] ?? [] }.filter { base.record($0)?.interval.map { $0.overlaps(time) } ?? false })
+        }
+        let atPlaces = held(at: clause.filter { $0.kind == .place }.map(\.id))
+        if !atPlaces.isEmpty { return atPlaces }
+        let atSentencePlaces = held(at: claim.places)
+        if !atSentencePlaces.isEmpty { return atSentencePlaces }
+        // A war is not what a clause's outcome or figure is about; its section's battle may be.
+        let topic = claim.topic.filter { fits($0) && base.record($0)?.category != "war" }
+        if !topic.isEmpty { return topic }
+        // "There", "the city", "the sack": the place the paragraph last named, at this time.
+        return held(at: claim.setting)
+    }
+
+    /// Truces and treaties in force or made at a time: what "the truce", "a peace" means there.
+    func treaties(overlapping time: HistoricalInterval?) -> [String] {
+        guard let time, time.upperBound - time.lowerBound < 372 * 3 else { return [] }
+        return base.records.values.filter { record in
+            ["truce", "treaty"].contains(record.category ?? "") && (record.interval?.overlaps(time) ?? false)
+        }.map(\.id).sorted()
+    }
+
+    /// The work of an author that covers a time: the one the text most likely means.
+    func work(of author: String, at time: HistoricalInterval?) -> String? {
+        let rank: (String) -> Int = { id in self.base.source(id)?.isPrincipal == true ? 0 : self.base.source(id)?.kind == .primary ? 1 : 2 }
+        let works = (worksByAuthor[author] ?? []).sorted { (rank($0), $0) < (rank($1), $1) }
+        if let time, let covering = works.first(where: { id in base.source(id)?.coverage.contains { $0.interval?.overlaps(time) ?? true } ?? false }) {
+            return covering
+        }
+        return works.first { base.source($0)?.isPrincipal ?? false } ?? works.first { base.source($0)?.kind == .primary } ?? works.first
+    }
+
+    /// Whether an outcome word can describe the event: a truce or a treaty word only a
+    /// truce or a treaty; a victory only a battle or a campaign; a capture or a failed
+    /// attack only a siege, a sack, a capture or a campaign.
+    func compatible(_ kind: String, with event: String) -> Bool {
+        let category = base.record(event)?.category ?? ""
+        let treaty = ["truce", "treaty", "peace"].contains(category)
+        switch kind {
+        case "truce", "treaty": return treaty
+        default: return !treaty && category != "war"
+        }
+    }
+
+    /// The states a side word or a person before and after the outcome phrase stands for.
+    func sides(of match: CueMatcher.Match, kind: String, in clause: [Named], cues: CueMatcher, clause range: TextRange,
+               time: HistoricalInterval?) -> (victor: String?, loser: String?) {
+        func side(of named: Named) -> String? {
+            switch named.kind {
+            case .organisation: return base.vocabulary.items("side").contains { $0.meaning == named.id } ? named.id : nil
+            case .person:
+                let known = sides[named.id] ?? []
+                return (known.first { entry in time.map { entry.interval?.overlaps($0) ?? false } ?? false } ?? known.first)?.side
+            default: return nil
+            }
+        }
+        let sideWords = cues.matches(["side"], in: base.vocabulary, within: range).map { word in
+            (range: word.range, side: base.vocabulary.items("side").first { $0.terms.contains(word.term) }?.meaning)
+        }
+        var before: [(Int, String)] = sideWords.filter { $0.range.end <= match.range.start }.compactMap { w in w.side.map { (w.range.start, $0) } }
+        var after: [(Int, String)] = sideWords.filter { $0.range.start >= match.range.end }.compactMap { w in w.side.map { (w.range.start, $0) } }
+        for named in clause {
+            guard let side = side(of: named) else { continue }
+            if named.range.end <= match.range.start { before.append((named.range.start, side)) } else if named.range.start >= match.range.end { after.append((named.range.start, side)) }
+        }
+        // The side nearest the phrase on each hand.
+        let left = before.max { $0.0 < $1.0 }?.1
+        let right = after.min { $0.0 < $1.0 }?.1
+        let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
+            || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to")
+        switch kind {
+        case "victory": return passive ? (right, left) : (left, right)
+        case "defeat": return passive ? (right, left) : (right == left ? nil : right, left)
+        case "captured": return passive ? (right, nil) : (left, nil)
+        case "repulsed": return (nil, left == nil ? nil : nil)
+        default: return (nil, nil)
+        }
+    }
+
+    /// "X, son of Y", "Y's son X", "his uncle Y": the person the term is said of, the term, and
+    /// the other person.
+    func kinships(in clause: TextRange, named: [Named], inClause: [Named], claim: Claim, cues: CueMatcher,
+                  qualifiers: Statement.Qualifiers) -> [Statement] {
+        let kinSets = base.vocabulary.sets(withPrefix: "kinship.")
+        var result: [Statement] = []
+        let persons = named.filter { $0.kind == .person }
+        for match in cues.matches(kinSets, in: base.vocabulary, within: clause) {
+            let term = String(match.set.dropFirst("kinship.".count))
+            let before = persons.last { $0.range.end <= match.range.start }
+            let after = persons.first { $0.range.start >= match.range.end }
+            let gapBefore = before.map { cues.text($0.range.end, match.range.start) } ?? ""
+            let gapAfter = after.map { cues.text(match.range.end, $0.range.start) } ?? ""
+            var kin: String?, of: String?
+            if before != nil, ["'s ", "’s ", "' ", "s' "].contains(where: { gapBefore == $0 }) {
+                // "Kavadh's son Khosrow" / "Kavadh's son".
+                of = before?.id
+                kin = after.flatMap { gapAfter.count <= 2 ? $0.id : nil }
+            } else if let before, [", ", " ", ", the ", " the ", ", a ", " was the ", " was a ", " is the ", ", his ", ", her "].contains(gapBefore),
+                      gapAfter == " of " || gapAfter == " of the " {
+                // "Khosrow, son of Kavadh", "Khosrow was the son of Kavadh".
+                kin = before.id
+                of = after?.id
+            } else if let word = cues.word(before: match.range.start), ["his", "her", "their"].contains(word), let after, gapAfter.count <= 2 {
+                // "his uncle Kavadh": the man the sentence is about, before the term.
+                kin = after.id
+                of = before?.id ?? claim.subjects.first { base.record($0)?.kind == .person && $0 != after.id }
+            }
+            guard let kin, let of, kin != of else { continue }
+            result.append(Statement(subject: kin, attribute: .kinship, value: .record(of), qualifiers: qualifiers, range: clause, cue: term))
+        }
+        return result
+    }
+
+    /// A source the sentence names as reporting what it says: the name of an author of a
+    /// registered source (or of the source) and a reporting phrase in one sentence.
+    func namedSource(in claim: Claim, named: [Named], cues: CueMatcher) -> (source: String, author: String, cue: String)? {
+        let reports = cues.matches(["source.report"], in: base.vocabulary)
+        guard !reports.isEmpty else { return nil }
+        for person in named where person.kind == .person {
+            guard let works = worksByAuthor[person.id], !works.isEmpty,
+                  let report = reports.first(where: { distance($0.range, person.range) <= 30 }) else { continue }
+            // The work that covers most of the claim's time, else the first.
+            let time = claim.scope?.interval
+            let work = works.first { id in
+                base.source(id)?.coverage.contains { coverage in time.map { coverage.interval?.overlaps($0) ?? true } ?? true } ?? false
+            } ?? works.first!
+            return (work, person.id, report.term)
+        }
+        return nil
+    }
+}
