@@ -33,3 +33,9 @@ func warnAboutOrphanedLayers(_ project: Project) throws {
                    + "(removed or renamed?): this layer is left as it is and not used")
     }
 }
+
+/// Says which texts a command annotated before it ran: those without a layer, and those whose
+/// text changed since their layer was written (what the command shows is their new layer).
+func reportAnnotatedFirst(_ annotated: [String]) {
+    for id in annotated { printError("scholion: annotated \(id) first (no layer, or its text changed since the layer was written); its layer is written") }
+}

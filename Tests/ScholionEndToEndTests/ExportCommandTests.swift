@@ -79,10 +79,13 @@ struct ExportCommandTests {
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Annotations/\(id).xml"), to: project.appendingPathComponent("Annotations/\(id).xml"))
         let original = try String(contentsOf: Repository.root.appendingPathComponent("Texts/\(id).txt"), encoding: .utf8)
         try original.replacingOccurrences(of: "Belisarius", with: "Belisar").write(to: project.appendingPathComponent("Texts/\(id).txt"), atomically: true, encoding: .utf8)
+        // (Issue 12: such a text is annotated first, and export says so; what it exports is the new layer.)
         let stale = try CommandRunner.run(["export", "--project", project.path, "-o", output.path])
-        #expect(stale.status == 1, "\(stale.standardError)")
-        #expect(stale.standardError.contains("Annotations/\(id).xml") && stale.standardError.contains("scholion annotate"), "\(stale.standardError)")
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(stale.status == 0, "\(stale.standardError)")
+        #expect(stale.standardError.contains("annotated \(id) first"), "\(stale.standardError)")
+        let relayered = try String(contentsOf: project.appendingPathComponent("Annotations/\(id).xml"), encoding: .utf8)
+        #expect(relayered.contains("Belisar") && !relayered.contains("Belisarius"))
+        try FileManager.default.removeItem(at: output)
 
         // import --layer of a TEI file that is no export.
         let plain = try CommandRunner.run(["import", Repository.root.appendingPathComponent("Annotations/authorities/persons.xml").path, "--layer", directory.appendingPathComponent("l.xml").path])

@@ -18,7 +18,7 @@ struct ClaimCues: Sendable {
         if hasQuantity { result.append(.quantity) }
         if has("cue.command") && hasPerson { result.append(.command) }
         if (has("cue.whereabouts") || hasPlace) && hasPerson { result.append(.whereabouts) }
-        if !cues.matches(Self.outcomeSets, in: vocabulary).isEmpty { result.append(.outcome) }
+        if cues.matches(Self.outcomeSets, in: vocabulary).contains(where: { $0.set != "outcome.none" }) { result.append(.outcome) }
         if hasEvent && hasDate { result.append(.date) }
         if result.isEmpty { result.append(.characterisation) }
         return result
@@ -26,6 +26,6 @@ struct ClaimCues: Sendable {
 
     /// The outcome words the sentence uses, as written in the vocabulary.
     func outcomeWords(in sentence: String) -> [String] {
-        CueMatcher(sentence, at: 0).matches(Self.outcomeSets, in: vocabulary).map(\.term)
+        CueMatcher(sentence, at: 0).matches(Self.outcomeSets, in: vocabulary).filter { $0.set != "outcome.none" }.map(\.term)
     }
 }

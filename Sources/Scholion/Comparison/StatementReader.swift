@@ -13,7 +13,7 @@ struct StatementReader: Sendable {
     /// Event category (`siege`) → events of that kind, by id.
     let eventsByCategory: [String: [String]]
 
-    static let outcomeSets = ["outcome.inconclusive", "outcome.repulsed", "outcome.ransomed", "outcome.truce", "outcome.treaty",
+    static let outcomeSets = ["outcome.none", "outcome.inconclusive", "outcome.repulsed", "outcome.ransomed", "outcome.truce", "outcome.treaty",
                               "outcome.captured", "outcome.defeat", "outcome.victory"]
     /// The cue of a statement read from a whole sentence rather than one clause.
     static let sentenceLevel = "sentence"
@@ -107,7 +107,7 @@ struct StatementReader: Sendable {
                 }
             }
             // Outcomes, and who won.
-            for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) {
+            for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
                 var qualifiers = qualifiers
                 qualifiers.negated = negated(before: match.range.start)
@@ -301,6 +301,12 @@ struct StatementReader: Sendable {
         if !atPlaces.isEmpty { return atPlaces }
         let atSentencePlaces = held(at: claim.places)
         if !atSentencePlaces.isEmpty { return atSentencePlaces }
+        // The event in which a place named paid or was counted (the campaign whose figure
+        // names Hierapolis), at this time.
+        let counted = Self.unique((clause.filter { $0.kind == .place }.map(\.id) + claim.places).flatMap { place in
+            base.facts(withValue: place, overlapping: time).filter { $0.predicate == .quantity }.map(\.subject)
+        })
+        if !counted.isEmpty { return counted }
         // A war is not what a clause's outcome or figure is about; its section's battle may be.
         let topic = claim.topic.filter { fits($0) && base.record($0)?.category != "war" }
         if !topic.isEmpty { return topic }

@@ -9,6 +9,8 @@ import ScholionXML
 /// let tei = try TEIExport(corpus: corpus, revisionDate: "2026-11-22").document(for: corpus.texts[0])
 /// ```
 public struct ExportCorpus: Sendable {
+    /// Texts annotated before the export (no layer, or a layer made on an older text).
+    public var annotated: [String] = []
     /// One text to export.
     public struct Text: Sendable {
         public var document: TextDocument
@@ -60,6 +62,8 @@ public struct ExportCorpus: Sendable {
                 return .failure(error)
             }
         }
-        return ExportCorpus(texts: try texts.map { try $0.get() }, base: base)
+        var corpus = ExportCorpus(texts: try texts.map { try $0.get() }, base: base)
+        corpus.annotated = review.annotated
+        return corpus
     }
 }

@@ -12,6 +12,8 @@ extension LayerEntry {
         public var certainty: String?
         /// The note's own words.
         public var note: String
+        /// `rejected` when a person rejected this attribution alone (the claim stays).
+        public var subtype: String?
     }
 
     /// `mention`, `claim`, or another prefix a person used.
@@ -78,7 +80,7 @@ extension LayerEntry {
             let passages = bibl?.childElements.filter { $0.name.localName == "citedRange" }.map(\.stringValue) ?? []
             return WrittenAttribution(relation: relation, source: source, passages: passages,
                                       fact: note[attribute: "corresp"].map(Self.stripPrefix), certainty: note[attribute: "cert"],
-                                      note: words.trimmingCharacters(in: .whitespacesAndNewlines))
+                                      note: words.trimmingCharacters(in: .whitespacesAndNewlines), subtype: note[attribute: "subtype"])
         }
     }
 

@@ -183,6 +183,9 @@ public enum LayerWriter {
         if let scope = claim.scope {
             children.append(.element(tei("note", [("type", "scope"), ("subtype", scope.origin.rawValue)], [.element(dateElement(scope.interval, text: nil))])))
         }
+        if let statements = StatementEncoding.note(for: claim.statements, textFile: textFile) {
+            children.append(.element(statements))
+        }
         for attribution in claim.attributions {
             var attributes = [("type", "attribution"), ("ana", "#attribution.\(attribution.relation.rawValue)"), ("cert", attribution.certainty.rawValue)]
             if let fact = attribution.fact { attributes.append(("corresp", "ref:\(fact)")) }

@@ -27,13 +27,20 @@ public struct TextRendering: Sendable {
     }
 
     /// A claim entry's attributions as "relation: note [source passage]".
+    /// Sources holding the same fact are one line: "note [procopius-wars 2.13; moorhead-justinian p. 98]".
     static func relations(of entry: LayerEntry) -> [(relation: String, text: String)] {
-        entry.attributions.map { attribution in
-            var text = attribution.note
-            if let source = attribution.source {
-                text += " [\(source)\(attribution.passages.first.map { " \($0)" } ?? "")]"
+        var grouped: [(relation: String, note: String, sources: [String])] = []
+        for attribution in entry.attributions where attribution.subtype != "rejected" {
+            let note = attribution.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            let source = attribution.source.map { "\($0)\(attribution.passages.first.map { " \($0)" } ?? "")" }
+            if let index = grouped.firstIndex(where: { $0.relation == attribution.relation && $0.note == note }) {
+                if let source, !grouped[index].sources.contains(source) { grouped[index].sources.append(source) }
+            } else {
+                grouped.append((attribution.relation, note, source.map { [$0] } ?? []))
             }
-            return (attribution.relation, text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return grouped.map { group in
+            (group.relation, group.sources.isEmpty ? group.note : "\(group.note) [\(group.sources.joined(separator: "; "))]")
         }
     }
 
@@ -66,6 +73,9 @@ public struct TextRendering: Sendable {
             let predicates = claim.categories.map { $0.replacingOccurrences(of: "claim.", with: "") }.joined(separator: ", ")
             let stale = claim.review == .stale ? " [stale]" : ""
             output += "• \(claim.anchor.quote)\n    \(predicates)\(stale)\n"
+            for statement in StatementEncoding.statements(in: claim.element) {
+                output += "    states: \(statement.summary(labels: { $0 }))\n"
+            }
             for (relation, text) in relations where relation == "supported" || relation == "contradicted" {
                 let label = colour ? (relation == "contradicted" ? "\u{1B}[31m\(relation)\(Self.reset)" : "\u{1B}[32m\(relation)\(Self.reset)") : relation
                 output += "    \(label): \(text)\n"

@@ -4871,6 +4871,13 @@ enum EmbeddedReferenceBase {
         <term>ransom</term><term>paid him to</term><term>paid them to</term><term>paid to spare</term><term>to spare the city</term>
         <term>in return for</term><term>purchased</term>
       </item>
+      <item n="outcome.none">
+        <gloss>phrases that contain an outcome word but state no outcome ("took place", "fell ill"): read first, and then ignored</gloss>
+        <term>took place</term><term>take place</term><term>takes place</term><term>taken place</term><term>took part</term><term>take part</term>
+        <term>took command</term><term>took charge</term><term>took over</term><term>took the throne</term><term>took refuge</term><term>took up</term>
+        <term>took the field</term><term>took the road</term><term>fell ill</term><term>fell silent</term><term>fell in love</term><term>fell out</term>
+        <term>won over</term><term>lost no time</term><term>lost his life</term><term>lost their lives</term>
+      </item>
       <item n="outcome.truce">
         <gloss>a truce: a suspension of fighting for a term</gloss>
         <term>truce</term><term>ceasefire</term><term>cease-fire</term><term>armistice</term><term>suspension of hostilities</term>

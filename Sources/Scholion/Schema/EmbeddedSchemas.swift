@@ -1203,6 +1203,50 @@ enum EmbeddedSchemas {
     </element>
   </define>
 
+  <!-- A claim's statements (note type="statements"), encoded like facts: see
+       Sources/Scholion/Layer/StatementEncoding.swift and the README. -->
+  <define name="layer.statements">
+    <element name="listRelation">
+      <oneOrMore>
+        <element name="relation">
+          <attribute name="name"><choice><ref name="ref.predicate"/><value>source</value></choice></attribute>
+          <attribute name="type"><choice><value>stated</value><value>denied</value><value>hedged</value></choice></attribute>
+          <optional><attribute name="subtype"><choice><value>own</value><value>section</value><value>document</value></choice></attribute></optional>
+          <attribute name="active"><ref name="layer.pointers"/></attribute>
+          <optional><attribute name="passive"><ref name="layer.pointers"/></attribute></optional>
+          <ref name="ref.datable"/>
+          <optional><attribute name="n"><data type="token"><param name="pattern">char=[0-9]+,[0-9]+</param></data></attribute></optional>
+          <optional>
+            <element name="desc">
+              <mixed>
+                <zeroOrMore>
+                  <choice>
+                    <element name="term">
+                      <optional><attribute name="type"><choice><value>victor</value><value>loser</value></choice></attribute></optional>
+                      <optional><attribute name="ref"><ref name="layer.pointers"/></attribute></optional>
+                      <text/>
+                    </element>
+                    <element name="date"><ref name="ref.datable"/><text/></element>
+                    <element name="measure">
+                      <optional><attribute name="type"><ref name="data.name"/></attribute></optional>
+                      <attribute name="quantity"><data type="decimal"/></attribute>
+                      <attribute name="unit"><ref name="data.name"/></attribute>
+                      <optional><attribute name="commodity"><ref name="data.name"/></attribute></optional>
+                      <optional><attribute name="n"><choice><value>once</value><value>yearly</value></choice></attribute></optional>
+                      <ref name="ref.cert"/>
+                      <text/>
+                    </element>
+                    <element name="bibl"><element name="ptr"><attribute name="target"><ref name="layer.pointers"/></attribute></element></element>
+                  </choice>
+                </zeroOrMore>
+              </mixed>
+            </element>
+          </optional>
+        </element>
+      </oneOrMore>
+    </element>
+  </define>
+
   <define name="layer.note">
     <element name="note">
       <attribute name="type"><ref name="data.name"/></attribute>
@@ -1218,6 +1262,7 @@ enum EmbeddedSchemas {
             <element name="quote"><text/></element>
             <element name="date"><ref name="ref.datable"/><text/></element>
             <ref name="ref.measure"/>
+            <ref name="layer.statements"/>
             <element name="bibl">
               <element name="ptr"><attribute name="target"><ref name="layer.pointers"/></attribute></element>
               <zeroOrMore><element name="citedRange"><text/></element></zeroOrMore>

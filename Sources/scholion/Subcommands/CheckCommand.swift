@@ -33,6 +33,7 @@ extension ScholionCommand {
                 defer { lock.release() }
                 try warnAboutOrphanedLayers(project)
                 let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
+                reportAnnotatedFirst(review.annotated)
                 let floor = Severity(rawValue: minimum) ?? .info
                 for finding in review.findings where finding.severity >= floor {
                     let path = review.paths[finding.document] ?? finding.document

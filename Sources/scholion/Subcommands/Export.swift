@@ -53,6 +53,7 @@ extension ScholionCommand {
                 try warnAboutOrphanedLayers(project)
                 let base = try ReferenceBaseLoader.load(project: project)
                 let corpus = try ExportCorpus.load(project: project, base: base, textIDs: textIDs)
+                reportAnnotatedFirst(corpus.annotated)
                 let names: [String] = switch format {
                 case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).write(to: directory)
                 case .webanno:

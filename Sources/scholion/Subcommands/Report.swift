@@ -33,7 +33,7 @@ extension ScholionCommand {
                 if let output { try ProjectPaths.checkOutput(output, project: project) }
                 try warnAboutOrphanedLayers(project)
                 let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
-                for id in review.annotated { printError("scholion: annotated \(id) (no layer yet)") }
+                reportAnnotatedFirst(review.annotated)
                 let data = ReportData(review: review)
                 let text: String = switch format {
                 case .md: MarkdownReport.render(data)

@@ -1,0 +1,121 @@
+import Foundation
+import Scholion
+import ScholionTestSupport
+import Testing
+
+/// The comparison engine, both ways, on sentences written for these tests (none is taken from
+/// the bundled texts or the blind sets): for each family of attributes a sentence the facts
+/// contradict and one they support.
+@Suite("Comparison engine: statements against facts, both ways")
+struct ComparisonTests {
+    static let base: ReferenceBase? = try? ReferenceBaseLoader.loadBundled()
+
+    static func claims(_ text: String) throws -> [Claim] {
+        let base = try #require(Self.base)
+        let document = try PlainTextImporter().importText(Data(("A test\n\n" + text + "\n").utf8), fileName: "t.txt", id: "t")
+        return Annotator(base: base).annotate(document).claims
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var sentence: String
+        var relation: Attribution.Relation
+        /// The fact (or, for a source's coverage, the source) that must bear on it so.
+        var ground: String
+        var testDescription: String { "\(relation.rawValue) by \(ground): \(sentence)" }
+    }
+
+    static let cases: [Case] = [
+        // Outcomes by kind.
+        Case(sentence: "In 544 Khosrow besieged Edessa, and the city was taken by storm.", relation: .contradicted, ground: "f.siege-of-edessa-544.outcome.ransomed"),
+        Case(sentence: "In 540 the Persian mine failed and Dara held out against Khosrow.", relation: .supported, ground: "f.siege-of-dara-540.outcome.repulsed"),
+        // Outcomes by side.
+        Case(sentence: "In 531 the Romans defeated the Persians at Callinicum.", relation: .contradicted, ground: "f.battle-of-callinicum-531.victor.sasanian-empire"),
+        Case(sentence: "In 531 the Persians defeated the Romans at Callinicum.", relation: .supported, ground: "f.battle-of-callinicum-531.victor.sasanian-empire"),
+        // A sum: another metal; the same.
+        Case(sentence: "In 540 Hierapolis bought Khosrow off with 2,000 pounds of gold.", relation: .contradicted, ground: "f.persian-invasion-540.quantity.hierapolis-ransom"),
+        Case(sentence: "In 540 Hierapolis bought Khosrow off with 2,000 pounds of silver.", relation: .supported, ground: "f.persian-invasion-540.quantity.hierapolis-ransom"),
+        // A figure of the same count: another number; the same.
+        Case(sentence: "In 540 Khosrow demanded 9,000 pounds of silver from Beroea.", relation: .contradicted, ground: "f.beroea-540.quantity.demanded"),
+        Case(sentence: "In 540 Khosrow demanded 4,000 pounds of silver from Beroea.", relation: .supported, ground: "f.beroea-540.quantity.demanded"),
+        // Kinship, read both directions.
+        Case(sentence: "In 531 Khosrow I, the nephew of Kavadh I, became king.", relation: .contradicted, ground: "f.khosrow-i.kinship.kavadh-i"),
+        Case(sentence: "In 531 Khosrow I, son of Kavadh I, became king.", relation: .supported, ground: "f.khosrow-i.kinship.kavadh-i"),
+        // A ruler acting outside his reign.
+        Case(sentence: "In 550 the emperor Justin II sent envoys to the Persians.", relation: .contradicted, ground: "f.justin-ii.reign.565-578"),
+        Case(sentence: "In 550 the emperor Justinian sent envoys to the Persians.", relation: .supported, ground: "f.justinian-i.reign.527-565"),
+        // An accession dated.
+        Case(sentence: "Khosrow I came to the throne in 534.", relation: .contradicted, ground: "f.khosrow-i.accession.531"),
+        // An event's date.
+        Case(sentence: "The battle of Dara was fought in 534.", relation: .contradicted, ground: "f.battle-of-dara-530.date.530"),
+        // A founder.
+        Case(sentence: "The fortress of Dara was built by Justinian.", relation: .contradicted, ground: "f.dara.founder.anastasius-i"),
+        Case(sentence: "The fortress of Dara was built by Anastasius.", relation: .supported, ground: "f.dara.founder.anastasius-i"),
+        // A homonym in a battle: the other man of the name is the one the sources put there.
+        Case(sentence: "In 543 the eunuch Narses fought in the battle of Anglon.", relation: .contradicted, ground: "f.narses-persarmenian.participant.anglon-543"),
+        // A source named for a time it does not cover.
+        Case(sentence: "In 562 the two empires made the Fifty Years' Peace, and Agathias reports its clauses.", relation: .contradicted, ground: "agathias-histories"),
+    ]
+
+    @Test("Each family of attributes contradicts and supports", arguments: cases)
+    func family(_ item: Case) throws {
+        let claims = try Self.claims(item.sentence)
+        let attributions = claims.flatMap(\.attributions).filter { $0.relation == item.relation }
+        #expect(attributions.contains { $0.fact == item.ground || ($0.fact == nil && $0.source == item.ground) },
+                "\(claims.flatMap(\.attributions).map { "\($0.relation.rawValue) \($0.fact ?? $0.source ?? "")" })")
+        // Never both ways by one fact.
+        let other: Attribution.Relation = item.relation == .supported ? .contradicted : .supported
+        #expect(!claims.flatMap(\.attributions).contains { $0.relation == other && $0.fact == item.ground })
+    }
+
+    @Test("A hedged or denied statement is not contradicted with certainty")
+    func qualifiers() throws {
+        let denied = try Self.claims("In 544 Edessa was not taken by Khosrow.")
+        #expect(!denied.flatMap(\.attributions).contains { $0.relation == .contradicted && $0.fact == "f.siege-of-edessa-544.outcome.ransomed" })
+        let hedged = try Self.claims("In 531 the Romans perhaps defeated the Persians at Callinicum.")
+        #expect(hedged.flatMap(\.attributions).filter { $0.relation == .contradicted }.allSatisfy { $0.certainty == .low })
+    }
+
+    /// The families of fact predicates a statement's attribute is compared with.
+    static func predicates(for attribute: Statement.Attribute) -> Set<String> {
+        switch attribute {
+        case .whereabouts: ["whereabouts", "command", "death"]
+        case .outcome: ["outcome", "victor"]
+        case .accession: ["accession", "reign"]
+        case .participant: ["participant", "death"]
+        default: [attribute.rawValue]
+        }
+    }
+
+    @Test("On the bundled corpus, every supported attribution is about its statement's subject, attribute and time")
+    func supportAgrees() throws {
+        let base = try #require(Self.base)
+        let annotator = Annotator(base: base)
+        var checked = 0
+        for file in try Repository.bundledTexts() {
+            let document = try DocumentLoader().load(path: file.path)
+            for claim in annotator.annotate(document).claims {
+                for attribution in claim.attributions where attribution.relation == .supported {
+                    let fact = try #require(attribution.fact.flatMap(base.fact), "a support names its fact")
+                    if let range = attribution.range {
+                        let statements = claim.statements.filter { $0.range == range }
+                        let agrees = statements.contains { statement in
+                            // The subject, or (for a figure) the campaign the event belongs to.
+                            let parents = base.facts(about: statement.subject).filter { $0.predicate == .partOf }.compactMap(\.object)
+                            let sameSubject = fact.subject == statement.subject || (statement.attribute == .quantity && parents.contains(fact.subject))
+                            let sameAttribute = Self.predicates(for: statement.attribute).contains(fact.predicate.rawValue)
+                            let sameTime = statement.qualifiers.time == nil || fact.interval == nil || fact.interval!.overlaps(statement.qualifiers.time!)
+                                || [.date, .accession, .reign].contains(statement.attribute)
+                            return sameSubject && sameAttribute && sameTime
+                        }
+                        #expect(agrees, "\(document.id): “\(claim.quote)” supported by \(fact.id), about none of \(statements.map { "\($0.subject) \($0.attribute.rawValue)" })")
+                    } else {
+                        // A support of the whole sentence (an epithet): about a record it names.
+                        #expect(claim.subjects.contains(fact.subject) || claim.places.contains(fact.subject), "\(document.id): \(fact.id) for “\(claim.quote)”")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 20, "the corpus has supported attributions to check (\(checked))")
+    }
+}
