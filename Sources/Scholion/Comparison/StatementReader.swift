@@ -361,9 +361,17 @@ struct StatementReader: Sendable {
         }
         var before: [(Int, String)] = sideWords.filter { $0.range.end <= match.range.start }.compactMap { w in w.side.map { (w.range.start, $0) } }
         var after: [(Int, String)] = sideWords.filter { $0.range.start >= match.range.end }.compactMap { w in w.side.map { (w.range.start, $0) } }
-        for named in clause {
-            guard let side = side(of: named) else { continue }
-            if named.range.end <= match.range.start { before.append((named.range.start, side)) } else if named.range.start >= match.range.end { after.append((named.range.start, side)) }
+        // Only the name nearest the phrase on each hand speaks for a side: "routed Nabedes'
+        // force" says nothing of the Romans named after Nabedes.
+        let nearestBefore = clause.filter { $0.range.end <= match.range.start && $0.kind != .place && $0.kind != .event }.max { $0.range.start < $1.range.start }
+        let nearestAfter = clause.filter { $0.range.start >= match.range.end && $0.kind != .place && $0.kind != .event }.min { $0.range.start < $1.range.start }
+        for named in [nearestBefore, nearestAfter].compactMap({ $0 }) {
+            guard let side = side(of: named) else {
+                // A name without a known side hides the side words beyond it.
+                if named.range.end <= match.range.start { before.removeAll { $0.0 < named.range.start } } else { after.removeAll { $0.0 > named.range.start } }
+                continue
+            }
+            if named.range.end <= match.range.start { before.append((named.range.start, side)) } else { after.append((named.range.start, side)) }
         }
         // The side nearest the phrase on each hand.
         let left = before.max { $0.0 < $1.0 }?.1

@@ -22,7 +22,14 @@ struct ParticipantSemantics: AttributeSemantics {
         // A homonym: another man of the same name is the one the sources put there.
         if !result.contains(where: { $0.relation == .supported }), let record = context.base.record(person) {
             let keys = Set(record.names.filter { $0.form != .epithet }.map(\.key))
-            for fact in context.base.facts(withValue: event) where fact.predicate == .participant && fact.status == .attested && fact.subject != person {
+            // Who the sources put there: a participant fact, or a whereabouts or command at the
+            // event's place in its time.
+            let event_ = context.base.record(event)
+            let placed = (event_?.places ?? []).flatMap { place in
+                context.base.facts(withValue: place, overlapping: event_?.interval).filter { [.whereabouts, .command].contains($0.predicate) }
+            }
+            for fact in context.base.facts(withValue: event).filter({ $0.predicate == .participant }) + placed
+            where fact.status == .attested && fact.subject != person {
                 guard let other = context.base.record(fact.subject), other.kind == .person,
                       !keys.isDisjoint(with: other.names.map(\.key)) else { continue }
                 result.append(.init(relation: .contradicted, fact: fact, certainty: .medium,
