@@ -149,11 +149,12 @@ public struct Annotator: Sendable {
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
         let quantities = mentions.compactMap(\.quantity)
         let dates = mentions.compactMap(\.date)
+        let matcher = CueMatcher(quote, at: range.start)
         let predicates = cues.predicates(
             for: quote, hasQuantity: !quantities.isEmpty, hasDate: !dates.isEmpty, hasEvent: kinds.contains(.event),
-            hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person))
+            hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person), cues: matcher)
         var claim = Claim(range: range, quote: quote, predicates: predicates, subjects: subjects, places: places,
-                          quantities: quantities, dates: dates, outcomeWords: cues.outcomeWords(in: quote), context: [],
+                          quantities: quantities, dates: dates, outcomeWords: cues.outcomeWords(in: quote, cues: matcher), context: [],
                           epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
         for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)

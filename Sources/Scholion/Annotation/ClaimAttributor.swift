@@ -56,12 +56,13 @@ struct ClaimAttributor: Sendable {
 
     func attribute(_ claim: Claim, citedSources: [String]) -> Claim {
         var claim = claim
-        claim.statements = reader.statements(of: claim)
+        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        claim.statements = reader.statements(of: claim, cues: cues)
         var attributions: [Attribution] = citedSources.map {
             Attribution(relation: .cited, source: $0, passage: nil, fact: nil, certainty: .medium,
                         note: "cited in the text's bibliography, which does not say which claims rest on it")
         }
-        let judged = judgements(for: claim)
+        let judged = judgements(for: claim, cues: cues)
         for judgement in judged {
             if let source = judgement.groundSource {
                 // The ground is a source's own record (its coverage), not a fact.
@@ -106,7 +107,7 @@ struct ClaimAttributor: Sendable {
     /// facts by the comparison engine, and the few comparisons that are about the sentence as a
     /// whole (an epithet given as a birth name, fighting where the sources say there was none,
     /// a place called ancient that was new, a "long" event the sources say was short).
-    func judgements(for claim: Claim) -> [Judgement] {
+    func judgements(for claim: Claim, cues given: CueMatcher? = nil) -> [Judgement] {
         var result = engine.judgements(for: claim)
         var seen = Set(result.map(\.fact.id))
         func add(_ relation: Attribution.Relation, _ fact: Fact, _ certainty: Certainty, _ reason: String) {
@@ -114,7 +115,7 @@ struct ClaimAttributor: Sendable {
             result.append(Judgement(relation: relation, fact: fact, certainty: certainty, reason: reason))
         }
         let vocabulary = base.vocabulary
-        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        let cues = given ?? CueMatcher(claim.quote, at: claim.range.start)
         let scope = claim.scope?.interval
         let persons = claim.subjects.filter { base.record($0)?.kind == .person }
         // An epithet given as a birth name.
@@ -137,7 +138,7 @@ struct ClaimAttributor: Sendable {
                 guard let interval = fact.interval, scope.lowerBound >= interval.lowerBound,
                       let region = fact.object, base.record(fact.subject)?.category == "war",
                       let placed = claim.places.first(where: { place in
-                          base.isPlace(place, within: region) && fightingIsAt(place, in: claim)
+                          base.isPlace(place, within: region) && fightingIsAt(place, in: claim, cues: cues)
                       }) else { continue }
                 add(.contradicted, fact, .medium, "the text puts fighting in \(base.label(of: placed)) in \(scope). \(fact.statement)")
             }
@@ -166,11 +167,11 @@ struct ClaimAttributor: Sendable {
     /// Whether the fighting a sentence speaks of is at this place: a fighting word in the same
     /// clause as the place's name ("Lazica, where ... the fighting went on" puts it in Lazica,
     /// not in the Mesopotamia of the clause before).
-    func fightingIsAt(_ place: String, in claim: Claim) -> Bool {
+    func fightingIsAt(_ place: String, in claim: Claim, cues: CueMatcher? = nil) -> Bool {
         let ranges = claim.namedRanges[place] ?? []
         guard !ranges.isEmpty else { return false }
         let clauses = claim.clauses
-        return CueMatcher(claim.quote, at: claim.range.start).matches(["cue.fighting"], in: base.vocabulary).contains { cue in
+        return (cues ?? CueMatcher(claim.quote, at: claim.range.start)).matches(["cue.fighting"], in: base.vocabulary).contains { cue in
             ranges.contains { Claim.inOneClause($0.start, cue.range.start, of: clauses) }
         }
     }

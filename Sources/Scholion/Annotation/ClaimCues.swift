@@ -7,8 +7,9 @@ struct ClaimCues: Sendable {
     static let outcomeSets = StatementReader.outcomeSets
 
     /// The predicates a sentence's wording suggests, most specific first.
-    func predicates(for sentence: String, hasQuantity: Bool, hasDate: Bool, hasEvent: Bool, hasPlace: Bool, hasPerson: Bool) -> [Claim.Predicate] {
-        let cues = CueMatcher(sentence, at: 0)
+    func predicates(for sentence: String, hasQuantity: Bool, hasDate: Bool, hasEvent: Bool, hasPlace: Bool, hasPerson: Bool,
+                    cues given: CueMatcher? = nil) -> [Claim.Predicate] {
+        let cues = given ?? CueMatcher(sentence, at: 0)
         func has(_ set: String) -> Bool { cues.has(set, in: vocabulary) }
         var result: [Claim.Predicate] = []
         if has("cue.founding") { result.append(.founding) }
@@ -25,7 +26,7 @@ struct ClaimCues: Sendable {
     }
 
     /// The outcome words the sentence uses, as written in the vocabulary.
-    func outcomeWords(in sentence: String) -> [String] {
-        CueMatcher(sentence, at: 0).matches(Self.outcomeSets, in: vocabulary).filter { $0.set != "outcome.none" }.map(\.term)
+    func outcomeWords(in sentence: String, cues given: CueMatcher? = nil) -> [String] {
+        (given ?? CueMatcher(sentence, at: 0)).matches(Self.outcomeSets, in: vocabulary).filter { $0.set != "outcome.none" }.map(\.term)
     }
 }

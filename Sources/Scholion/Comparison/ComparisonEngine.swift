@@ -72,6 +72,19 @@ struct ComparisonEngine: Sendable {
 /// What every semantics needs besides the statement: the reference base and its lookups.
 struct ComparisonContext: Sendable {
     let base: ReferenceBase
+    /// The schedule (`schedule.once`, `schedule.yearly`) each figure fact's statement states, read once.
+    let schedules: [String: String]
+
+    init(base: ReferenceBase) {
+        self.base = base
+        var schedules: [String: String] = [:]
+        for fact in base.facts where !fact.quantities.isEmpty {
+            if let set = CueMatcher(fact.statement, at: 0).matches(["schedule.once", "schedule.yearly"], in: base.vocabulary).first?.set {
+                schedules[fact.id] = set
+            }
+        }
+        self.schedules = schedules
+    }
 
     func label(_ id: String) -> String { base.label(of: id) }
 

@@ -13,19 +13,36 @@ struct CueMatcher {
     let lowered: [Unicode.Scalar]
     /// Offset of the sentence in the text.
     let start: Int
+    /// Each word of the sentence → the offsets it starts at: a term is sought only where its
+    /// first word stands, not at every character.
+    let wordStarts: [String: [Int]]
 
     init(_ quote: String, at start: Int) {
-        lowered = quote.unicodeScalars.map { scalar in
+        let lowered: [Unicode.Scalar] = quote.unicodeScalars.map { scalar in
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
             let mapped = lower.count == 1 ? lower.first! : scalar
             // Typographic apostrophes read as the ASCII one ("didn’t").
             return mapped == "\u{2019}" ? "'" : mapped
         }
+        self.lowered = lowered
         self.start = start
+        var words: [String: [Int]] = [:]
+        var index = 0
+        while index < lowered.count {
+            guard Self.isWordScalar(lowered[index]) else { index += 1; continue }
+            let begin = index
+            while index < lowered.count, Self.isWordScalar(lowered[index]) { index += 1 }
+            words[String(String.UnicodeScalarView(lowered[begin..<index])), default: []].append(begin)
+        }
+        wordStarts = words
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        if scalar.isASCII {
+            let value = scalar.value
+            return (65...90).contains(value) || (97...122).contains(value) || (48...57).contains(value)
+        }
+        return scalar.properties.isAlphabetic
     }
 
     /// Every occurrence of every term of the sets, as whole words; where phrases overlap, the
@@ -33,18 +50,17 @@ struct CueMatcher {
     func matches(_ sets: [String], in vocabulary: Vocabulary, within range: TextRange? = nil) -> [Match] {
         var found: [Match] = []
         for set in sets {
-            for term in vocabulary.terms(set) {
-                let pattern = Array(term.unicodeScalars)
-                guard let first = pattern.first, pattern.count <= lowered.count else { continue }
-                var index = 0
-                while index + pattern.count <= lowered.count {
-                    defer { index += 1 }
-                    guard lowered[index] == first, lowered[index..<index + pattern.count].elementsEqual(pattern) else { continue }
+            for compiled in vocabulary.compiled(set) {
+                let pattern = compiled.scalars
+                guard pattern.count <= lowered.count else { continue }
+                let candidates: [Int] = compiled.firstWord.map { wordStarts[$0] ?? [] } ?? Array(0...(lowered.count - pattern.count))
+                for index in candidates where index + pattern.count <= lowered.count {
+                    guard lowered[index..<index + pattern.count].elementsEqual(pattern) else { continue }
                     // Whole words: no letter before or after (a term may start with "'": "n't").
-                    if index > 0, Self.isWordScalar(lowered[index - 1]), Self.isWordScalar(first) { continue }
+                    if compiled.firstWord == nil, index > 0, Self.isWordScalar(lowered[index - 1]), compiled.startsWithWord { continue }
                     let end = index + pattern.count
-                    if end < lowered.count, Self.isWordScalar(lowered[end]), Self.isWordScalar(pattern[pattern.count - 1]) { continue }
-                    let match = Match(set: set, term: term, range: TextRange(start: start + index, end: start + end))
+                    if end < lowered.count, compiled.endsWithWord, Self.isWordScalar(lowered[end]) { continue }
+                    let match = Match(set: set, term: compiled.term, range: TextRange(start: start + index, end: start + end))
                     if let range, !(range.start <= match.range.start && match.range.end <= range.end) { continue }
                     found.append(match)
                 }

@@ -58,9 +58,9 @@ struct StatementReader: Sendable {
         var range: TextRange
     }
 
-    func statements(of claim: Claim) -> [Statement] {
+    func statements(of claim: Claim, cues given: CueMatcher? = nil) -> [Statement] {
         let vocabulary = base.vocabulary
-        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        let cues = given ?? CueMatcher(claim.quote, at: claim.range.start)
         var named: [Named] = []
         for (id, ranges) in claim.namedRanges {
             guard let kind = base.record(id)?.kind else { continue }
@@ -317,9 +317,7 @@ struct StatementReader: Sendable {
     /// Truces and treaties in force or made at a time: what "the truce", "a peace" means there.
     func treaties(overlapping time: HistoricalInterval?) -> [String] {
         guard let time, time.upperBound - time.lowerBound < 372 * 3 else { return [] }
-        return base.records.values.filter { record in
-            ["truce", "treaty"].contains(record.category ?? "") && (record.interval?.overlaps(time) ?? false)
-        }.map(\.id).sorted()
+        return ((eventsByCategory["truce"] ?? []) + (eventsByCategory["treaty"] ?? [])).filter { base.record($0)?.interval?.overlaps(time) ?? false }.sorted()
     }
 
     /// The work of an author that covers a time: the one the text most likely means.

@@ -22,6 +22,18 @@ public struct Vocabulary: Hashable, Sendable {
 
     public private(set) var items: [Item] = []
     private var termsBySet: [String: [String]] = [:]
+    /// Each set's terms as scalars with their first word, prepared once for ``CueMatcher``.
+    private(set) var compiledBySet: [String: [CompiledTerm]] = [:]
+
+    /// A term ready to be sought: its scalars, its first word (nil when it starts with no letter,
+    /// like "n't"), and whether it starts and ends with a letter or digit.
+    struct CompiledTerm: Hashable, Sendable {
+        var term: String
+        var scalars: [Unicode.Scalar]
+        var firstWord: String?
+        var startsWithWord: Bool
+        var endsWithWord: Bool
+    }
 
     public init(items: [Item] = []) {
         for item in items { add(item) }
@@ -33,7 +45,17 @@ public struct Vocabulary: Hashable, Sendable {
         for term in item.terms.map({ $0.lowercased() }) where !terms.contains(term) { terms.append(term) }
         // Longest first: "was defeated" is read before "defeated".
         termsBySet[item.set] = terms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        compiledBySet[item.set] = termsBySet[item.set]!.map { term in
+            let scalars = Array(term.unicodeScalars)
+            var end = 0
+            while end < scalars.count, CueMatcher.isWordScalar(scalars[end]) { end += 1 }
+            return CompiledTerm(term: term, scalars: scalars, firstWord: end > 0 ? String(String.UnicodeScalarView(scalars[0..<end])) : nil,
+                                startsWithWord: scalars.first.map(CueMatcher.isWordScalar) ?? false,
+                                endsWithWord: scalars.last.map(CueMatcher.isWordScalar) ?? false)
+        }
     }
+
+    func compiled(_ set: String) -> [CompiledTerm] { compiledBySet[set] ?? [] }
 
     /// The terms of a set (`outcome.captured`), longest first; empty for a set no file defines.
     public func terms(_ set: String) -> [String] { termsBySet[set] ?? [] }

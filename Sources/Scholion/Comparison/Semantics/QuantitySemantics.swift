@@ -45,7 +45,7 @@ struct QuantitySemantics: AttributeSemantics {
                 // Roles: both stated and different is another count (a sum's kinds are one family).
                 if let role = amount.role, let factRole, role != factRole,
                    !(Self.sums.contains(role) && Self.sums.contains(factRole)), !(Self.forces.contains(role) && Self.forces.contains(factRole)) { continue }
-                let factSchedule = context.set(in: fact, among: ["schedule.once", "schedule.yearly"]).map { String($0.dropFirst("schedule.".count)) }
+                let factSchedule = context.schedules[fact.id].map { String($0.dropFirst("schedule.".count)) }
                 let close = abs(value - factValue) <= (amount.isApproximate || fact.certainty < .high || Self.isRound(value) ? 0.2 : 0.1) * max(value, factValue)
                 let says = amount.text.isEmpty ? amount.description : amount.text
                 if fact.status == .absence, isOwn {
