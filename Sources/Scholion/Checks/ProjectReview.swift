@@ -21,15 +21,7 @@ public struct ProjectReview: Sendable {
     public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
-        let missing = try files.filter { file in
-            let path = try update.layerPath(for: file.id)
-            guard FileManager.default.fileExists(atPath: path) else { return true }
-            // A layer made on another version of the text is stale: annotate it again first
-            // (a person's entries are kept and re-anchored, or marked stale).
-            guard let layer = try? LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id),
-                  let text = try? DocumentLoader().load(path: file.path) else { return false }
-            return layer.checksum != Layer.checksum(text.text)
-        }
+        let missing = try files.filter { !FileManager.default.fileExists(atPath: try update.layerPath(for: $0.id)) }
         var annotated: [String: CheckedCorpus.Text] = [:]
         if annotateMissing {
             for (file, result) in zip(missing, update.run(files: missing)) {
@@ -39,23 +31,35 @@ public struct ProjectReview: Sendable {
         }
         let annotator = update.annotator
         let fresh = annotated
-        let texts: [Result<(CheckedCorpus.Text, LayerFile?), any Error>] = ParallelMap.map(files) { file in
-            // A text annotated just now has no person's rejections to leave out: reuse its run.
-            if let text = fresh[file.id] { return .success((text, nil)) }
+        // Each text read once with its layer; a layer made on another version of the text is
+        // stale: the text is annotated again first (a person's entries are kept and re-anchored,
+        // or marked stale), and the new layer is what the checks read.
+        let texts: [Result<(CheckedCorpus.Text, LayerFile?, Bool), any Error>] = ParallelMap.map(files) { file in
+            // A text annotated just now has no person's decisions to apply: reuse its run.
+            if let text = fresh[file.id] { return .success((text, nil, false)) }
             do {
-                let document = try DocumentLoader().load(path: file.path)
-                var result = annotator.annotate(document)
+                var document = try DocumentLoader().load(path: file.path)
                 let path = try update.layerPath(for: file.id)
-                var layer: LayerFile?
-                if FileManager.default.fileExists(atPath: path) {
-                    let read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
-                    layer = read
-                    let rejected = Set(read.entries.filter { $0.review == .rejected }.map(\.key))
-                    result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
-                    result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
-                    result.claims = Self.overlay(read, on: result.claims, text: ScalarText(document.text))
+                guard FileManager.default.fileExists(atPath: path) else {
+                    return .success((CheckedCorpus.Text(document: document, result: annotator.annotate(document)), nil, false))
                 }
-                return .success((CheckedCorpus.Text(document: document, result: result), layer))
+                var read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+                var result: Annotator.Result
+                var reannotated = false
+                if annotateMissing, read.checksum != Layer.checksum(document.text) {
+                    let outcome = try update.run(file)
+                    document = outcome.document
+                    result = outcome.result
+                    read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+                    reannotated = true
+                } else {
+                    result = annotator.annotate(document)
+                }
+                let rejected = Set(read.entries.filter { $0.review == .rejected }.map(\.key))
+                result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
+                result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
+                result.claims = Self.overlay(read, on: result.claims, text: ScalarText(document.text))
+                return .success((CheckedCorpus.Text(document: document, result: result), read, reannotated))
             } catch {
                 return .failure(error)
             }
@@ -63,11 +67,12 @@ public struct ProjectReview: Sendable {
         let read = try texts.map { try $0.get() }
         let corpus = CheckedCorpus(texts: read.map(\.0), base: base)
         var layers: [String: LayerFile] = [:]
-        for (text, layer) in read { if let layer { layers[text.document.id] = layer } }
+        for (text, layer, _) in read { if let layer { layers[text.document.id] = layer } }
+        let reannotated = read.filter(\.2).map(\.0.document.id)
         // Paths as the user would type them: relative to the current folder when inside it.
         let here = FileManager.default.currentDirectoryPath + "/"
         let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
-        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: annotated.keys.sorted(), paths: paths, layers: layers)
+        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: (Array(annotated.keys) + reannotated).sorted(), paths: paths, layers: layers)
     }
 
     /// The claims with a person's claim entries in their place: what they reviewed or wrote,
