@@ -26,7 +26,7 @@ struct ClaimAttributor: Sendable {
         }
         self.eventsAtPlace = eventsAtPlace
         reader = StatementReader(base: base, eventsAtPlace: eventsAtPlace)
-        engine = ComparisonEngine(base: base, eventsAtPlace: eventsAtPlace)
+        engine = ComparisonEngine(base: base)
     }
 
     // MARK: Cited sources
@@ -174,23 +174,6 @@ struct ClaimAttributor: Sendable {
         return (cues ?? CueMatcher(claim.quote, at: claim.range.start)).matches(["cue.fighting"], in: base.vocabulary).contains { cue in
             ranges.contains { Claim.inOneClause($0.start, cue.range.start, of: clauses) }
         }
-    }
-
-    /// Whether a quantity of the sentence is said of the event: in one clause with its name, or
-    /// with the name of the place it happened at; an event the sentence does not name (its
-    /// section's) takes any.
-    func quantityIsAbout(_ event: String, in claim: Claim) -> Bool {
-        !quantities(about: event, in: claim).isEmpty
-    }
-
-    /// The sentence's quantities said of the event (see ``quantityIsAbout(_:in:)``).
-    func quantities(about event: String, in claim: Claim) -> [MentionQuantity] {
-        let anchors = (claim.namedRanges[event] ?? []) + (base.record(event)?.places ?? []).flatMap { claim.namedRanges[$0] ?? [] }
-        guard !anchors.isEmpty, claim.quantityRanges.count == claim.quantities.count else { return claim.quantities }
-        let clauses = claim.clauses
-        return zip(claim.quantities, claim.quantityRanges).filter { _, range in
-            anchors.contains { Claim.inOneClause($0.start, range.start, of: clauses) }
-        }.map(\.0)
     }
 
     // MARK: Context

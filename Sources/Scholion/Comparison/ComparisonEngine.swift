@@ -32,7 +32,7 @@ struct ComparisonEngine: Sendable {
     let context: ComparisonContext
     let semantics: [any AttributeSemantics]
 
-    init(base: ReferenceBase, eventsAtPlace: [String: [String]]) {
+    init(base: ReferenceBase) {
         self.base = base
         context = ComparisonContext(base: base)
         semantics = [
@@ -101,11 +101,6 @@ struct ComparisonContext: Sendable {
         a == b || base.isPlace(a, within: b) || base.isPlace(b, within: a)
     }
 
-    /// The vocabulary set among those given whose terms occur in a fact's statement.
-    func set(in fact: Fact, among sets: [String]) -> String? {
-        let matcher = CueMatcher(fact.statement, at: 0)
-        return matcher.matches(sets, in: base.vocabulary).first?.set
-    }
 }
 
 /// The semantics of a family of attributes: when a fact agrees with a statement, and when it

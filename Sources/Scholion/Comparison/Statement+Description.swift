@@ -17,14 +17,13 @@ extension Statement {
         case .term(let term): words.append(term)
         }
         if let cue { words.append("(“\(cue)”)") }
+        let own = self.qualifiers
         var qualifiers: [String] = []
-        if let time = qualifiers_.time { qualifiers.append("\(time)\(qualifiers_.timeOrigin.map { ", \($0.rawValue)" } ?? "")") }
-        if qualifiers_.negated { qualifiers.append("negated") }
-        if qualifiers_.hedged { qualifiers.append("hedged") }
-        if let source = qualifiers_.source { qualifiers.append("per \(source)") }
+        if let time = own.time { qualifiers.append("\(time)\(own.timeOrigin.map { ", \($0.rawValue)" } ?? "")") }
+        if own.negated { qualifiers.append("negated") }
+        if own.hedged { qualifiers.append("hedged") }
+        if let source = own.source { qualifiers.append("per \(source)") }
         if !qualifiers.isEmpty { words.append("[" + qualifiers.joined(separator: "; ") + "]") }
         return words.joined(separator: " ")
     }
-
-    private var qualifiers_: Qualifiers { qualifiers }
 }

@@ -20,7 +20,6 @@ struct OutcomeSemantics: AttributeSemantics {
 
     func compare(_ statement: Statement, in claim: Claim, context: ComparisonContext) -> [ComparisonEngine.Judgement] {
         guard case .outcome(let outcome) = statement.value, !statement.qualifiers.negated else { return [] }
-        let base = context.base
         let event = statement.subject
         let says = describe(outcome, context: context, cue: statement.cue)
         var result: [ComparisonEngine.Judgement] = []
