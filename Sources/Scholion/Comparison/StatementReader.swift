@@ -380,7 +380,7 @@ struct StatementReader: Sendable {
         case "victory": return passive ? (right, left) : (left, right)
         case "defeat": return passive ? (right, left) : (right == left ? nil : right, left)
         case "captured": return passive ? (right, nil) : (left, nil)
-        case "repulsed": return (nil, left == nil ? nil : nil)
+        case "repulsed": return (nil, nil)
         default: return (nil, nil)
         }
     }
