@@ -59,6 +59,20 @@ struct RecognizerTests {
         #expect(QuantityRecognizer.matches(in: "He accepted a thousand pounds of silver.").first?.quantity.value == 1000)
     }
 
+    @Test("The patterns are tried only around numbers: what lies at a sentence's edges, far apart or several words from its number is still found")
+    func windowsAroundNumbers() {
+        let dates = DateRecognizer.matches(in: "At the beginning of 540 he marched, and long after the armies had gone home, at the end of the year, from 541 to 543 the war went on until 545").map(\.interval)
+        #expect(dates.map { $0.start?.year } == [540, 541, 543, 545])
+        #expect(dates.first?.start == HistoricalDate(year: 540, month: 1))
+        let decade = DateRecognizer.matches(in: "Fighting resumed between the early 540s and the late 550s in Lazica.").map(\.interval)
+        #expect(decade.map { [$0.start?.year, $0.end?.year] } == [[540, 559]])
+        #expect(DateRecognizer.matches(in: "In 540 pounds of gold were paid.").isEmpty, "the lookahead after the year reaches three words")
+        let quantities = QuantityRecognizer.matches(in: "He had at least two thousand five hundred heavily armed Roman horsemen, and later some 800 Persian cavalry of the garrison surrendered with 5 centenaria of gold").map(\.quantity)
+        #expect(quantities.map(\.value) == [2500, 800, 5])
+        #expect(quantities.map(\.isApproximate) == [true, true, false])
+        #expect(quantities.last?.commodity == "gold")
+    }
+
     @Test("A pound without its metal takes the metal of the sum before it")
     func inheritedCommodity() {
         let found = QuantityRecognizer.matches(in: "He asked for 5,000 pounds of gold and a yearly tribute of 500 pounds.").map(\.quantity)

@@ -12,14 +12,14 @@ public enum DateRecognizer {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
 
-    nonisolated(unsafe) static let century = #/(?i)\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[-\s]century(?:\s+(CE|AD|BCE|BC)\b)?/#
-    nonisolated(unsafe) static let decades = #/(?i)\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s(?:\s*(?:and|to|–|-)\s*(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s|\s*[–-]\s*(\d{3,4})\b)?/#
-    nonisolated(unsafe) static let monthDate = #/(?i)\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(CE|AD|BCE|BC)\b)?/#
-    nonisolated(unsafe) static let eraYear = #/(?i)\b(?:(\d{3,4})\s*(CE|AD|A\.D\.|BCE|BC)\b|\b(?:AD|A\.D\.)\s*(\d{3,4})\b)/#
+    nonisolated(unsafe) static let century = #/\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[-\s]century(?:\s+(ce|ad|bce|bc)\b)?/#
+    nonisolated(unsafe) static let decades = #/\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s(?:\s*(?:and|to|–|-)\s*(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s|\s*[–-]\s*(\d{3,4})\b)?/#
+    nonisolated(unsafe) static let monthDate = #/\b(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(ce|ad|bce|bc)\b)?/#
+    nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–-]\s*(\d{2,4})\b/#
-    nonisolated(unsafe) static let contextualYear = #/(?i)\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
     nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
-    nonisolated(unsafe) static let partOfYear = #/(?i)\b(?:the\s+)?(end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of\s+(\d{3,4})\b/#
+    nonisolated(unsafe) static let partOfYear = #/\b(?:the\s+)?(end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of\s+(\d{3,4})\b/#
     nonisolated(unsafe) static let bareMonth = #/\b(?:in|by|until|till|from|since|early|late|mid-|during)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/#
 
     /// Months of a part of a year: "the end of 540" is October to December.
@@ -32,19 +32,23 @@ public enum DateRecognizer {
     public static func matches(in sentence: String, year: Int? = nil) -> [Match] {
         var matches: [Match] = []
         // Cheap tests first: most sentences have no digit and no "century", and no expression need run.
-        let bytes = Array(sentence.lowercased().utf8)
+        // The patterns are lower case and matched against a copy lowered in ASCII only, which keeps
+        // every scalar and byte where it was (case-insensitive matching costs a Unicode case
+        // mapping per character tried).
+        let lowered = sentence.asciiLowercased
+        let bytes = Array(lowered.utf8)
         let hasDigit = bytes.contains { (48...57).contains($0) }
         let hasCentury = bytes.containsBytes(of: "century")
         let hasMonth = months.contains(where: { bytes.containsBytes(of: $0) })
         guard hasDigit || hasCentury || (hasMonth && year != nil) else { return [] }
         func add(_ range: Range<String.Index>, _ interval: HistoricalInterval?) {
             guard let interval else { return }
-            let lower = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)
-            let upper = sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.upperBound)
+            let lower = lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.lowerBound)
+            let upper = lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.upperBound)
             guard !matches.contains(where: { $0.range.overlaps(lower..<upper) }) else { return }
             matches.append(Match(range: lower..<upper, interval: interval))
         }
-        for match in hasCentury ? sentence.matches(of: century) : [] {
+        for match in hasCentury ? lowered.matches(of: century) : [] {
             add(match.range, centuryInterval(ordinal: String(match.output.2), part: match.output.1.map(String.init), era: match.output.3.map(String.init)))
         }
         if let year, hasMonth {
@@ -54,11 +58,19 @@ public enum DateRecognizer {
             }
         }
         guard hasDigit else { return matches }
-        for match in sentence.matches(of: partOfYear) {
+        // Every pattern below holds a year or decade (three digits or more) and reaches at most
+        // four tokens before it ("the beginning of 540") and six after ("540 pounds of gold", "the
+        // 540s and the late 550s"): they are tried around those numbers only.
+        let windows = PatternWindows(bytes, anchors: PatternWindows.digitRuns(bytes, minimum: 3), before: 4, after: 6)
+            .substrings(of: lowered)
+        func windowed<Output>(_ pattern: Regex<Output>) -> [Regex<Output>.Match] {
+            windows.flatMap { $0.matches(of: pattern) }
+        }
+        for match in windowed(partOfYear) {
             guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }
             add(match.range, HistoricalInterval(form: .uncertain, start: HistoricalDate(year: year, month: first), end: HistoricalDate(year: year, month: last)))
         }
-        for match in sentence.matches(of: decades) {
+        for match in windowed(decades) {
             let first = decadeInterval(Int(match.output.2), part: match.output.1.map(String.init))
             if let second = match.output.4 {
                 let last = decadeInterval(Int(second), part: match.output.3.map(String.init))
@@ -69,29 +81,29 @@ public enum DateRecognizer {
                 add(match.range, first)
             }
         }
-        for match in hasMonth ? sentence.matches(of: monthDate) : [] {
+        for match in hasMonth ? windowed(monthDate) : [] {
             guard let year = Int(match.output.4), let month = months.firstIndex(of: match.output.2.lowercased()) else { continue }
             let day = (match.output.1 ?? match.output.3).flatMap { Int($0) }
             let era = match.output.5.map { $0.uppercased().hasPrefix("B") } ?? false
             add(match.range, .exact(HistoricalDate(year: era ? -year : year, month: month + 1, day: day)))
         }
-        for match in sentence.matches(of: eraYear) {
+        for match in windowed(eraYear) {
             guard let year = (match.output.1 ?? match.output.3).flatMap({ Int($0) }) else { continue }
             let bce = match.output.2.map { $0.uppercased().hasPrefix("B") } ?? false
             add(match.range, .exact(HistoricalDate(year: bce ? -year : year)))
         }
-        for match in sentence.matches(of: yearRange) {
+        for match in windowed(yearRange) {
             guard let start = Int(match.output.1), var end = Int(match.output.2), plausible(start) else { continue }
             if end < 100 { end = start / 100 * 100 + end }
             guard end >= start, plausible(end) else { continue }
             add(match.range, span(HistoricalDate(year: start), HistoricalDate(year: end), uncertain: false))
         }
-        for match in sentence.matches(of: contextualYear) {
+        for match in windowed(contextualYear) {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             let yearRange = match.output.1.startIndex..<match.output.1.endIndex
             add(yearRange, .exact(HistoricalDate(year: year)))
         }
-        for match in bytes.contains(UInt8(ascii: "(")) ? sentence.matches(of: parenthesisedYear) : [] {
+        for match in bytes.contains(UInt8(ascii: "(")) ? windowed(parenthesisedYear) : [] {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }

@@ -31,19 +31,20 @@ public enum QuantityRecognizer {
         "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
     ]
 
-    nonisolated(unsafe) static let number = #/(?i)\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
-    nonisolated(unsafe) static let fraction = #/(?i)\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
+    nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
+    nonisolated(unsafe) static let fraction = #/\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
 
     public static func matches(in sentence: String) -> [Match] {
         var matches: [Match] = []
         // Cheap test first: a quantity needs a digit or a number word.
-        let lowered = sentence.lowercased()
+        // Lower case patterns against a copy lowered in ASCII only (same scalars and offsets).
+        let lowered = sentence.asciiLowercased
         let hasDigit = lowered.utf8.contains { (48...57).contains($0) }
         guard hasDigit || lowered.split(whereSeparator: { !$0.isLetter }).contains(where: { numberWords[String($0)] != nil && $0 != "a" || multipliers[String($0)] != nil || $0 == "half" }) else { return [] }
         func offsets(_ range: Range<String.Index>) -> Range<Int> {
-            sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.lowerBound)..<sentence.unicodeScalars.distance(from: sentence.startIndex, to: range.upperBound)
+            lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.lowerBound)..<lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.upperBound)
         }
-        for match in sentence.matches(of: fraction) {
+        for match in lowered.matches(of: fraction) {
             guard let whole = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { continue }
             let share: Double = switch match.output.1.lowercased() {
             case "half": 0.5
@@ -55,7 +56,22 @@ public enum QuantityRecognizer {
             matches.append(Match(range: offsets(match.range), quantity: MentionQuantity(
                 value: whole * share, unit: unit, commodity: nil, kind: "troops", isApproximate: false, whole: whole, fraction: share)))
         }
-        for match in sentence.matches(of: number) {
+        // A number is digits or number words, at most two qualifier words and an "a" before
+        // ("at least a thousand") and, after its last word, three modifiers, its unit and "of
+        // gold": it is tried around those words only.
+        let bytes = Array(lowered.utf8)
+        var anchors = PatternWindows.digitRuns(bytes, minimum: 1)
+        var index = 0
+        while index < bytes.count {
+            guard (97...122).contains(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < bytes.count, (97...122).contains(bytes[index]) { index += 1 }
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
+            if word != "a", numberWords[word] != nil || multipliers[word] != nil { anchors.append(start..<index) }
+        }
+        anchors.sort { $0.lowerBound < $1.lowerBound }
+        let windows = PatternWindows(bytes, anchors: anchors, before: 3, after: 6).substrings(of: lowered)
+        for match in windows.flatMap({ $0.matches(of: number) }) {
             let range = offsets(match.range)
             guard !matches.contains(where: { $0.range.overlaps(range) }) else { continue }
             // Between the number and the unit only modifiers may stand ("800 Persian cavalry"),

@@ -143,6 +143,18 @@ extension HistoricalInterval {
 }
 
 extension String {
+    /// The string with A–Z lowered and every other scalar kept: the same scalars and UTF-8
+    /// offsets as the original, so a match's indices and offsets hold in both.
+    var asciiLowercased: String {
+        var bytes = Array(utf8)
+        var changed = false
+        for index in bytes.indices where (65...90).contains(bytes[index]) {
+            bytes[index] += 32
+            changed = true
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : self
+    }
+
     var trimmingWhitespace: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
