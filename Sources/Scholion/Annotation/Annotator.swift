@@ -35,6 +35,8 @@ public struct Annotator: Sendable {
         var carriesClaims: Bool
         /// The section it belongs to (its heading's range), for inherited date scopes.
         var section: Int
+        /// An item of a list: a chronology's undated item goes on in the year of the one before.
+        var isItem = false
     }
 
     public func annotate(_ document: TextDocument) -> Result {
@@ -53,8 +55,12 @@ public struct Annotator: Sendable {
             }
         } ?? []
 
+        // The date the last item of a list gave, and its block's section.
+        var lastItem: (section: Int, scope: HistoricalInterval?)?
         for block in blocks {
-            var paragraphScope: HistoricalInterval?
+            // An undated item of a list (notes, a chronology) goes on in the year of the item before.
+            var paragraphScope: HistoricalInterval? = block.isItem && lastItem?.section == block.section ? lastItem?.scope : nil
+            defer { lastItem = block.isItem ? (block.section, paragraphScope) : nil }
             let sentences = SentenceSplitter.sentences(of: text, in: block.range)
             // Names of the whole block, for context when choosing between homonyms.
             var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention])] = []
@@ -99,14 +105,21 @@ public struct Annotator: Sendable {
                                                              sentenceContext: sentenceIDs, blockContext: blockContext))
                 }
                 blockLinks += sentenceMentions.compactMap(\.link)
-                if let person = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })?.link { lastSubject = person }
+                // Whom "he" means: the person the sentence before was about.
+                let antecedent = lastSubject
+                let firstPerson = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })
+                if antecedent != nil, Self.subjectPronoun(in: text[sentence.range], before: firstPerson.map { $0.range.start - sentence.range.start }) != nil {
+                    // A sentence whose subject is "he" is about the same person as the one before.
+                } else if let person = firstPerson?.link {
+                    lastSubject = person
+                }
                 if !block.carriesClaims { sectionNames[block.section, default: []] += sentenceMentions.compactMap(\.link) }
                 sentenceMentions += sentence.dates + sentence.quantities
                 sentenceMentions.sort { $0.range < $1.range }
                 mentions += sentenceMentions
                 if block.carriesClaims,
                    var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope,
-                                     antecedent: lastSubject) {
+                                     antecedent: antecedent) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
                     claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
                     let isPlace: (String) -> Bool = { base.record($0)?.kind == .place }
@@ -142,9 +155,14 @@ public struct Annotator: Sendable {
         let linked = mentions.filter { $0.link != nil }
         var kinds = Set(linked.compactMap { base.record($0.link ?? "")?.kind })
         var subjects = unique(linked.filter { [.person, .organisation, .event].contains($0.kind) }.compactMap(\.link))
-        if !kinds.contains(.person), let antecedent, ["He ", "She "].contains(where: quote.hasPrefix) {
+        // "He" before any person the sentence names stands for the antecedent, where it stands.
+        let firstPerson = linked.first { $0.kind == .person }.map { $0.range.start - range.start }
+        var pronoun: TextRange?
+        if let antecedent, let offsets = Self.subjectPronoun(in: quote, before: firstPerson) {
+            subjects.removeAll { $0 == antecedent }
             subjects.insert(antecedent, at: 0)
             kinds.insert(.person)
+            pronoun = TextRange(start: range.start + offsets.lowerBound, end: range.start + offsets.upperBound)
         }
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
         let quantities = mentions.compactMap(\.quantity)
@@ -157,9 +175,28 @@ public struct Annotator: Sendable {
                           quantities: quantities, dates: dates, outcomeWords: cues.outcomeWords(in: quote, cues: matcher), context: [],
                           epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
         for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
+        if let antecedent, let pronoun { claim.namedRanges[antecedent, default: []].append(pronoun) }
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
         claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim
+    }
+
+    /// The scalar offsets of a subject pronoun ("he", "she") standing before the sentence's
+    /// first named person (`before`, an offset), if any: "In 541 he joined Belisarius".
+    static func subjectPronoun(in sentence: String, before limit: Int?) -> Range<Int>? {
+        let scalars = Array(sentence.unicodeScalars)
+        let end = min(limit ?? scalars.count, scalars.count)
+        var index = 0
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].properties.isAlphabetic }
+        while index < end {
+            guard isLetter(index), !isLetter(index - 1) else { index += 1; continue }
+            var stop = index
+            while isLetter(stop) { stop += 1 }
+            let word = String(String.UnicodeScalarView(scalars[index..<stop])).lowercased()
+            if word == "he" || word == "she" { return stop <= end ? index..<stop : nil }
+            index = stop
+        }
+        return nil
     }
 
     private func unique(_ ids: [String]) -> [String] {
@@ -216,7 +253,7 @@ public struct Annotator: Sendable {
                 if node.children.contains(where: { [.paragraph, .item, .list].contains($0.kind) }) {
                     for child in node.children { visit(child, inert: inertHere) }
                 } else {
-                    blocks.append(Block(range: contentRange(of: node), carriesClaims: true, section: section))
+                    blocks.append(Block(range: contentRange(of: node), carriesClaims: true, section: section, isItem: node.kind == .item))
                 }
             default:
                 for child in node.children { visit(child, inert: inertHere) }

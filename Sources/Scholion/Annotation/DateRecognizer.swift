@@ -17,7 +17,9 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let monthDate = #/\b(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(ce|ad|bce|bc)\b)?/#
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–-]\s*(\d{2,4})\b/#
-    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    /// A year that opens a line of notes or a chronology: "543: Khosrow takes Petra", "541/2: ...".
+    nonisolated(unsafe) static let leadingYear = #/^\s*(?:[-–—•*]\s*)?(\d{3,4})(?:\/(\d{1,2}))?\s*:(?!\d)/#
     nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
     nonisolated(unsafe) static let partOfYear = #/\b(?:the\s+)?(end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of\s+(\d{3,4})\b/#
     nonisolated(unsafe) static let bareMonth = #/\b(?:in|by|until|till|from|since|early|late|mid-|during)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/#
@@ -65,6 +67,15 @@ public enum DateRecognizer {
             .substrings(of: lowered)
         func windowed<Output>(_ pattern: Regex<Output>) -> [Regex<Output>.Match] {
             windows.flatMap { $0.matches(of: pattern) }
+        }
+        if let match = lowered.prefixMatch(of: leadingYear), let year = Int(match.output.1), plausible(year) {
+            let second = match.output.2.flatMap { Int($0) }.map { year / 10 * 10 + $0 }
+            let range = match.output.1.startIndex..<(match.output.2?.endIndex ?? match.output.1.endIndex)
+            if let second, second == year + 1 {
+                add(range, span(HistoricalDate(year: year), HistoricalDate(year: second), uncertain: false))
+            } else {
+                add(range, .exact(HistoricalDate(year: year)))
+            }
         }
         for match in windowed(partOfYear) {
             guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }

@@ -74,7 +74,10 @@ struct StatementReader: Sendable {
         var statements: [Statement] = []
         for clause in claim.clauses {
             let inClause = named.filter { clause.start <= $0.range.start && $0.range.end <= clause.end }
-            let ownDates = dated.filter { clause.start <= $0.1.start && $0.1.end <= clause.end }.map(\.0)
+            // A date before a colon ("543: Khosrow takes Petra") governs what follows it.
+            let governing = dated.filter { $0.1.end <= clause.start && cues.text($0.1.end, min($0.1.end + 2, clause.start)).trimmingWhitespace.hasPrefix(":") }
+            let inOwnClause = dated.filter { clause.start <= $0.1.start && $0.1.end <= clause.end }
+            let ownDates = (inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause).map(\.0)
             var qualifiers = Statement.Qualifiers()
             if let own = Annotator.union(ownDates) {
                 qualifiers.time = own
@@ -106,9 +109,19 @@ struct StatementReader: Sendable {
                                                 range: clause, cue: occurrence?.term ?? (first ? "first" : nil)))
                 }
             }
+            // A wrong date must not hide the event it misdates ("543: Khosrow takes Petra" for the
+            // capture of 541): when no event fits the clause's own date, the one event of the
+            // kind its words describe, at the place it names, within two years, is what it dates.
+            if !ownDates.isEmpty, let time = qualifiers.time, let narrowest, !events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false }),
+               let misdated = misdatedEvent(of: claim, clause: inClause, range: clause, cues: cues, time: narrowest) {
+                statements.append(Statement(subject: misdated, attribute: .date, value: .interval(time), qualifiers: qualifiers,
+                                            range: clause, cue: "described"))
+            }
             // Outcomes, and who won.
             for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
+                // "took 1,000 lb of silver": what is taken is a sum, not a place.
+                if kind == "captured", claim.quantityRanges.contains(where: { $0.start >= match.range.end && $0.start - match.range.end <= 2 }) { continue }
                 var qualifiers = qualifiers
                 qualifiers.negated = negated(before: match.range.start)
                 if qualifiers.negated, kind == "captured" { kind = "repulsed"; qualifiers.negated = false }
@@ -172,11 +185,15 @@ struct StatementReader: Sendable {
                 }
             }
             // A ruler: an accession dated in the clause, or a ruler's title before his name.
+            // Who acceded: the last person named before the word ("Kavadh died and Khosrow took
+            // the throne"), else the first after it ("the throne passed to Khosrow").
+            if let accession = cues.matches(["cue.accession"], in: vocabulary, within: clause).first,
+               qualifiers.timeOrigin == .own, let time = qualifiers.time,
+               let person = persons.last(where: { $0.range.end <= accession.range.start }) ?? persons.first(where: { $0.range.start >= accession.range.end }) {
+                statements.append(Statement(subject: person.id, attribute: .accession, value: .interval(time), qualifiers: qualifiers,
+                                            range: clause, cue: "accession"))
+            }
             for person in persons {
-                if cues.has("cue.accession", in: vocabulary, within: clause), qualifiers.timeOrigin == .own, let time = qualifiers.time {
-                    statements.append(Statement(subject: person.id, attribute: .accession, value: .interval(time), qualifiers: qualifiers,
-                                                range: clause, cue: "accession"))
-                }
                 let before = cues.text(max(clause.start, person.range.start - 24), person.range.start)
                 let after = cues.text(person.range.end, min(clause.end, person.range.end + 10))
                 let titled = vocabulary.terms("cue.ruler").contains { term in
@@ -312,6 +329,35 @@ struct StatementReader: Sendable {
         if !topic.isEmpty { return topic }
         // "There", "the city", "the sack": the place the paragraph last named, at this time.
         return held(at: claim.setting)
+    }
+
+    /// The one event at a place the clause names, or with a person its sentence names among
+    /// those who took part, of a kind its words describe (an outcome word it can have, an event
+    /// noun of its category), within two years of a date that fits no such event.
+    func misdatedEvent(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, time: HistoricalInterval) -> String? {
+        guard let start = time.start, let end = time.end, end.year - start.year <= 1 else { return nil }
+        let places = clause.filter { $0.kind == .place }.map(\.id)
+        let persons = Set(claim.namedRanges.keys.filter { base.record($0)?.kind == .person })
+        guard !places.isEmpty || !persons.isEmpty else { return nil }
+        let outcomes = cues.matches(Self.outcomeSets, in: base.vocabulary, within: range).filter { $0.set != "outcome.none" }
+            .map { String($0.set.dropFirst("outcome.".count)) }
+        var nouns = Set(cues.matches(base.vocabulary.sets(withPrefix: "event."), in: base.vocabulary, within: range).map { String($0.set.dropFirst("event.".count)) })
+        // A truce and a peace are the kinds a text confuses: either word may mean either.
+        if !nouns.isDisjoint(with: ["truce", "treaty"]) { nouns.formUnion(["truce", "treaty"]) }
+        guard !outcomes.isEmpty || !nouns.isEmpty else { return nil }
+        let withPersons = persons.isEmpty ? [] : base.facts(overlapping: HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2)))
+            .lazy.filter { [.participant, .command].contains($0.predicate) && persons.contains($0.subject) }.compactMap(\.object)
+        let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
+        let ofPersons = persons.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
+            base.record(event)?.participants.contains { persons.contains($0.entity) } ?? false
+        }
+        let candidates = Self.unique(places.flatMap { eventsAtPlace[$0] ?? [] } + withPersons + ofPersons).filter { event in
+            guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), !interval.overlaps(time),
+                  record.category != "war" else { return false }
+            let described = nouns.contains(record.category ?? "")
+            return described || (!outcomes.isEmpty && outcomes.allSatisfy { compatible($0, with: event) })
+        }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     /// Truces and treaties in force or made at a time: what "the truce", "a peace" means there.

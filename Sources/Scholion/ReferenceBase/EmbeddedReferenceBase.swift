@@ -4841,7 +4841,7 @@ enum EmbeddedReferenceBase {
       </item>
       <item n="outcome.captured">
         <gloss>a place was taken (by the side named before an active verb, or after "to"/"by")</gloss>
-        <term>took</term><term>taken</term><term>captured</term><term>captures</term><term>capture</term><term>seized</term>
+        <term>took</term><term>taken</term><term>takes</term><term>captured</term><term>captures</term><term>capture</term><term>seized</term><term>seizes</term>
         <term>stormed</term><term>carried by storm</term><term>by storm</term><term>fell</term><term>fall of</term><term>overran</term>
         <term>occupied</term><term>sacked</term><term>sack of</term><term>razed</term>
         <term>surrendered</term><term>capitulated</term><term>opened its gates</term><term>opened the gates</term>
@@ -4892,7 +4892,7 @@ enum EmbeddedReferenceBase {
       <item n="event.battle"><gloss>a battle</gloss><term>battle</term><term>battles</term><term>engagements</term><term>engagement</term><term>pitched battle</term><term>the fight</term><term>the clash</term><term>the charge</term></item>
       <item n="event.siege"><gloss>a siege</gloss><term>siege</term><term>sieges</term><term>besieged</term><term>besieging</term><term>blockade</term><term>blockaded</term><term>invested</term><term>laid siege</term><term>assault</term><term>assaulted</term><term>the mine</term></item>
       <item n="event.sack"><gloss>a sack</gloss><term>sack</term><term>sacked</term><term>plundered</term><term>looted</term><term>razed</term></item>
-      <item n="event.capture"><gloss>a capture</gloss><term>capture</term><term>captured</term><term>took</term><term>seized</term><term>fell</term></item>
+      <item n="event.capture"><gloss>a capture</gloss><term>capture</term><term>captured</term><term>captures</term><term>took</term><term>takes</term><term>seized</term><term>seizes</term><term>fell</term><term>falls</term></item>
       <item n="event.ransom"><gloss>a ransom paid to an attacker</gloss><term>ransom</term><term>bought off</term><term>bought him off</term><term>bought them off</term><term>paid off</term></item>
       <item n="event.raid"><gloss>a raid</gloss><term>raid</term><term>raided</term><term>foray</term><term>incursion</term></item>
       <item n="event.campaign"><gloss>a campaign</gloss><term>campaign</term><term>invasion</term><term>invaded</term><term>expedition</term><term>offensive</term></item>

@@ -77,7 +77,9 @@ struct QuantitySemantics: AttributeSemantics {
                     let figures = context.facts(about: statement.subject, predicates).filter { $0.quantities.contains { Self.normalised($0.value, $0.unit).1 == unit } }
                     let sameCount = (amount.role != nil && factRole != nil) || figures.count == 1
                     guard sameCount, !otherMetal, !otherSchedule else { continue }
-                    if Self.forces.contains(amount.role ?? "") {
+                    // "its 2,000 horsemen" belong to a place or a force, not to the person named.
+                    let belongsToAThing = !amount.text.isEmpty && claim.quote.lowercased().contains("its " + amount.text.lowercased())
+                    if Self.forces.contains(amount.role ?? ""), !belongsToAThing {
                         let leaders = Self.persons(in: statement.range, of: claim, base: context.base)
                         let named = leaders.contains { id in (context.base.record(id)?.names ?? []).contains { fact.statement.contains($0.text) } }
                         if !leaders.isEmpty, !named { continue }
