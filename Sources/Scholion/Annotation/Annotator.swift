@@ -55,12 +55,20 @@ public struct Annotator: Sendable {
             }
         } ?? []
 
-        // The date the last item of a list gave, and its block's section.
-        var lastItem: (section: Int, scope: HistoricalInterval?)?
+        // The date the last block of claims gave, its section, and whether it was a list item.
+        var lastBlock: (section: Int, scope: HistoricalInterval?, isItem: Bool)?
         for block in blocks {
-            // An undated item of a list (notes, a chronology) goes on in the year of the item before.
-            var paragraphScope: HistoricalInterval? = block.isItem && lastItem?.section == block.section ? lastItem?.scope : nil
-            defer { lastItem = block.isItem ? (block.section, paragraphScope) : nil }
+            // An undated item of a list (notes, a chronology) goes on in the year of the item
+            // before; an undated paragraph of a narrative in the year (or two) of the one before.
+            var paragraphScope: HistoricalInterval?
+            if let lastBlock, lastBlock.section == block.section, block.carriesClaims, let scope = lastBlock.scope {
+                if block.isItem && lastBlock.isItem {
+                    paragraphScope = scope
+                } else if !block.isItem, !lastBlock.isItem, let start = scope.start, let end = scope.end, end.year - start.year <= 1 {
+                    paragraphScope = scope
+                }
+            }
+            defer { if block.carriesClaims { lastBlock = (block.section, paragraphScope, block.isItem) } }
             let sentences = SentenceSplitter.sentences(of: text, in: block.range)
             // Names of the whole block, for context when choosing between homonyms.
             var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention])] = []
@@ -89,7 +97,9 @@ public struct Annotator: Sendable {
             // The person the last sentence that named one was about: whom "He ..." means.
             var lastSubject: String?
             for sentence in blockSentences {
+                // "The next year", "that year": a year told from the last one the text gave.
                 let ownScope = Self.union(sentence.dates.compactMap(\.date))
+                    ?? relativeYear(in: text[sentence.range], from: paragraphScope ?? lastBlock?.scope)
                 if let ownScope, block.carriesClaims || sentence.range == block.range {
                     paragraphScope = ownScope
                     if !block.carriesClaims { sectionScopes[block.section] = ownScope }
@@ -179,6 +189,16 @@ public struct Annotator: Sendable {
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
         claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim
+    }
+
+    /// The year a sentence tells from the one before ("the next year", "two years later"), when
+    /// that was one year.
+    func relativeYear(in sentence: String, from previous: HistoricalInterval?) -> HistoricalInterval? {
+        guard let start = previous?.start, let end = previous?.end, start.year == end.year else { return nil }
+        let offsets = ["time.same": 0, "time.next": 1, "time.previous": -1, "time.twoLater": 2, "time.threeLater": 3]
+        let found = CueMatcher(sentence, at: 0).matches(offsets.keys.sorted(), in: base.vocabulary).first
+        guard let found, let offset = offsets[found.set] else { return nil }
+        return .exact(HistoricalDate(year: start.year + offset))
     }
 
     /// The scalar offsets of a subject pronoun ("he", "she") standing before the sentence's

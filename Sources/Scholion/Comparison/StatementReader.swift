@@ -14,7 +14,7 @@ struct StatementReader: Sendable {
     let eventsByCategory: [String: [String]]
 
     static let outcomeSets = ["outcome.none", "outcome.inconclusive", "outcome.repulsed", "outcome.ransomed", "outcome.truce", "outcome.treaty",
-                              "outcome.captured", "outcome.defeat", "outcome.victory"]
+                              "outcome.captured", "outcome.stormed", "outcome.surrendered", "outcome.defeat", "outcome.victory"]
     /// The cue of a statement read from a whole sentence rather than one clause.
     static let sentenceLevel = "sentence"
     static let roleSets = ["role.troops", "role.garrison", "role.casualties", "role.captives", "role.ransom", "role.payment"]
@@ -24,7 +24,8 @@ struct StatementReader: Sendable {
         self.eventsAtPlace = eventsAtPlace
         var sides: [String: [(String, HistoricalInterval?)]] = [:]
         let sideItems = base.vocabulary.items("side")
-        for fact in base.facts where fact.predicate == .participant && fact.status == .attested {
+        // A person's side: his part (or command) in events, as the facts or the events' records give it.
+        for fact in base.facts where [.participant, .command].contains(fact.predicate) && fact.status == .attested {
             guard let word = fact.side?.lowercased(),
                   let state = sideItems.first(where: { $0.terms.contains { $0.lowercased() == word } })?.meaning else { continue }
             sides[fact.subject, default: []].append((state, fact.interval))
@@ -121,7 +122,7 @@ struct StatementReader: Sendable {
             for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
                 // "took 1,000 lb of silver": what is taken is a sum, not a place.
-                if kind == "captured", claim.quantityRanges.contains(where: { $0.start >= match.range.end && $0.start - match.range.end <= 2 }) { continue }
+                if ["captured", "stormed"].contains(kind), claim.quantityRanges.contains(where: { $0.start >= match.range.end && $0.start - match.range.end <= 2 }) { continue }
                 var qualifiers = qualifiers
                 qualifiers.negated = negated(before: match.range.start)
                 if qualifiers.negated, kind == "captured" { kind = "repulsed"; qualifiers.negated = false }
@@ -425,7 +426,9 @@ struct StatementReader: Sendable {
         switch kind {
         case "victory": return passive ? (right, left) : (left, right)
         case "defeat": return passive ? (right, left) : (right == left ? nil : right, left)
-        case "captured": return passive ? (right, nil) : (left, nil)
+        case "captured", "stormed": return passive ? (right, nil) : (left, nil)
+        // "the garrison surrendered (to the Romans)": who gave up is the loser.
+        case "surrendered": return passive ? (right, left) : (nil, left)
         case "repulsed": return (nil, nil)
         default: return (nil, nil)
         }

@@ -32,6 +32,7 @@ enum EmbeddedReferenceBase {
           <category xml:id="outcome.sacked"><catDesc>sacked: a city was taken and plundered, burned or destroyed</catDesc></category>
           <category xml:id="outcome.ransomed"><catDesc>ransomed: a city or its people bought the attacker off</catDesc></category>
           <category xml:id="outcome.repulsed"><catDesc>repulsed: an assault or siege failed and the attacker withdrew</catDesc></category>
+          <category xml:id="outcome.stormed"><catDesc>stormed: a city or fort was taken by assault, not on terms</catDesc></category>
           <category xml:id="outcome.surrendered"><catDesc>surrendered: a garrison or city gave itself up on terms</catDesc></category>
           <category xml:id="outcome.truce"><catDesc>truce: hostilities were suspended for a fixed term</catDesc></category>
           <category xml:id="outcome.treaty"><catDesc>treaty: a peace was concluded on stated terms</catDesc></category>
@@ -4842,10 +4843,19 @@ enum EmbeddedReferenceBase {
       <item n="outcome.captured">
         <gloss>a place was taken (by the side named before an active verb, or after "to"/"by")</gloss>
         <term>took</term><term>taken</term><term>takes</term><term>captured</term><term>captures</term><term>capture</term><term>seized</term><term>seizes</term>
-        <term>stormed</term><term>carried by storm</term><term>by storm</term><term>fell</term><term>fall of</term><term>overran</term>
+        <term>fell</term><term>falls to</term><term>fall of</term><term>overran</term>
         <term>occupied</term><term>sacked</term><term>sack of</term><term>razed</term>
-        <term>surrendered</term><term>capitulated</term><term>opened its gates</term><term>opened the gates</term>
-        <term>handed over</term><term>gave up the city</term><term>gave up the fortress</term><term>was lost</term><term>conquered</term>
+        <term>was lost</term><term>conquered</term>
+      </item>
+      <item n="outcome.stormed">
+        <gloss>a place was taken by assault (not on terms): excludes a surrender</gloss>
+        <term>stormed</term><term>storms</term><term>carried by storm</term><term>by storm</term><term>took by storm</term><term>taken by storm</term>
+        <term>by assault</term><term>took by assault</term><term>taken by assault</term><term>carried by assault</term>
+      </item>
+      <item n="outcome.surrendered">
+        <gloss>a place or a garrison gave itself up (on terms): excludes a storming</gloss>
+        <term>surrendered</term><term>surrenders</term><term>capitulated</term><term>capitulates</term><term>opened its gates</term><term>opened the gates</term>
+        <term>handed over</term><term>gave up the city</term><term>gave up the fortress</term><term>gave itself up</term><term>on terms</term>
       </item>
       <item n="outcome.repulsed">
         <gloss>an attack or a siege failed: the place was not taken</gloss>
@@ -4926,7 +4936,7 @@ enum EmbeddedReferenceBase {
       <item n="role.casualties">
         <gloss>a figure counting the dead</gloss>
         <term>killed</term><term>slain</term><term>dead</term><term>died</term><term>perished</term><term>casualties</term>
-        <term>massacred</term><term>slaughtered</term><term>lost their lives</term><term>fell</term>
+        <term>massacred</term><term>slaughtered</term><term>lost their lives</term><term>fell</term><term>cut down</term><term>cut to pieces</term><term>put to the sword</term><term>fell in battle</term>
       </item>
       <item n="role.captives">
         <gloss>a figure counting people carried off</gloss>
@@ -4990,6 +5000,14 @@ enum EmbeddedReferenceBase {
         <term>come to us from</term><term>preserved by</term><term>preserved in</term><term>our source is</term><term>our main source is</term>
         <term>in the words of</term><term>as told by</term><term>as reported by</term>
       </item>
+    </list>
+    <list type="vocabulary">
+      <head>Time told from the date before: a sentence without a date of its own that says one of these is dated from the last year the text gave</head>
+      <item n="time.same"><gloss>the same year as the last date</gloss><term>the same year</term><term>that same year</term><term>in the same year</term><term>that year</term><term>later that year</term><term>same year</term></item>
+      <item n="time.next"><gloss>the year after the last date</gloss><term>the next year</term><term>the following year</term><term>next year</term><term>a year later</term><term>the year after</term><term>one year later</term></item>
+      <item n="time.previous"><gloss>the year before the last date</gloss><term>the previous year</term><term>the year before</term><term>a year earlier</term><term>the preceding year</term></item>
+      <item n="time.twoLater"><gloss>two years after the last date</gloss><term>two years later</term><term>two years afterwards</term></item>
+      <item n="time.threeLater"><gloss>three years after the last date</gloss><term>three years later</term><term>three years afterwards</term></item>
     </list>
     <list type="vocabulary">
       <head>What a sentence is about: cues for the kind of claim</head>

@@ -7,12 +7,16 @@ struct OutcomeSemantics: AttributeSemantics {
     var attributes: Set<Statement.Attribute> { [.outcome] }
 
     static let families: [String: String] = [
-        "captured": "taken", "sacked": "taken", "surrendered": "taken", "repulsed": "not-taken",
+        "captured": "taken", "sacked": "taken", "surrendered": "taken", "stormed": "taken", "repulsed": "not-taken",
         "victory": "decided", "defeat": "decided", "inconclusive": "undecided",
         "truce": "truce", "treaty": "treaty",
     ]
     /// Families that cannot both be true of one event.
     static let exclusive: Set<[String]> = [["taken", "not-taken"], ["decided", "undecided"], ["truce", "treaty"]]
+
+    /// How a place was taken, where the kind says: by assault or on terms, which exclude one
+    /// another ("carried by storm" against "surrendered from hunger").
+    static let modes: [String: String] = ["stormed": "by assault", "surrendered": "on terms"]
 
     static func excludes(_ a: String, _ b: String) -> Bool {
         exclusive.contains([a, b]) || exclusive.contains([b, a])
@@ -36,7 +40,10 @@ struct OutcomeSemantics: AttributeSemantics {
                                         reason: "the text calls \(context.label(event)) \(says). \(fact.statement)", claimed: says))
                 }
             case .attested:
-                if category == outcome.kind || (family != nil && family == factFamily) {
+                if let claimed = Self.modes[outcome.kind], let attested = Self.modes[category], claimed != attested {
+                    result.append(.init(relation: .contradicted, fact: fact, certainty: .medium,
+                                        reason: "the text has \(context.label(event)) taken \(claimed); it was taken \(attested). \(fact.statement)", claimed: says))
+                } else if category == outcome.kind || (family != nil && family == factFamily) {
                     result.append(.init(relation: .supported, fact: fact, certainty: .medium, reason: fact.statement, claimed: says))
                 } else if let family, let factFamily, Self.excludes(family, factFamily) {
                     result.append(.init(relation: .contradicted, fact: fact, certainty: .medium,
@@ -49,7 +56,7 @@ struct OutcomeSemantics: AttributeSemantics {
         // Who won.
         for fact in context.facts(about: event, [.victor]) where fact.status == .attested {
             guard let victor = fact.object else { continue }
-            if let claimedVictor = outcome.victor, ["victory", "defeat", "captured"].contains(outcome.kind) {
+            if let claimedVictor = outcome.victor, ["victory", "defeat", "captured", "stormed", "surrendered"].contains(outcome.kind) {
                 if claimedVictor == victor {
                     result.append(.init(relation: .supported, fact: fact, certainty: .medium, reason: fact.statement, claimed: says))
                 } else if !context.related(claimedVictor, victor) {
