@@ -54,6 +54,12 @@ public struct Annotator: Sendable {
                 match.ids.count == 1 && base.record(match.ids[0])?.kind == .place ? match.ids[0] : nil
             }
         } ?? []
+        // The events the title names: what a section that names none is about ("Siege of Edessa").
+        let documentEvents: [String] = document.structure.firstDescendant(ofKind: .title).map { title in
+            recognizer.matches(in: Tokenizer.tokens(of: text, in: title.contentRange)).compactMap { match in
+                match.ids.count == 1 && base.record(match.ids[0])?.kind == .event ? match.ids[0] : nil
+            }
+        } ?? []
 
         // The date the last block of claims gave, its section, and whether it was a list item.
         var lastBlock: (section: Int, scope: HistoricalInterval?, isItem: Bool)?
@@ -132,6 +138,7 @@ public struct Annotator: Sendable {
                                      antecedent: antecedent) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
                     claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
+                    if claim.topic.isEmpty { claim.topic = unique(documentEvents) }
                     let isPlace: (String) -> Bool = { base.record($0)?.kind == .place }
                     if let nearest = blockLinks.last(where: isPlace) {
                         claim.setting = [nearest]

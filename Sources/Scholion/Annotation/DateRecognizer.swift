@@ -16,8 +16,8 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let decades = #/\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s(?:\s*(?:and|to|–|-)\s*(?:the\s+)?(?:(early|mid|late)[-\s]+)?(\d{2,3}0)s|\s*[–-]\s*(\d{3,4})\b)?/#
     nonisolated(unsafe) static let monthDate = #/\b(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(ce|ad|bce|bc)\b)?/#
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
-    nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–-]\s*(\d{2,4})\b/#
-    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
+    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
     /// A year that opens a line of notes or a chronology: "543: Khosrow takes Petra", "541/2: ...".
     nonisolated(unsafe) static let leadingYear = #/^\s*(?:[-–—•*]\s*)?(\d{3,4})(?:\/(\d{1,2}))?\s*:(?!\d)/#
     nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
@@ -105,7 +105,7 @@ public enum DateRecognizer {
         }
         for match in windowed(yearRange) {
             guard let start = Int(match.output.1), var end = Int(match.output.2), plausible(start) else { continue }
-            if end < 100 { end = start / 100 * 100 + end }
+            if end < 10 { end = start / 10 * 10 + end } else if end < 100 { end = start / 100 * 100 + end }
             guard end >= start, plausible(end) else { continue }
             add(match.range, span(HistoricalDate(year: start), HistoricalDate(year: end), uncertain: false))
         }

@@ -33,6 +33,12 @@ public struct EntityRecognizer: Sendable {
             let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? ""
             guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: firstWord), keys[index] != "the",
                   !excluded.contains(where: { $0.contains(tokens[index].range) }) else {
+                // "The Edessenes paid": a place's people, standing for the place.
+                if tokens[index].kind == .word, tokens[index].isCapitalized, !keys[index].isEmpty,
+                   let place = dictionary.demonymPlace(forKey: keys[index]) {
+                    let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
+                    matches.append(Match(range: tokens[index].withoutPossessive.range, quote: "", ids: [place], precedingWord: preceding))
+                }
                 index += 1
                 continue
             }

@@ -7,7 +7,23 @@ public struct NameDictionary: Sendable {
     /// The most words any name has.
     public let maximumWords: Int
 
+    /// Stems of one-word place names, for their people: "Edessenes" is of Edessa ("edess"),
+    /// "Antiochenes" of Antioch, "Nisibenes" of Nisibis ("nisib").
+    private let demonymStems: [String: [String]]
+    /// Endings of the name of a place's people.
+    static let demonymEndings = ["enes", "enians", "enoi", "ians", "ans", "ites"]
+
     public init(base: ReferenceBase) {
+        var stems: [String: Set<String>] = [:]
+        for key in base.nameKeys where !key.contains(" ") && key.count >= 5 {
+            for id in base.recordIDs(forKey: key) where base.record(id)?.kind == .place {
+                let scalars = Array(key)
+                for drop in 0...2 where scalars.count - drop >= 4 {
+                    stems[String(scalars.dropLast(drop)), default: []].insert(id)
+                }
+            }
+        }
+        self.demonymStems = stems.mapValues { $0.sorted() }
         var ids: [String: [String]] = [:]
         var firstWords: Set<String> = []
         var maximumWords = 1
@@ -24,5 +40,13 @@ public struct NameDictionary: Sendable {
     }
 
     public func ids(forKey key: String) -> [String]? { ids[key] }
+
+    /// The place whose people a capitalised plural names ("Edessenes"), when one place fits.
+    public func demonymPlace(forKey key: String) -> String? {
+        for ending in Self.demonymEndings where key.hasSuffix(ending) && key.count - ending.count >= 4 {
+            if let found = demonymStems[String(key.dropLast(ending.count))], found.count == 1 { return found[0] }
+        }
+        return nil
+    }
     public func couldStart(withWordKey key: String) -> Bool { firstWords.contains(key) }
 }

@@ -46,7 +46,7 @@ struct ClaimValues {
         for (index, text) in corpus.texts.enumerated() {
             for claim in text.result.claims {
                 for statement in claim.statements where !statement.qualifiers.negated && !statement.qualifiers.hedged {
-                    guard let (key, value) = Self.keyed(statement) else { continue }
+                    guard let (key, value) = Self.keyed(statement, vocabulary: corpus.base.vocabulary) else { continue }
                     entries[key, default: []].append(Entry(text: index, claim: claim, statement: statement, value: value))
                 }
             }
@@ -55,7 +55,7 @@ struct ClaimValues {
 
     /// The key and value a statement is compared under, or nil for what texts may fairly
     /// differ on (where a person was at some point of a year).
-    static func keyed(_ statement: Statement) -> (String, Value)? {
+    static func keyed(_ statement: Statement, vocabulary: Vocabulary) -> (String, Value)? {
         let subject = statement.subject
         switch (statement.attribute, statement.value) {
         case (.date, .interval(let interval)) where statement.cue != nil:
@@ -69,7 +69,9 @@ struct ClaimValues {
             // Only a figure whose count is known: an army and its dead are two figures.
             guard let role = amount.role else { return nil }
             let (value, unit) = QuantitySemantics.normalised(amount.value, amount.unit)
-            let key = [statement.attribute.rawValue, role, unit, amount.commodity ?? "", amount.schedule ?? "", subject].joined(separator: "|")
+            // Figures of two sides ("800 Persian cavalry", "1,200 Roman regulars") count two things.
+            let side = vocabulary.side(in: amount.text) ?? ""
+            let key = [statement.attribute.rawValue, role, unit, amount.commodity ?? "", amount.schedule ?? "", side, subject].joined(separator: "|")
             return (key, .amount(value, amount.text))
         case (.founder, .record(let founder)):
             return ("founder|\(subject)", .record(founder))

@@ -118,9 +118,22 @@ struct StatementReader: Sendable {
                 statements.append(Statement(subject: misdated, attribute: .date, value: .interval(time), qualifiers: qualifiers,
                                             range: clause, cue: "described"))
             }
+            // An episode is one of several when the text says so ("a Roman assault", "another
+            // sally"); "the assault" is the attack the event was.
+            let episodes = cues.matches(["outcome.episode"], in: vocabulary, within: clause).filter { episode in
+                if episode.term.hasPrefix("strategic") { return true }
+                let before = cues.text(max(clause.start, episode.range.start - 24), episode.range.start).lowercased()
+                let phrase = before.split(separator: ",").last.map(String.init) ?? before
+                let words = phrase.split(separator: " ").map(String.init)
+                return words.contains { ["a", "an", "another", "one"].contains($0) }
+            }
             // Outcomes, and who won.
             for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
+                // "A Roman assault against the fort was defeated": the assault's outcome, not the
+                // siege's; "strategically inconclusive": a judgement on the war, not the battle.
+                if episodes.contains(where: { $0.range.end <= match.range.start && match.range.start - $0.range.end <= 30
+                    && !cues.text($0.range.end, match.range.start).contains(",") }) { continue }
                 // "took 1,000 lb of silver": what is taken is a sum, not a place.
                 if ["captured", "stormed"].contains(kind), claim.quantityRanges.contains(where: { $0.start >= match.range.end && $0.start - match.range.end <= 2 }) { continue }
                 var qualifiers = qualifiers
@@ -181,7 +194,10 @@ struct StatementReader: Sendable {
                     let moved = motion.map { $0.range.end <= place.range.start && place.range.start - $0.range.end <= 40 } ?? false
                     guard moved || ["at", "in", "to", "near", "before", "outside", "inside", "into", "reached", "towards", "toward"].contains(preposition ?? "")
                     else { continue }
-                    statements.append(Statement(subject: person, attribute: .whereabouts, value: .record(place.id), qualifiers: qualifiers,
+                    // "was not at Anglon" denies it; "still at al-Hira, sent no help" does not.
+                    var placed = qualifiers
+                    placed.negated = negated(before: place.range.start)
+                    statements.append(Statement(subject: person, attribute: .whereabouts, value: .record(place.id), qualifiers: placed,
                                                 range: clause, cue: motion?.term ?? preposition))
                 }
             }
@@ -277,8 +293,21 @@ struct StatementReader: Sendable {
     /// The events a clause is about: those it names; else those the sentence names; else those
     /// held at a place it names at its time; else its section's.
     func events(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, sentenceEvents: [String], time: HistoricalInterval?) -> [String] {
-        let own = Self.unique(clause.filter { $0.kind == .event }.map(\.id))
+        // An event named after "after", "from", "before", "since" dates the clause; it is what
+        // the clause is about only when nothing else is ("from the sack of Antioch, the
+        // Edessenes paid" is about Edessa's payment).
+        let named = clause.filter { $0.kind == .event }
+        let temporal = named.filter { event in
+            let before = cues.text(max(range.start, event.range.start - 12), event.range.start).lowercased()
+            return ["after the ", "from the ", "before the ", "since the ", "following the ", "after ", "from ", "before ", "since "].contains { before.hasSuffix($0) }
+        }
+        let own = Self.unique(named.filter { event in !temporal.contains { $0.range == event.range } }.map(\.id))
         if !own.isEmpty { return own }
+        if !temporal.isEmpty {
+            let others = events(of: claim, clause: clause.filter { $0.kind != .event }, range: range, cues: cues,
+                                sentenceEvents: sentenceEvents.filter { id in !temporal.contains { $0.id == id } }, time: time)
+            return others.isEmpty ? Self.unique(temporal.map(\.id)) : others
+        }
         // An event the clause describes by its kind: "the siege", "a truce", "the sack", at
         // its time, at a place it, its sentence or its paragraph names (or the only one then).
         if let time, time.upperBound - time.lowerBound < 372 * 3 {

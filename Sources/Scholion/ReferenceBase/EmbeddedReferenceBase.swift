@@ -4881,6 +4881,7 @@ enum EmbeddedReferenceBase {
         <term>ransom</term><term>paid him to</term><term>paid them to</term><term>paid to spare</term><term>to spare the city</term>
         <term>in return for</term><term>purchased</term>
       </item>
+      <item n="outcome.episode"><gloss>a part of an event whose outcome is not the event's ("an assault was beaten off", "a sally failed"), and a judgement on another level ("strategically inconclusive"): an outcome word these stand just before is not said of the event</gloss><term>assault</term><term>attack</term><term>sally</term><term>sortie</term><term>charge</term><term>skirmish</term><term>first attack</term><term>strategically</term><term>strategic</term></item>
       <item n="outcome.none">
         <gloss>phrases that contain an outcome word but state no outcome ("took place", "fell ill"): read first, and then ignored</gloss>
         <term>took place</term><term>take place</term><term>takes place</term><term>taken place</term><term>took part</term><term>take part</term>

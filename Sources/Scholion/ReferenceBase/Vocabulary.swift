@@ -57,6 +57,14 @@ public struct Vocabulary: Hashable, Sendable {
 
     func compiled(_ set: String) -> [CompiledTerm] { compiledBySet[set] ?? [] }
 
+    /// The side a phrase's own words name ("1,200 Roman regulars" → the Roman Empire), when
+    /// they name one only.
+    public func side(in phrase: String) -> String? {
+        let words = Set(phrase.lowercased().split { !$0.isLetter }.map(String.init))
+        let sides = Set(items("side").filter { item in item.terms.contains { words.contains($0.lowercased()) } }.compactMap(\.meaning))
+        return sides.count == 1 ? sides.first : nil
+    }
+
     /// The terms of a set (`outcome.captured`), longest first; empty for a set no file defines.
     public func terms(_ set: String) -> [String] { termsBySet[set] ?? [] }
 

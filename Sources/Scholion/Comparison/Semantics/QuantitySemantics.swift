@@ -38,6 +38,9 @@ struct QuantitySemantics: AttributeSemantics {
         let own = Set(context.facts(about: statement.subject, predicates).map(\.id))
         for fact in context.facts(about: statement.subject, predicates) + parents.flatMap({ context.facts(about: $0, predicates) }) {
             let isOwn = own.contains(fact.id)
+            // "1,200 Roman regulars" do not count the Persian garrison.
+            if let side = context.base.vocabulary.side(in: amount.text), let factSide = fact.object,
+               context.base.vocabulary.items("side").contains(where: { $0.meaning == factSide }), side != factSide { continue }
             for measure in fact.quantities {
                 let (factValue, factUnit) = Self.normalised(measure.value, measure.unit)
                 guard factUnit == unit, factValue > 0 else { continue }
