@@ -67,6 +67,35 @@ struct ComparisonTests {
         #expect(!claims.flatMap(\.attributions).contains { $0.relation == other && $0.fact == item.ground })
     }
 
+    /// Passages of several sentences, written for these tests: what a claim means depends on
+    /// the sentence or the list item before it.
+    static let passages: [Case] = [
+        // "he": the person the sentence before was about.
+        Case(sentence: "The eunuch Narses was a favourite of the empress. In the summer of 542 he led the Roman army against Khosrow in Mesopotamia.",
+             relation: .contradicted, ground: "f.narses-eunuch.command.the-east.540s"),
+        // A year told from the one before; a wrong date does not hide the event it misdates.
+        Case(sentence: "Khosrow marched on Dara in 540.\n\nTwo years later he took Petra on the Black Sea coast.",
+             relation: .contradicted, ground: "f.capture-of-petra-541.date.541"),
+        // An undated list item goes on in the year of the item before; storming is not surrender.
+        Case(sentence: "- 541: Belisarius invades Persian Mesopotamia.\n- The Persian garrison of Sisauranon is taken by storm.",
+             relation: .contradicted, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),
+        Case(sentence: "- 541: Belisarius invades Persian Mesopotamia.\n- The garrison of Sisauranon surrenders to Belisarius.",
+             relation: .supported, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),
+        // A place's people stand for it; an event after "after" only dates the clause; a
+        // campaign's figure (1,000 lb offered at Beroea) does not outweigh the event's own.
+        Case(sentence: "After the sack of Antioch in 540 the Edessenes bought Khosrow off with 1,000 pounds of gold.",
+             relation: .contradicted, ground: "f.edessa-ransom-540.quantity.ransom"),
+        Case(sentence: "In 540 the Edessenes paid Khosrow 200 pounds of gold.", relation: .supported, ground: "f.edessa-ransom-540.quantity.ransom"),
+        // One assault beaten off is not the siege's outcome.
+        Case(sentence: "In 541 a Roman assault on Sisauranon was beaten off, but the garrison later surrendered.",
+             relation: .supported, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),
+    ]
+
+    @Test("Reading across sentences: pronouns, years told from the one before, list items, a place's people", arguments: passages)
+    func passage(_ item: Case) throws {
+        try family(item)
+    }
+
     @Test("A hedged or denied statement is not contradicted with certainty")
     func qualifiers() throws {
         let denied = try Self.claims("In 544 Edessa was not taken by Khosrow.")

@@ -78,7 +78,9 @@ struct StatementReader: Sendable {
             // A date before a colon ("543: Khosrow takes Petra") governs what follows it.
             let governing = dated.filter { $0.1.end <= clause.start && cues.text($0.1.end, min($0.1.end + 2, clause.start)).trimmingWhitespace.hasPrefix(":") }
             let inOwnClause = dated.filter { clause.start <= $0.1.start && $0.1.end <= clause.end }
-            let ownDates = (inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause).map(\.0)
+            var ownDates = (inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause).map(\.0)
+            // "Two years later he took Petra": a year told from the one before is the sentence's own.
+            if claim.dates.isEmpty, let scope = claim.scope, scope.origin == .own { ownDates = [scope.interval] }
             var qualifiers = Statement.Qualifiers()
             if let own = Annotator.union(ownDates) {
                 qualifiers.time = own
@@ -130,6 +132,8 @@ struct StatementReader: Sendable {
             // Outcomes, and who won.
             for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
+                // "the sack of Antioch" is a name, not an outcome the clause states.
+                if named.contains(where: { $0.kind == .event && $0.range.start <= match.range.start && match.range.end <= $0.range.end }) { continue }
                 // "A Roman assault against the fort was defeated": the assault's outcome, not the
                 // siege's; "strategically inconclusive": a judgement on the war, not the battle.
                 if episodes.contains(where: { $0.range.end <= match.range.start && match.range.start - $0.range.end <= 30
@@ -450,12 +454,15 @@ struct StatementReader: Sendable {
         // The side nearest the phrase on each hand.
         let left = before.max { $0.0 < $1.0 }?.1
         let right = after.min { $0.0 < $1.0 }?.1
+        let auxiliary = cues.text(max(range.start, match.range.start - 6), match.range.start).lowercased()
+        let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) }
         let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
-            || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to")
+            || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to") || passiveVoice
         switch kind {
         case "victory": return passive ? (right, left) : (left, right)
         case "defeat": return passive ? (right, left) : (right == left ? nil : right, left)
-        case "captured", "stormed": return passive ? (right, nil) : (left, nil)
+        // "The Persian garrison was taken by storm": the side before a passive lost the place.
+        case "captured", "stormed": return passive ? (right, passiveVoice ? left : nil) : (left, nil)
         // "the garrison surrendered (to the Romans)": who gave up is the loser.
         case "surrendered": return passive ? (right, left) : (nil, left)
         case "repulsed": return (nil, nil)

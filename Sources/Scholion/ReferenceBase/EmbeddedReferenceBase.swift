@@ -4945,7 +4945,7 @@ enum EmbeddedReferenceBase {
       </item>
       <item n="role.ransom">
         <gloss>a sum paid to buy off an attacker</gloss>
-        <term>ransom</term><term>bought off</term><term>bought him off</term><term>bought them off</term><term>paid off</term><term>to spare</term>
+        <term>ransom</term><term>bought off</term><term>bought</term><term>bought him off</term><term>bought them off</term><term>paid off</term><term>to spare</term>
         <term>demanded</term><term>extorted</term>
       </item>
       <item n="role.payment">

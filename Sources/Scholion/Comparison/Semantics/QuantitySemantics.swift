@@ -30,6 +30,11 @@ struct QuantitySemantics: AttributeSemantics {
         let (value, unit) = Self.normalised(amount.value, amount.unit)
         guard value > 0 else { return [] }
         var supported: [ComparisonEngine.Judgement] = []
+        // A figure of the campaign the event belongs to agrees unless a fact of the event itself,
+        // counting exactly the same thing (ransom and ransom), says otherwise: 1,000 lb offered
+        // at Beroea is no support for a wrong sum paid by Edessa.
+        var supportedByCampaign: [ComparisonEngine.Judgement] = []
+        var ownExactConflict = false
         var conflicts: [(distance: Double, judgement: ComparisonEngine.Judgement)] = []
         let predicates: Set<Fact.Predicate> = statement.attribute == .duration ? [.duration] : [.quantity]
         // The campaign an event belongs to holds figures of it too (the terms of 540 for a
@@ -63,8 +68,9 @@ struct QuantitySemantics: AttributeSemantics {
                 if !isOwn, !(close && amount.commodity == measure.commodity && !otherSchedule) { continue }
                 let otherMetal = amount.commodity != nil && measure.commodity != nil && amount.commodity != measure.commodity
                 if close, !otherMetal, !otherSchedule {
-                    supported.append(.init(relation: .supported, fact: fact, certainty: fact.certainty >= .medium ? .high : .medium,
-                                           reason: fact.statement, claimed: says))
+                    let judgement = ComparisonEngine.Judgement(relation: .supported, fact: fact, certainty: fact.certainty >= .medium ? .high : .medium,
+                                                               reason: fact.statement, claimed: says)
+                    if isOwn { supported.append(judgement) } else { supportedByCampaign.append(judgement) }
                 } else if close, otherMetal {
                     conflicts.append((0, .init(relation: .contradicted, fact: fact, certainty: .high,
                                                reason: "the text gives \(says); the sum was in \(measure.commodity!). \(fact.statement)", claimed: says)))
@@ -87,6 +93,7 @@ struct QuantitySemantics: AttributeSemantics {
                         let named = leaders.contains { id in (context.base.record(id)?.names ?? []).contains { fact.statement.contains($0.text) } }
                         if !leaders.isEmpty, !named { continue }
                     }
+                    if isOwn, amount.role == factRole { ownExactConflict = true }
                     conflicts.append((abs(log(value / factValue)), .init(relation: .contradicted, fact: fact, certainty: .medium,
                                                                           reason: "the text gives \(says). \(fact.statement)", claimed: says)))
                 }
@@ -95,6 +102,7 @@ struct QuantitySemantics: AttributeSemantics {
         // A figure that agrees with one fact is not wrong about another of the same event
         // (the 4,000 lb demanded against the 2,000 lb paid); of several conflicts, the nearest.
         if !supported.isEmpty { return supported }
+        if !supportedByCampaign.isEmpty, !ownExactConflict { return supportedByCampaign }
         guard let nearest = conflicts.min(by: { $0.distance < $1.distance }) else { return [] }
         return [nearest.judgement]
     }
