@@ -86,6 +86,13 @@ struct ComparisonTests {
         Case(sentence: "After the sack of Antioch in 540 the Edessenes bought Khosrow off with 1,000 pounds of gold.",
              relation: .contradicted, ground: "f.edessa-ransom-540.quantity.ransom"),
         Case(sentence: "In 540 the Edessenes paid Khosrow 200 pounds of gold.", relation: .supported, ground: "f.edessa-ransom-540.quantity.ransom"),
+        // The text's own abbreviations; a kinship set beside a name.
+        Case(sentence: "Abbreviations: Kh. = Khosrow I; Jn. = Justinian.\n\nKh., the nephew of Kavadh I, came to the throne in 531.",
+             relation: .contradicted, ground: "f.khosrow-i.kinship.kavadh-i"),
+        Case(sentence: "Khosrow I (531–579), Kavadh I's nephew, made the Eternal Peace with the Romans in 532.",
+             relation: .contradicted, ground: "f.khosrow-i.kinship.kavadh-i"),
+        Case(sentence: "Khosrow I (531–579), Kavadh I's son, made the Eternal Peace with the Romans in 532.",
+             relation: .supported, ground: "f.khosrow-i.kinship.kavadh-i"),
         // One assault beaten off is not the siege's outcome.
         Case(sentence: "In 541 a Roman assault on Sisauranon was beaten off, but the garrison later surrendered.",
              relation: .supported, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),

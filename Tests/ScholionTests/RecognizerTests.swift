@@ -45,6 +45,8 @@ struct RecognizerTests {
         ("He sent 1,200 Roman regulars with them.", 1200.0, "men", nil),
         ("Khalid left Mesopotamia with half his army of 9000 soldiers.", 4500.0, "men", nil),
         ("The Persians were not less than thirty thousand men.", 30000.0, "men", nil),
+        ("The Romans paid 20 cent. of gold for the truce.", 20.0, "centenarium", "gold"),
+        ("The Persians caught in the ring were cut down, about 3,000 of them.", 3000.0, "men", nil),
     ] as [(String, Double, String, String?)])
     func quantities(_ sentence: String, _ value: Double, _ unit: String, _ commodity: String?) throws {
         let quantity = try #require(QuantityRecognizer.matches(in: sentence).first?.quantity, "no quantity in \(sentence)")
@@ -56,6 +58,7 @@ struct RecognizerTests {
     @Test("An article is not a number: \"a landscape suiting cavalry\" is no quantity; \"a thousand pounds\" is")
     func articleIsNotANumber() {
         #expect(QuantityRecognizer.matches(in: "The plains created a landscape suiting cavalry maneuvers.").isEmpty)
+        #expect(QuantityRecognizer.matches(in: "Some 20 per cent. of the army died.").isEmpty, "per cent. is no centenarium")
         #expect(QuantityRecognizer.matches(in: "He accepted a thousand pounds of silver.").first?.quantity.value == 1000)
     }
 

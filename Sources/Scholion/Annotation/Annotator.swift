@@ -61,6 +61,16 @@ public struct Annotator: Sendable {
             }
         } ?? []
 
+        // The text's own abbreviations of names ("Kh. = Khusrau I"): the records their full forms name.
+        var abbreviations: [String: [String]] = [:]
+        for entry in DocumentAbbreviations(text: document.text).entries {
+            let full = ScalarText(entry.long)
+            let found = recognizer.matches(in: Tokenizer.tokens(of: full, in: TextRange(start: 0, end: full.count)))
+            if found.count == 1, found[0].ids.count >= 1, let kind = base.record(found[0].ids[0])?.kind, [.person, .place].contains(kind) {
+                abbreviations[entry.short] = found[0].ids
+            }
+        }
+
         // The date the last block of claims gave, its section, and whether it was a list item.
         var lastBlock: (section: Int, scope: HistoricalInterval?, isItem: Bool)?
         for block in blocks {
@@ -95,7 +105,19 @@ public struct Annotator: Sendable {
                     return Mention(kind: .quantity, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, quantity: match.quantity)
                 }
                 // A name never swallows a date, and a name inside a date ("March") is no mention.
-                let entities = recognizer.matches(in: tokens, excluding: dates.map(\.range))
+                var entities = recognizer.matches(in: tokens, excluding: dates.map(\.range))
+                // "Kh." where the text declared it: the name it abbreviates.
+                if !abbreviations.isEmpty {
+                    for (index, token) in tokens.enumerated() where token.kind == .word && index + 1 < tokens.count {
+                        guard let ids = abbreviations[token.text], tokens[index + 1].text == ".",
+                              tokens[index + 1].range.start == token.range.end,
+                              !entities.contains(where: { $0.range.start < token.range.end && token.range.start < $0.range.end }) else { continue }
+                        let preceding = index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].text.lowercased() : nil
+                        let range = TextRange(start: token.range.start, end: tokens[index + 1].range.end)
+                        entities.append(EntityRecognizer.Match(range: range, quote: "", ids: ids, precedingWord: preceding))
+                    }
+                    entities.sort { $0.range < $1.range }
+                }
                 blockSentences.append((sentence, entities, dates, quantities))
             }
             let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })

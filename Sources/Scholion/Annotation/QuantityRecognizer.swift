@@ -25,13 +25,15 @@ public enum QuantityRecognizer {
         "inhabitants": ("persons", "persons"), "dead": ("persons", "casualties"), "casualties": ("persons", "casualties"),
         "pounds": ("pound", "payment"), "pound": ("pound", "payment"), "lb": ("pound", "payment"), "lbs": ("pound", "payment"),
         "centenaria": ("centenarium", "payment"), "centenarium": ("centenarium", "payment"),
+        // The scholars' abbreviation ("20 cent. of gold"); never "per cent." (below).
+        "cent.": ("centenarium", "payment"),
         "nomismata": ("nomisma", "payment"), "solidi": ("nomisma", "payment"), "coins": ("nomisma", "payment"),
         "ships": ("ships", "ships"), "elephants": ("elephants", "elephants"),
         "years": ("year", "duration"), "year": ("year", "duration"), "months": ("month", "duration"), "month": ("month", "duration"),
         "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
     ]
 
-    nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+\.?){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
+    nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+\.?){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|cent\.|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
     /// "killed some 500 of them", "about 8,000 of them in all": a count of the men the text spoke of.
     nonisolated(unsafe) static let partitive = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)\s+of\s+them\b/#
     nonisolated(unsafe) static let fraction = #/\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
@@ -81,7 +83,7 @@ public enum QuantityRecognizer {
             var between = match.output.3.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
             // "300,000 of its inhabitants": a partitive "of" with its determiner belongs to the quantity.
             if between.count >= 2, between[0] == "of", ["its", "the", "their", "his", "her"].contains(between[1]) { between.removeFirst(2) }
-            guard between.allSatisfy({ !["and", "or", "but", "the", "to", "of", "in", "was", "were", "had", "with", "his", "her", "their"].contains($0) }) else { continue }
+            guard between.allSatisfy({ !["and", "or", "but", "the", "to", "of", "in", "was", "were", "had", "with", "his", "her", "their", "per"].contains($0) }) else { continue }
             guard let value = parseNumber(String(match.output.2)) else { continue }
             let unitWord = match.output.4.lowercased()
             guard let (unit, kind) = units[unitWord] else { continue }

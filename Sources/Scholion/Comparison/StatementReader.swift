@@ -210,7 +210,7 @@ struct StatementReader: Sendable {
             // the throne"), else the first after it ("the throne passed to Khosrow").
             if let accession = cues.matches(["cue.accession"], in: vocabulary, within: clause).first,
                qualifiers.timeOrigin == .own, let time = qualifiers.time,
-               let person = persons.last(where: { $0.range.end <= accession.range.start }) ?? persons.first(where: { $0.range.start >= accession.range.end }) {
+               let person = Self.subject(of: accession.range, among: persons, cues: cues) ?? persons.first(where: { $0.range.start >= accession.range.end }) {
                 statements.append(Statement(subject: person.id, attribute: .accession, value: .interval(time), qualifiers: qualifiers,
                                             range: clause, cue: "accession"))
             }
@@ -365,6 +365,18 @@ struct StatementReader: Sendable {
         return held(at: claim.setting)
     }
 
+    /// Who does what a verb says: the person named nearest before it ("Kavadh died and Khosrow
+    /// took the throne"), unless an apposition stands between them ("Khosrow, the son of Kavadh,
+    /// came to the throne"): then the person the apposition is set beside.
+    static func subject(of verb: TextRange, among persons: [Named], cues: CueMatcher) -> Named? {
+        guard let last = persons.last(where: { $0.range.end <= verb.start }) else { return nil }
+        let gap = cues.text(last.range.end, verb.start)
+        guard gap.hasPrefix(","), let index = persons.firstIndex(where: { $0.range == last.range }), index > 0 else { return last }
+        // Back to the name the apposition opens after: "X, the nephew of Y, came".
+        let head = persons[..<index].last { person in cues.text(person.range.end, min(person.range.end + 2, verb.start)).hasPrefix(",") || cues.text(person.range.end, min(person.range.end + 3, verb.start)).hasPrefix(".,") }
+        return head ?? last
+    }
+
     /// The one event at a place the clause names, or with a person its sentence names among
     /// those who took part, of a kind its words describe (an outcome word it can have, an event
     /// noun of its category), within two years of a date that fits no such event.
@@ -385,7 +397,9 @@ struct StatementReader: Sendable {
         let ofPersons = persons.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
             base.record(event)?.participants.contains { persons.contains($0.entity) } ?? false
         }
-        let candidates = Self.unique(places.flatMap { eventsAtPlace[$0] ?? [] } + withPersons + ofPersons).filter { event in
+        // The places the clause names tell first; the persons only where it names none.
+        let pool = places.isEmpty ? Array(withPersons) + ofPersons : places.flatMap { eventsAtPlace[$0] ?? [] }
+        let candidates = Self.unique(pool).filter { event in
             guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), !interval.overlaps(time),
                   record.category != "war" else { return false }
             let described = nouns.contains(record.category ?? "")
@@ -488,6 +502,11 @@ struct StatementReader: Sendable {
                 // "Kavadh's son Khosrow" / "Kavadh's son".
                 of = before?.id
                 kin = after.flatMap { gapAfter.count <= 2 ? $0.id : nil }
+                // "Khosrow II (590–628), Anushirvan's son": the person the phrase is set beside.
+                if kin == nil, let possessor = before, let appositive = persons.last(where: { $0.range.end <= possessor.range.start }) {
+                    let gap = cues.text(appositive.range.end, possessor.range.start)
+                    if gap.hasSuffix(", "), gap.count <= 40, !gap.contains(" and "), !gap.contains(" but "), !gap.contains(";") { kin = appositive.id }
+                }
             } else if let before, [", ", " ", ", the ", " the ", ", a ", " was the ", " was a ", " is the ", ", his ", ", her "].contains(gapBefore),
                       gapAfter == " of " || gapAfter == " of the " {
                 // "Khosrow, son of Kavadh", "Khosrow was the son of Kavadh".
