@@ -12,6 +12,10 @@ public struct Annotator: Sendable {
     let resolver: MentionResolver
     let attributor: ClaimAttributor
     let cues: ClaimCues
+    /// The last words of the vocabulary's phrases of relative time ("year", "later"): a sentence
+    /// without one is not searched for them.
+    let relativeTimeWords: Set<String>
+    static let relativeTimeSets = ["time.same": 0, "time.next": 1, "time.previous": -1, "time.twoLater": 2, "time.threeLater": 3]
 
     public init(base: ReferenceBase) {
         self.base = base
@@ -19,6 +23,7 @@ public struct Annotator: Sendable {
         resolver = MentionResolver(base: base)
         attributor = ClaimAttributor(base: base)
         cues = ClaimCues(vocabulary: base.vocabulary)
+        relativeTimeWords = Set(Self.relativeTimeSets.keys.flatMap { base.vocabulary.terms($0) }.compactMap { $0.lowercased().split(separator: " ").last.map(String.init) })
     }
 
     /// What the annotator finds in a document.
@@ -223,8 +228,9 @@ public struct Annotator: Sendable {
     /// The year a sentence tells from the one before ("the next year", "two years later"), when
     /// that was one year.
     func relativeYear(in sentence: String, from previous: HistoricalInterval?) -> HistoricalInterval? {
-        guard let start = previous?.start, let end = previous?.end, start.year == end.year else { return nil }
-        let offsets = ["time.same": 0, "time.next": 1, "time.previous": -1, "time.twoLater": 2, "time.threeLater": 3]
+        guard let start = previous?.start, let end = previous?.end, start.year == end.year,
+              sentence.asciiLowercased.split(whereSeparator: { !$0.isLetter }).contains(where: { relativeTimeWords.contains(String($0)) }) else { return nil }
+        let offsets = Self.relativeTimeSets
         let found = CueMatcher(sentence, at: 0).matches(offsets.keys.sorted(), in: base.vocabulary).first
         guard let found, let offset = offsets[found.set] else { return nil }
         return .exact(HistoricalDate(year: start.year + offset))

@@ -97,7 +97,7 @@ public enum QuantityRecognizer {
             matches.append(Match(range: range, quantity: MentionQuantity(
                 value: value, unit: unit, commodity: commodity, kind: kind, isApproximate: match.output.1 != nil, whole: nil, fraction: nil)))
         }
-        for match in windows.flatMap({ $0.matches(of: partitive) }) {
+        for match in lowered.contains(" of them") ? windows.flatMap({ $0.matches(of: partitive) }) : [] {
             let range = offsets(match.range)
             guard !matches.contains(where: { $0.range.overlaps(range) }), let value = parseNumber(String(match.output.2)), value >= 2 else { continue }
             matches.append(Match(range: range, quantity: MentionQuantity(

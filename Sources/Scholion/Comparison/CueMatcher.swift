@@ -16,6 +16,12 @@ struct CueMatcher {
     /// Each word of the sentence → the offsets it starts at: a term is sought only where its
     /// first word stands, not at every character.
     let wordStarts: [String: [Int]]
+    /// Each set's occurrences in the whole sentence, found once: a claim asks for the same sets
+    /// clause by clause and check by check.
+    private final class Found {
+        var bySet: [String: [Match]] = [:]
+    }
+    private let found = Found()
 
     init(_ quote: String, at start: Int) {
         let lowered: [Unicode.Scalar] = quote.unicodeScalars.map { scalar in
@@ -50,21 +56,8 @@ struct CueMatcher {
     func matches(_ sets: [String], in vocabulary: Vocabulary, within range: TextRange? = nil) -> [Match] {
         var found: [Match] = []
         for set in sets {
-            for compiled in vocabulary.compiled(set) {
-                let pattern = compiled.scalars
-                guard pattern.count <= lowered.count else { continue }
-                let candidates: [Int] = compiled.firstWord.map { wordStarts[$0] ?? [] } ?? Array(0...(lowered.count - pattern.count))
-                for index in candidates where index + pattern.count <= lowered.count {
-                    guard lowered[index..<index + pattern.count].elementsEqual(pattern) else { continue }
-                    // Whole words: no letter before or after (a term may start with "'": "n't").
-                    if compiled.firstWord == nil, index > 0, Self.isWordScalar(lowered[index - 1]), compiled.startsWithWord { continue }
-                    let end = index + pattern.count
-                    if end < lowered.count, compiled.endsWithWord, Self.isWordScalar(lowered[end]) { continue }
-                    let match = Match(set: set, term: compiled.term, range: TextRange(start: start + index, end: start + end))
-                    if let range, !(range.start <= match.range.start && match.range.end <= range.end) { continue }
-                    found.append(match)
-                }
-            }
+            let all = occurrences(of: set, in: vocabulary)
+            found += range.map { range in all.filter { range.start <= $0.range.start && $0.range.end <= range.end } } ?? all
         }
         // Longest first, then earliest; drop what overlaps a longer phrase.
         found.sort { ($0.range.end - $0.range.start, -$0.range.start) > ($1.range.end - $1.range.start, -$1.range.start) }
@@ -73,6 +66,27 @@ struct CueMatcher {
             kept.append(match)
         }
         return kept.sorted { $0.range.start < $1.range.start }
+    }
+
+    /// Every occurrence of the set's terms in the sentence, overlapping or not.
+    private func occurrences(of set: String, in vocabulary: Vocabulary) -> [Match] {
+        if let known = self.found.bySet[set] { return known }
+        var found: [Match] = []
+        for compiled in vocabulary.compiled(set) {
+            let pattern = compiled.scalars
+            guard pattern.count <= lowered.count else { continue }
+            let candidates: [Int] = compiled.firstWord.map { wordStarts[$0] ?? [] } ?? Array(0...(lowered.count - pattern.count))
+            for index in candidates where index + pattern.count <= lowered.count {
+                guard lowered[index..<index + pattern.count].elementsEqual(pattern) else { continue }
+                // Whole words: no letter before or after (a term may start with "'": "n't").
+                if compiled.firstWord == nil, index > 0, Self.isWordScalar(lowered[index - 1]), compiled.startsWithWord { continue }
+                let end = index + pattern.count
+                if end < lowered.count, compiled.endsWithWord, Self.isWordScalar(lowered[end]) { continue }
+                found.append(Match(set: set, term: compiled.term, range: TextRange(start: start + index, end: start + end)))
+            }
+        }
+        self.found.bySet[set] = found
+        return found
     }
 
     /// Whether a term of the set occurs (within the range, if given).

@@ -391,14 +391,15 @@ struct StatementReader: Sendable {
         // A truce and a peace are the kinds a text confuses: either word may mean either.
         if !nouns.isDisjoint(with: ["truce", "treaty"]) { nouns.formUnion(["truce", "treaty"]) }
         guard !outcomes.isEmpty || !nouns.isEmpty else { return nil }
-        let withPersons = persons.isEmpty ? [] : base.facts(overlapping: HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2)))
-            .lazy.filter { [.participant, .command].contains($0.predicate) && persons.contains($0.subject) }.compactMap(\.object)
+        let around = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
+        let withPersons = !places.isEmpty ? [] : persons.sorted().flatMap { base.facts(about: $0, overlapping: around) }
+            .filter { [.participant, .command].contains($0.predicate) }.compactMap(\.object)
         let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
-        let ofPersons = persons.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
+        let ofPersons = persons.isEmpty || !places.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
             base.record(event)?.participants.contains { persons.contains($0.entity) } ?? false
         }
         // The places the clause names tell first; the persons only where it names none.
-        let pool = places.isEmpty ? Array(withPersons) + ofPersons : places.flatMap { eventsAtPlace[$0] ?? [] }
+        let pool = places.isEmpty ? withPersons + ofPersons : places.flatMap { eventsAtPlace[$0] ?? [] }
         let candidates = Self.unique(pool).filter { event in
             guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), !interval.overlaps(time),
                   record.category != "war" else { return false }
