@@ -57,6 +57,26 @@ struct ReportTests {
         if python.terminationStatus == 3 { print("skipped: Python jsonschema is not installed") } else { #expect(python.terminationStatus == 0) }
     }
 
+    @Test("Claim counts add up: each claim once by its standing, in the JSON and the Markdown table")
+    func countsAddUp() throws {
+        let root = try Self.project(withLayers: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let texts = try Self.json(try CommandRunner.run(["report", "--format", "json", "--project", root.path]))["texts"] as? [[String: Any]] ?? []
+        #expect(texts.count == 4)
+        for text in texts {
+            let standing = text["standing"] as? [String: Int] ?? [:]
+            #expect(standing.values.reduce(0, +) == text["claims"] as? Int, "\(text["document"]!): \(standing)")
+            // Some claim is more than one thing by attribution; by standing it is one.
+            #expect(Set(standing.keys).isSubset(of: ["contradicted", "supported", "unattested", "outside-coverage"]))
+        }
+        let markdown = try CommandRunner.run(["report", "--project", root.path]).standardOutput
+        for row in markdown.split(separator: "\n") where row.hasPrefix("| ") && !row.hasPrefix("| Text") {
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.suffix(7).compactMap { Int($0) }
+            guard cells.count == 7 else { continue }
+            #expect(cells[1] + cells[2] + cells[3] + cells[4] == cells[0], "\(row)")
+        }
+    }
+
     @Test("The bundled corpus: the findings of severity warning or error are exactly these, each with evidence")
     func corpusFindings() throws {
         let root = try Self.project(withLayers: true)
@@ -85,7 +105,14 @@ struct ReportTests {
         }
         #expect(serious.count == expected.count, "unexpected: \(serious.map { "\($0["check"]!) \($0["quote"]!)" })")
         for finding in serious where finding["check"] as? String != "internal-inconsistency" {
-            #expect(!(finding["evidence"] as? [[String: Any]] ?? []).isEmpty, "evidence for \(finding["quote"]!)")
+            let evidence = finding["evidence"] as? [[String: Any]] ?? []
+            #expect(!evidence.isEmpty, "evidence for \(finding["quote"]!)")
+            // Each passage says how it was verified; the suggested correction states a value or
+            // what to do, never the evidence's statement over again.
+            #expect(evidence.allSatisfy { ["seen", "seen-unnumbered", "not-seen", "secondary"].contains($0["verification"] as? String ?? "") })
+            if let suggestion = finding["suggestion"] as? String {
+                #expect(!evidence.contains { suggestion.contains($0["statement"] as? String ?? "\u{0}") }, "\(suggestion)")
+            }
         }
         // The navy: no source supports it, reported for information only.
         #expect(findings.contains { $0["check"] as? String == "unattested" && ($0["quote"] as? String)?.contains("strengthen the navy") == true })

@@ -42,7 +42,8 @@ public struct CheckedCorpus: Sendable {
         guard let fact = base.fact(factID) else { return [] }
         return fact.evidence.map { evidence in
             Finding.Evidence(source: evidence.source, sourceTitle: base.source(evidence.source)?.shortTitle ?? evidence.source,
-                             passage: evidence.passages.first, statement: fact.statement, fact: fact.id)
+                             passage: evidence.passages.first, statement: fact.statement, fact: fact.id,
+                             verification: evidence.verification.rawValue)
         }
     }
 
@@ -78,7 +79,7 @@ public struct CheckedCorpus: Sendable {
                     check: check, text: text, claim: claim, certainty: surest.attribution.certainty,
                     explanation: Self.sentence(surest.attribution.note ?? surest.fact.statement),
                     evidence: facts.flatMap { evidence(of: $0.fact.id) },
-                    suggestion: Self.suggestion(from: facts.map(\.fact)), key: check.id, clause: surest.attribution.range))
+                    suggestion: suggestion(from: facts.map(\.fact)), key: check.id, clause: surest.attribution.range))
             }
         }
         return findings
@@ -93,12 +94,55 @@ public struct CheckedCorpus: Sendable {
         return TextRange(start: start, end: end)
     }
 
-    /// What the sources give instead: the statements of the attested facts among them.
-    static func suggestion(from facts: [Fact]) -> String? {
-        let attested = facts.filter { $0.status == .attested }.map(\.statement)
-        let absence = facts.filter { $0.status == .absence }.map(\.statement)
-        guard let first = (attested + absence).first else { return nil }
-        return "According to the sources: " + first
+    /// What the sources give instead, as the fact's value (not its statement again, which the
+    /// evidence gives): "Correct to: Capture of Petra (541), 541" or, where a source denies
+    /// what the text says, that it should go.
+    func suggestion(from facts: [Fact]) -> String? {
+        // Who won says more than that someone did.
+        let attested = facts.filter { $0.status == .attested }.sorted { ($0.predicate == .victor ? 0 : 1) < ($1.predicate == .victor ? 0 : 1) }
+        if let fact = attested.first(where: { value(of: $0) != nil }), let value = value(of: fact) {
+            return "Correct to: \(value)."
+        }
+        if facts.contains(where: { $0.status == .attested }) {
+            return "Correct to what the evidence above states."
+        }
+        guard let absence = facts.first(where: { $0.status == .absence }) else { return nil }
+        return "Remove or correct what it says of \(distinctLabel(absence.subject)) (\(absence.predicate.rawValue)): the sources say otherwise (the evidence above)."
+    }
+
+    /// A fact's value in a few words, from its fields only.
+    func value(of fact: Fact) -> String? {
+        let subject = distinctLabel(fact.subject)
+        let object = fact.object.map { distinctLabel($0) }
+        let time = fact.interval.map { " (\($0))" } ?? ""
+        switch fact.predicate {
+        case .date, .accession, .reign, .death:
+            guard let interval = fact.interval else { return nil }
+            let what = ["date": "", "accession": " came to power", "reign": " reigned", "death": " died"][fact.predicate.rawValue] ?? ""
+            return "\(subject)\(what), \(interval)"
+        case .quantity, .duration:
+            guard !fact.quantities.isEmpty else { return nil }
+            return "\(subject): " + fact.quantities.map { quantity in [quantity.kind, quantity.description].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", ")
+        case .victor:
+            return object.map { "\(subject) was won by \($0)" }
+        case .outcome:
+            return fact.object.map { "\(subject): \($0.replacingOccurrences(of: "outcome.", with: ""))" }
+        case .founder:
+            return object.map { "\(subject) was founded by \($0)\(time)" }
+        case .place, .theatre:
+            return object.map { "\(subject) at \($0)" }
+        case .whereabouts, .command, .participant:
+            return object.map { "\(subject) at \($0)\(time)" }
+        case .kinship:
+            guard let object, let term = fact.terms.first else { return nil }
+            return "\(subject), \(term) of \(object)"
+        case .office:
+            return fact.terms.first.map { "\(subject): \($0)\(time)" }
+        case .epithet:
+            return fact.terms.first.map { "\(subject): \($0) is an epithet" }
+        case .partOf:
+            return object.map { "\(subject) was part of \($0)" }
+        }
     }
 
     /// A record's name, told apart from its homonyms by its occupation ("Narses (eunuch, general)").

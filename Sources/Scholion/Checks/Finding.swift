@@ -33,6 +33,35 @@ public struct Finding: Hashable, Sendable, Identifiable {
         public var passage: String?
         public var statement: String
         public var fact: String?
+        /// How the passage was verified: `seen`, `seen-unnumbered` (read; the number is the
+        /// standard reference), `not-seen`, `secondary`.
+        public var verification: String?
+
+        public init(source: String, sourceTitle: String, passage: String?, statement: String, fact: String?, verification: String? = nil) {
+            self.source = source
+            self.sourceTitle = sourceTitle
+            self.passage = passage
+            self.statement = statement
+            self.fact = fact
+            self.verification = verification
+        }
+
+        /// The passage as a reader is shown it, with how it was verified: "2.13.20–27 (seen)".
+        var shownPassage: String? {
+            let how: String? = switch verification {
+            case "seen": "seen"
+            case "seen-unnumbered": "seen; standard reference"
+            case "not-seen": "not seen"
+            case "secondary": "at second hand"
+            default: nil
+            }
+            switch (passage, how) {
+            case let (passage?, how?): return "\(passage) (\(how))"
+            case let (passage?, nil): return passage
+            case let (nil, how?): return "(\(how))"
+            case (nil, nil): return nil
+            }
+        }
     }
 
     /// A passage elsewhere that bears on the finding.
@@ -65,9 +94,9 @@ public struct Finding: Hashable, Sendable, Identifiable {
         var groups: [(source: String, sourceTitle: String, passages: [String], statement: String)] = []
         for evidence in evidence {
             if let index = groups.firstIndex(where: { $0.source == evidence.source && $0.statement == evidence.statement }) {
-                if let passage = evidence.passage, !groups[index].passages.contains(passage) { groups[index].passages.append(passage) }
+                if let passage = evidence.shownPassage, !groups[index].passages.contains(passage) { groups[index].passages.append(passage) }
             } else {
-                groups.append((evidence.source, evidence.sourceTitle, evidence.passage.map { [$0] } ?? [], evidence.statement))
+                groups.append((evidence.source, evidence.sourceTitle, evidence.shownPassage.map { [$0] } ?? [], evidence.statement))
             }
         }
         return groups.map { ($0.sourceTitle, $0.passages, $0.statement) }

@@ -161,14 +161,7 @@ public enum HTMLReport {
 
     // MARK: Texts
 
-    static func status(of claim: Claim) -> String {
-        let relations = Set(claim.attributions.map(\.relation))
-        if relations.contains(.contradicted) { return "contradicted" }
-        if relations.contains(.supported) { return "supported" }
-        if relations.contains(.unattested) { return "unattested" }
-        if relations.contains(.outsideCoverage) { return "outside-coverage" }
-        return "unattested"
-    }
+    static func status(of claim: Claim) -> String { ReportData.standing(of: claim) }
 
     static func textsSection(review: ProjectReview, data: ReportData) -> String {
         var html = "<section id=\"texts\"><h2>Texts</h2><p class=\"legend\">Claims by status: <span class=\"claim supported\">supported</span> <span class=\"claim contradicted\">contradicted</span> <span class=\"claim unattested\">unattested</span> <span class=\"claim outside-coverage\">outside coverage</span>.</p>\n"

@@ -11,12 +11,16 @@ public enum MarkdownReport {
         let total = data.findings.count
         lines.append("\(data.texts.count) text(s), \(total) finding(s): " + ["error", "warning", "info"].map { "\(data.summary[$0] ?? 0) \($0)" }.joined(separator: ", ") + ".")
         lines.append("")
-        lines.append("| Text | Claims | Supported | Contradicted | Unattested | Outside coverage | Cited | Findings |")
+        // Each claim once by its standing, so the four add up to the claims; "cite a source"
+        // counts those of them for which the text itself names one.
+        lines.append("| Text | Claims | Contradicted | Supported | Unattested | Outside coverage | Of these, cite a source | Findings |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for text in data.texts {
-            let a = text.attributions
-            lines.append("| \(escape(text.title ?? text.document)) (\(codeSpan(text.document, inTable: true))) | \(text.claims) | \(a["supported"] ?? 0) | \(a["contradicted"] ?? 0) | \(a["unattested"] ?? 0) | \(a["outside-coverage"] ?? 0) | \(a["cited"] ?? 0) | \(text.findings) |")
+            let s = text.standing
+            lines.append("| \(escape(text.title ?? text.document)) (\(codeSpan(text.document, inTable: true))) | \(text.claims) | \(s["contradicted"] ?? 0) | \(s["supported"] ?? 0) | \(s["unattested"] ?? 0) | \(s["outside-coverage"] ?? 0) | \(text.attributions["cited"] ?? 0) | \(text.findings) |")
         }
+        lines.append("")
+        lines.append("A claim counts once: as contradicted if any source says otherwise, else as supported, else as unattested, else as outside every source's coverage.")
         for severity in [Severity.error, .warning, .info] {
             let findings = data.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }

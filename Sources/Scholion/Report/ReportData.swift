@@ -10,6 +10,8 @@ public struct ReportData: Codable, Sendable {
         public var claims: Int
         /// Claims by attribution (a claim counts once for each relation it has).
         public var attributions: [String: Int]
+        /// Claims by standing, each once: the counts add up to `claims`.
+        public var standing: [String: Int]
         public var findings: Int
     }
 
@@ -55,11 +57,13 @@ public struct ReportData: Codable, Sendable {
         generator = "Scholion"
         texts = review.corpus.texts.map { text in
             var counts: [String: Int] = [:]
+            var standing: [String: Int] = [:]
             for claim in text.result.claims {
                 for relation in Set(claim.attributions.map(\.relation)) { counts[relation.rawValue, default: 0] += 1 }
+                standing[Self.standing(of: claim), default: 0] += 1
             }
             return Text(document: text.document.id, title: text.document.title, file: review.paths[text.document.id] ?? text.document.id,
-                        claims: text.result.claims.count, attributions: counts,
+                        claims: text.result.claims.count, attributions: counts, standing: standing,
                         findings: review.findings.filter { $0.document == text.document.id }.count)
         }
         checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }
@@ -72,6 +76,17 @@ public struct ReportData: Codable, Sendable {
                  related: finding.related.map { Related(document: $0.document, quote: $0.quote, start: $0.range.start, end: $0.range.end) },
                  suggestion: finding.suggestion)
         }
+    }
+
+    /// A claim's one standing: contradicted if any source says otherwise, else supported, else
+    /// unattested, else outside every source's coverage.
+    public static func standing(of claim: Claim) -> String {
+        let relations = Set(claim.attributions.map(\.relation))
+        if relations.contains(.contradicted) { return "contradicted" }
+        if relations.contains(.supported) { return "supported" }
+        if relations.contains(.unattested) { return "unattested" }
+        if relations.contains(.outsideCoverage) { return "outside-coverage" }
+        return "unattested"
     }
 
     /// Deterministic JSON: sorted keys, no escaped slashes, a final newline.
