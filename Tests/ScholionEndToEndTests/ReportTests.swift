@@ -147,6 +147,13 @@ struct ReportTests {
         let external = page.components(separatedBy: "http").dropFirst().filter { !$0.hasPrefix("://www.w3.org/2000/svg") }
         #expect(external.isEmpty, "no network: every asset is inline")
         #expect(page.contains("<svg") && page.contains("id=\"timeline\"") && page.contains("id=\"sources\""))
+        // One fact held by several sources is one evidence line with all of them, each passage
+        // saying how it was verified: Dara's founding, held by six.
+        let items = page.components(separatedBy: "<li>").map { $0.components(separatedBy: "</li>")[0] }
+        let founding = items.filter { $0.contains("</cite>") && $0.contains(": Dara (Anastasiopolis) was founded") }
+        #expect(founding.count == 1, "\(founding.count) evidence lines")
+        #expect(founding.first.map { $0.components(separatedBy: "<cite>").count - 1 } ?? 0 >= 3)
+        #expect(founding.first?.contains("(at second hand)") == true && founding.first?.contains("(not seen)") == true)
     }
 
     @Test("The HTML report in headless Chromium: the script runs without error, findings are listed, the page is not blank")

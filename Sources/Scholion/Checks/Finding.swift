@@ -102,6 +102,20 @@ public struct Finding: Hashable, Sendable, Identifiable {
         return groups.map { ($0.sourceTitle, $0.passages, $0.statement) }
     }
 
+    /// The evidence one statement at a time, with every source (and its passages) that holds
+    /// it: a fact held by Procopius and by Moorhead is one line, not two.
+    public static func byStatement(_ evidence: [Evidence]) -> [(statement: String, sources: [(title: String, passages: [String])])] {
+        var result: [(statement: String, sources: [(title: String, passages: [String])])] = []
+        for group in grouped(evidence) {
+            if let index = result.firstIndex(where: { $0.statement == group.statement }) {
+                result[index].sources.append((group.sourceTitle, group.passages))
+            } else {
+                result.append((group.statement, [(group.sourceTitle, group.passages)]))
+            }
+        }
+        return result
+    }
+
     /// `check` + `document` + offsets + a discriminator, hashed: stable across runs.
     static func stableID(check: String, document: String, range: TextRange, key: String = "") -> String {
         "F" + StableHash.fnv1a64("\(check)|\(document)|\(range.start)|\(range.end)|\(key)")

@@ -49,9 +49,11 @@ public enum HTMLReport {
             html += "<blockquote>\(escape(finding.quote))</blockquote><p>\(escape(finding.explanation))</p>"
             if !finding.evidence.isEmpty {
                 html += "<ul class=\"evidence\">"
-                for evidence in Finding.grouped(finding.evidence) {
-                    let passages = evidence.passages.isEmpty ? "" : " " + escape(evidence.passages.joined(separator: "; "))
-                    html += "<li><cite>\(escape(evidence.sourceTitle))</cite>\(passages): \(escape(evidence.statement))</li>"
+                for group in Finding.byStatement(finding.evidence) {
+                    let sources = group.sources.map { source in
+                        "<cite>\(escape(source.title))</cite>" + (source.passages.isEmpty ? "" : " " + escape(source.passages.joined(separator: "; ")))
+                    }
+                    html += "<li>\(sources.joined(separator: "; ")): \(escape(group.statement))</li>"
                 }
                 html += "</ul>"
             }

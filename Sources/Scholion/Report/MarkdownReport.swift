@@ -39,18 +39,9 @@ public enum MarkdownReport {
                     lines.append("  \(escape(finding.explanation, atLineStart: true))")
                     // One line per statement, with every source that holds it (not the statement
                     // repeated for each source).
-                    var byStatement: [(statement: String, sources: [String])] = []
-                    for evidence in Finding.grouped(finding.evidence) {
-                        let passages = evidence.passages.isEmpty ? "" : " " + escape(evidence.passages.joined(separator: "; "))
-                        let source = "*\(escape(evidence.sourceTitle))*\(passages)"
-                        if let index = byStatement.firstIndex(where: { $0.statement == evidence.statement }) {
-                            byStatement[index].sources.append(source)
-                        } else {
-                            byStatement.append((evidence.statement, [source]))
-                        }
-                    }
-                    for group in byStatement {
-                        lines.append("  - Evidence: \(group.sources.joined(separator: "; ")): \(escape(group.statement))")
+                    for group in Finding.byStatement(finding.evidence) {
+                        let sources = group.sources.map { "*\(escape($0.title))*" + ($0.passages.isEmpty ? "" : " " + escape($0.passages.joined(separator: "; "))) }
+                        lines.append("  - Evidence: \(sources.joined(separator: "; ")): \(escape(group.statement))")
                     }
                     for related in finding.related {
                         lines.append("  - Related: \(codeSpan(related.document)) (\(related.start)–\(related.end)): “\(escape(related.quote))”")
