@@ -81,11 +81,11 @@ struct BlindEvaluationTests {
 /// false alarm fails here (issue 12's target is recall 0.8 with at most 1 control in 10).
 @Suite("Blind score")
 struct BlindScoreTests {
-    @Test("Tests/Blind: recall at least 41/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 18/56, at most 1 in 10")
+    @Test("Tests/Blind: recall at least 43/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 18/56, at most 1 in 10")
     func score() throws {
         let base = try ReferenceBaseLoader.loadBundled()
         let first = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/Blind").path, base: base)
-        #expect(first.recall().caught >= 41, "\(first.recall())")
+        #expect(first.recall().caught >= 43, "\(first.recall())")
         #expect(first.falseAlarms.flagged <= 1, "\(first.falseAlarms)")
         let second = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindHeldOut").path, base: base)
         #expect(second.recall().caught >= 18, "\(second.recall())")

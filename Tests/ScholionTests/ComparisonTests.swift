@@ -93,6 +93,9 @@ struct ComparisonTests {
              relation: .contradicted, ground: "f.khosrow-i.kinship.kavadh-i"),
         Case(sentence: "Khosrow I (531–579), Kavadh I's son, made the Eternal Peace with the Romans in 532.",
              relation: .supported, ground: "f.khosrow-i.kinship.kavadh-i"),
+        // A winter across two years, against the winter a person is attested elsewhere.
+        Case(sentence: "Belisarius spent the winter of 541–542 at Dara with his army.",
+             relation: .contradicted, ground: "f.belisarius.whereabouts.winter-541-542"),
         // One assault beaten off is not the siege's outcome.
         Case(sentence: "In 541 a Roman assault on Sisauranon was beaten off, but the garrison later surrendered.",
              relation: .supported, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),

@@ -22,6 +22,8 @@ struct RecognizerTests {
         ("Between the late 540s and early 560s, battlefronts swung.", "the late 540s and early 560s", "0546", "0563"),
         ("By 561 CE, both empires were weary.", "561 CE", "0561", "0561"),
         ("Siege of Sisauranon (541)", "541", "0541", "0541"),
+        ("The army wintered 541/2 in its camps.", "wintered 541/2", "0541-12", "0542-02"),
+        ("In the winter of 551–552 the envoys waited.", "the winter of 551–552", "0551-12", "0552-02"),
         ("Sassanian–Byzantine War Renewed under Khosrow I, Mesopotamia | 540s–561", "540s–561", "0540", "0561"),
     ])
     func dates(_ sentence: String, _ quote: String, _ start: String, _ end: String) throws {

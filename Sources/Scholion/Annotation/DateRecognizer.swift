@@ -18,6 +18,8 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
     nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    /// A winter across two years: "the winter of 541–542", "wintered 541/2" (December to February).
+    nonisolated(unsafe) static let splitWinter = #/\b(?:the\s+)?winter(?:ed|ing)?\s+(?:of\s+|in\s+)?(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
     /// A year that opens a line of notes or a chronology: "543: Khosrow takes Petra", "541/2: ...".
     nonisolated(unsafe) static let leadingYear = #/^\s*(?:[-–—•*]\s*)?(\d{3,4})(?:\/(\d{1,2}))?\s*:(?!\d)/#
     nonisolated(unsafe) static let parenthesisedYear = #/\((\d{3,4})\)/#
@@ -76,6 +78,12 @@ public enum DateRecognizer {
             } else {
                 add(range, .exact(HistoricalDate(year: year)))
             }
+        }
+        for match in windowed(splitWinter) {
+            guard let first = Int(match.output.1), plausible(first), let digits = Int(match.output.2) else { continue }
+            let second = digits < 10 ? first / 10 * 10 + digits : digits < 100 ? first / 100 * 100 + digits : digits
+            guard second == first + 1 else { continue }
+            add(match.range, HistoricalInterval(form: .span, start: HistoricalDate(year: first, month: 12), end: HistoricalDate(year: second, month: 2)))
         }
         for match in windowed(partOfYear) {
             guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }

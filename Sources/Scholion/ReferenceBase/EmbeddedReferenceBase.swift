@@ -2035,7 +2035,7 @@ enum EmbeddedReferenceBase {
           <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.24–25</citedRange><note>catholiclibrary.org synchronized translation, chunk 153</note></bibl>
         </desc>
       </relation>
-      <relation xml:id="f.belisarius.whereabouts.winter-541-542" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" from="0541" to="0542" cert="high" resp="#brief">
+      <relation xml:id="f.belisarius.whereabouts.winter-541-542" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" from="0541-12" to="0542-02" cert="high" resp="#brief">
         <desc>At the end of the 541 campaign Belisarius was recalled and went to Byzantium at the emperor's summons, and passed the winter of 541–542 there.
           <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19.49</citedRange><note>Dewing's Gutenberg text (bookrags 16764/120), end of chapter XIX, the next chapter headed 'XX [542 A.D.]'; section by standard reference.</note></bibl>
           <bibl type="secondary"><ptr target="#cah-xiv"/><citedRange unit="page">75</citedRange><note>Cameron: 'recalled in winter 541–2' (yumpu.com 5680105).</note></bibl>
