@@ -110,6 +110,9 @@ struct ReportTests {
             // Each passage says how it was verified; the suggested correction states a value or
             // what to do, never the evidence's statement over again.
             #expect(evidence.allSatisfy { ["seen", "seen-unnumbered", "not-seen", "secondary"].contains($0["verification"] as? String ?? "") })
+            // What the text says in the explanation, what the sources say in the evidence: each once.
+            let explanation = finding["explanation"] as? String ?? ""
+            #expect(!evidence.contains { explanation.contains($0["statement"] as? String ?? "\u{0}") }, "\(explanation)")
             if let suggestion = finding["suggestion"] as? String {
                 #expect(!evidence.contains { suggestion.contains($0["statement"] as? String ?? "\u{0}") }, "\(suggestion)")
             }

@@ -77,12 +77,24 @@ public struct CheckedCorpus: Sendable {
                 guard let surest = facts.max(by: { ($0.attribution.certainty, $1.fact.id) < ($1.attribution.certainty, $0.fact.id) }) else { continue }
                 findings.append(finding(
                     check: check, text: text, claim: claim, certainty: surest.attribution.certainty,
-                    explanation: Self.sentence(surest.attribution.note ?? surest.fact.statement),
+                    explanation: Self.explanation(surest.attribution.note, fact: surest.fact),
                     evidence: facts.flatMap { evidence(of: $0.fact.id) },
                     suggestion: suggestion(from: facts.map(\.fact)), key: check.id, clause: surest.attribution.range))
             }
         }
         return findings
+    }
+
+    /// What the text says and why it disagrees, without the fact's statement, which the
+    /// evidence gives once with its sources ("The text calls Battle of Satala “equilibrium”.",
+    /// then the evidence "Procopius, Wars 1.15.15–17 (seen): The battle of Satala was a Roman victory.").
+    static func explanation(_ note: String?, fact: Fact) -> String {
+        guard let note else { return sentence(fact.statement) }
+        let statement = fact.statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !statement.isEmpty, note.hasSuffix(statement) else { return sentence(note) }
+        var reason = String(note.dropLast(statement.count)).trimmingCharacters(in: .whitespaces)
+        while let last = reason.last, ".:;,".contains(last) { reason.removeLast() }
+        return reason.isEmpty ? sentence(note) : sentence(reason) + " The sources say otherwise: see the evidence."
     }
 
     /// A range without the spaces and punctuation at its edges.

@@ -33,11 +33,11 @@ public struct IdentityConfusionCheck: Check {
                             let places = base.record(value)?.kind == .event ? (base.record(value)?.places ?? []) : [value]
                             return places.contains { place in claim.places.contains { base.isPlace(place, within: $0) || base.isPlace($0, within: place) } }
                         }
-                        guard let best = fitting.first else { continue }
+                        guard !fitting.isEmpty else { continue }
                         let evidence = fitting.prefix(3).flatMap { corpus.evidence(of: $0.id) }
                         findings.append(corpus.finding(
                             check: self, text: text, claim: claim, certainty: .medium,
-                            explanation: "\"\(mention.quote)\" is taken for \(corpus.distinctLabel(named)), whom the sources do not put there then; what the text says fits \(corpus.distinctLabel(homonym)): \(best.statement)",
+                            explanation: "\"\(mention.quote)\" is taken for \(corpus.distinctLabel(named)), whom the sources do not put there then; what the text says fits \(corpus.distinctLabel(homonym)) (see the evidence).",
                             evidence: evidence,
                             suggestion: "If \(corpus.distinctLabel(homonym)) is meant, name him so; if \(corpus.distinctLabel(named)) is meant, the statement is wrong.",
                             key: homonym))
