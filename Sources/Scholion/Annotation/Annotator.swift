@@ -53,18 +53,13 @@ public struct Annotator: Sendable {
         var sectionScopes: [Int: HistoricalInterval] = [:]
         var sectionNames: [Int: [String]] = [:]
         let bibliography = attributor.citedSources(in: document, text: text)
-        // The places the title names: the setting of a claim that names none (nor its paragraph).
-        let documentPlaces: [String] = document.structure.firstDescendant(ofKind: .title).map { title in
-            recognizer.matches(in: Tokenizer.tokens(of: text, in: title.contentRange)).compactMap { match in
-                match.ids.count == 1 && base.record(match.ids[0])?.kind == .place ? match.ids[0] : nil
-            }
+        // What the title names, unambiguously: its places are the setting of a claim that names
+        // none (nor its paragraph); its events what a section that names none is about.
+        let titleNames: [String] = document.structure.firstDescendant(ofKind: .title).map { title in
+            recognizer.matches(in: Tokenizer.tokens(of: text, in: title.contentRange)).compactMap { $0.ids.count == 1 ? $0.ids[0] : nil }
         } ?? []
-        // The events the title names: what a section that names none is about ("Siege of Edessa").
-        let documentEvents: [String] = document.structure.firstDescendant(ofKind: .title).map { title in
-            recognizer.matches(in: Tokenizer.tokens(of: text, in: title.contentRange)).compactMap { match in
-                match.ids.count == 1 && base.record(match.ids[0])?.kind == .event ? match.ids[0] : nil
-            }
-        } ?? []
+        let documentPlaces = titleNames.filter { base.record($0)?.kind == .place }
+        let documentEvents = titleNames.filter { base.record($0)?.kind == .event }
 
         // The text's own abbreviations of names ("Kh. = Khusrau I"): the records their full forms name.
         var abbreviations: [String: [String]] = [:]
@@ -149,13 +144,13 @@ public struct Annotator: Sendable {
                 }
                 blockLinks += sentenceMentions.compactMap(\.link)
                 // Whom "he" means: the person the sentence before was about.
-                let antecedent = lastSubject
                 let firstPerson = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })
-                if antecedent != nil, Self.subjectPronoun(in: text[sentence.range], before: firstPerson.map { $0.range.start - sentence.range.start }) != nil {
-                    // A sentence whose subject is "he" is about the same person as the one before.
-                } else if let person = firstPerson?.link {
-                    lastSubject = person
+                let pronoun = Self.subjectPronoun(in: text[sentence.range], before: firstPerson.map { $0.range.start - sentence.range.start })
+                // A sentence whose subject is "he" is about the same person as the one before.
+                let antecedent: (id: String, range: TextRange)? = lastSubject.flatMap { id in
+                    pronoun.map { (id, TextRange(start: sentence.range.start + $0.lowerBound, end: sentence.range.start + $0.upperBound)) }
                 }
+                if antecedent == nil, let person = firstPerson?.link { lastSubject = person }
                 if !block.carriesClaims { sectionNames[block.section, default: []] += sentenceMentions.compactMap(\.link) }
                 sentenceMentions += sentence.dates + sentence.quantities
                 sentenceMentions.sort { $0.range < $1.range }
@@ -184,9 +179,9 @@ public struct Annotator: Sendable {
 
     // MARK: Claims
 
-    /// - Parameter antecedent: the last person named before the sentence in its paragraph, whom
-    ///   a sentence opening with "He" or "She" is about.
-    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: String? = nil) -> Claim? {
+    /// - Parameter antecedent: the person the sentence before was about, and where the sentence's
+    ///   "he" or "she" (standing before any name) stands for him.
+    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: (id: String, range: TextRange)? = nil) -> Claim? {
         let quote = text[range]
         guard !quote.hasSuffix("?") else { return nil }
         // A sentence without names of its own is a claim when its wording asserts something
@@ -199,14 +194,10 @@ public struct Annotator: Sendable {
         let linked = mentions.filter { $0.link != nil }
         var kinds = Set(linked.compactMap { base.record($0.link ?? "")?.kind })
         var subjects = unique(linked.filter { [.person, .organisation, .event].contains($0.kind) }.compactMap(\.link))
-        // "He" before any person the sentence names stands for the antecedent, where it stands.
-        let firstPerson = linked.first { $0.kind == .person }.map { $0.range.start - range.start }
-        var pronoun: TextRange?
-        if let antecedent, let offsets = Self.subjectPronoun(in: quote, before: firstPerson) {
-            subjects.removeAll { $0 == antecedent }
-            subjects.insert(antecedent, at: 0)
+        if let antecedent {
+            subjects.removeAll { $0 == antecedent.id }
+            subjects.insert(antecedent.id, at: 0)
             kinds.insert(.person)
-            pronoun = TextRange(start: range.start + offsets.lowerBound, end: range.start + offsets.upperBound)
         }
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
         let quantities = mentions.compactMap(\.quantity)
@@ -219,7 +210,7 @@ public struct Annotator: Sendable {
                           quantities: quantities, dates: dates, outcomeWords: cues.outcomeWords(in: quote, cues: matcher), context: [],
                           epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
         for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
-        if let antecedent, let pronoun { claim.namedRanges[antecedent, default: []].append(pronoun) }
+        if let antecedent { claim.namedRanges[antecedent.id, default: []].append(antecedent.range) }
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
         claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim

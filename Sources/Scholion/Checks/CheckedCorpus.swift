@@ -112,14 +112,10 @@ public struct CheckedCorpus: Sendable {
     func suggestion(from facts: [Fact]) -> String? {
         // Who won says more than that someone did.
         let attested = facts.filter { $0.status == .attested }.sorted { ($0.predicate == .victor ? 0 : 1) < ($1.predicate == .victor ? 0 : 1) }
-        if let fact = attested.first(where: { value(of: $0) != nil }), let value = value(of: fact) {
-            return "Correct to: \(value)."
-        }
-        if facts.contains(where: { $0.status == .attested }) {
-            return "Correct to what the evidence above states."
-        }
+        if let value = attested.lazy.compactMap(value(of:)).first { return "Correct to: \(value)." }
+        if !attested.isEmpty { return "Correct to what the evidence states." }
         guard let absence = facts.first(where: { $0.status == .absence }) else { return nil }
-        return "Remove or correct what it says of \(distinctLabel(absence.subject)) (\(absence.predicate.rawValue)): the sources say otherwise (the evidence above)."
+        return "Remove or correct what it says of \(distinctLabel(absence.subject)) (\(absence.predicate.rawValue)): the sources say otherwise: see the evidence."
     }
 
     /// A fact's value in a few words, from its fields only.

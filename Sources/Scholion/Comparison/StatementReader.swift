@@ -24,7 +24,7 @@ struct StatementReader: Sendable {
         self.eventsAtPlace = eventsAtPlace
         var sides: [String: [(String, HistoricalInterval?)]] = [:]
         let sideItems = base.vocabulary.items("side")
-        // A person's side: his part (or command) in events, as the facts or the events' records give it.
+        // A person's side: the side of his part (or his command) in events, as the facts give it.
         for fact in base.facts where [.participant, .command].contains(fact.predicate) && fact.status == .attested {
             guard let word = fact.side?.lowercased(),
                   let state = sideItems.first(where: { $0.terms.contains { $0.lowercased() == word } })?.meaning else { continue }
@@ -124,7 +124,7 @@ struct StatementReader: Sendable {
             // sally"); "the assault" is the attack the event was.
             let episodes = cues.matches(["outcome.episode"], in: vocabulary, within: clause).filter { episode in
                 if episode.term.hasPrefix("strategic") { return true }
-                let before = cues.text(max(clause.start, episode.range.start - 24), episode.range.start).lowercased()
+                let before = cues.text(max(clause.start, episode.range.start - 24), episode.range.start)
                 let phrase = before.split(separator: ",").last.map(String.init) ?? before
                 let words = phrase.split(separator: " ").map(String.init)
                 return words.contains { ["a", "an", "another", "one"].contains($0) }
@@ -206,8 +206,8 @@ struct StatementReader: Sendable {
                 }
             }
             // A ruler: an accession dated in the clause, or a ruler's title before his name.
-            // Who acceded: the last person named before the word ("Kavadh died and Khosrow took
-            // the throne"), else the first after it ("the throne passed to Khosrow").
+            // Who acceded: the subject of the word (`subject(of:)`), else the first person after
+            // it ("the throne passed to Khosrow").
             if let accession = cues.matches(["cue.accession"], in: vocabulary, within: clause).first,
                qualifiers.timeOrigin == .own, let time = qualifiers.time,
                let person = Self.subject(of: accession.range, among: persons, cues: cues) ?? persons.first(where: { $0.range.start >= accession.range.end }) {
@@ -302,7 +302,7 @@ struct StatementReader: Sendable {
         // Edessenes paid" is about Edessa's payment).
         let named = clause.filter { $0.kind == .event }
         let temporal = named.filter { event in
-            let before = cues.text(max(range.start, event.range.start - 12), event.range.start).lowercased()
+            let before = cues.text(max(range.start, event.range.start - 12), event.range.start)
             return ["after the ", "from the ", "before the ", "since the ", "following the ", "after ", "from ", "before ", "since "].contains { before.hasSuffix($0) }
         }
         let own = Self.unique(named.filter { event in !temporal.contains { $0.range == event.range } }.map(\.id))
@@ -391,10 +391,9 @@ struct StatementReader: Sendable {
         // A truce and a peace are the kinds a text confuses: either word may mean either.
         if !nouns.isDisjoint(with: ["truce", "treaty"]) { nouns.formUnion(["truce", "treaty"]) }
         guard !outcomes.isEmpty || !nouns.isEmpty else { return nil }
-        let around = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
-        let withPersons = !places.isEmpty ? [] : persons.sorted().flatMap { base.facts(about: $0, overlapping: around) }
-            .filter { [.participant, .command].contains($0.predicate) }.compactMap(\.object)
         let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
+        let withPersons = !places.isEmpty ? [] : persons.sorted().flatMap { base.facts(about: $0, overlapping: near) }
+            .filter { [.participant, .command].contains($0.predicate) }.compactMap(\.object)
         let ofPersons = persons.isEmpty || !places.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
             base.record(event)?.participants.contains { persons.contains($0.entity) } ?? false
         }
@@ -469,7 +468,7 @@ struct StatementReader: Sendable {
         // The side nearest the phrase on each hand.
         let left = before.max { $0.0 < $1.0 }?.1
         let right = after.min { $0.0 < $1.0 }?.1
-        let auxiliary = cues.text(max(range.start, match.range.start - 6), match.range.start).lowercased()
+        let auxiliary = cues.text(max(range.start, match.range.start - 6), match.range.start)
         let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) }
         let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
             || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to") || passiveVoice

@@ -35,6 +35,10 @@ struct QuantitySemantics: AttributeSemantics {
         // at Beroea is no support for a wrong sum paid by Edessa.
         var supportedByCampaign: [ComparisonEngine.Judgement] = []
         var ownExactConflict = false
+        // The side the figure's own words name ("1,200 Roman regulars"), and the states a fact's
+        // value may name as the side it counts.
+        let side = context.base.vocabulary.side(in: amount.text)
+        let states = Set(context.base.vocabulary.items("side").compactMap(\.meaning))
         var conflicts: [(distance: Double, judgement: ComparisonEngine.Judgement)] = []
         let predicates: Set<Fact.Predicate> = statement.attribute == .duration ? [.duration] : [.quantity]
         // The campaign an event belongs to holds figures of it too (the terms of 540 for a
@@ -44,8 +48,7 @@ struct QuantitySemantics: AttributeSemantics {
         for fact in context.facts(about: statement.subject, predicates) + parents.flatMap({ context.facts(about: $0, predicates) }) {
             let isOwn = own.contains(fact.id)
             // "1,200 Roman regulars" do not count the Persian garrison.
-            if let side = context.base.vocabulary.side(in: amount.text), let factSide = fact.object,
-               context.base.vocabulary.items("side").contains(where: { $0.meaning == factSide }), side != factSide { continue }
+            if let side, let factSide = fact.object, states.contains(factSide), side != factSide { continue }
             for measure in fact.quantities {
                 let (factValue, factUnit) = Self.normalised(measure.value, measure.unit)
                 guard factUnit == unit, factValue > 0 else { continue }
