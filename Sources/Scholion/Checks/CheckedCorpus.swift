@@ -115,7 +115,7 @@ public struct CheckedCorpus: Sendable {
         if let value = attested.lazy.compactMap(value(of:)).first { return "Correct to: \(value)." }
         if !attested.isEmpty { return "Correct to what the evidence states." }
         guard let absence = facts.first(where: { $0.status == .absence }) else { return nil }
-        return "Remove or correct what it says of \(distinctLabel(absence.subject)) (\(absence.predicate.rawValue)): the sources say otherwise: see the evidence."
+        return "Remove or correct what it says of \(distinctLabel(absence.subject)) (\(absence.predicate.rawValue))."
     }
 
     /// A fact's value in a few words, from its fields only.
