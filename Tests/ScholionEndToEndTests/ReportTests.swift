@@ -121,6 +121,29 @@ struct ReportTests {
         #expect(findings.contains { $0["check"] as? String == "unattested" && ($0["quote"] as? String)?.contains("strengthen the navy") == true })
     }
 
+    @Test("Names no record has are listed by annotate (text:line:col) and in the report in JSON, Markdown and HTML")
+    func unknownNames() throws {
+        let root = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let texts = root.appendingPathComponent("Texts")
+        try FileManager.default.createDirectory(at: texts, withIntermediateDirectories: true)
+        try Data("The usurper\n\nIn 590 Bahram Chobin rebelled against Khosrow II. Later Bahram Chobin fled to the Turks.\n".utf8)
+            .write(to: texts.appendingPathComponent("usurper.txt"))
+        let annotate = try CommandRunner.run(["annotate", "--project", root.path])
+        #expect(annotate.status == 0)
+        #expect(annotate.standardError.contains("usurper:3:8: unknown name \"Bahram Chobin\" (2 times)"), "\(annotate.standardError)")
+        let json = try Self.json(try CommandRunner.run(["report", "--format", "json", "--project", root.path]))
+        let text = try #require((json["texts"] as? [[String: Any]])?.first)
+        let names = text["unknownNames"] as? [[String: Any]] ?? []
+        #expect(names.contains { $0["name"] as? String == "Bahram Chobin" && $0["line"] as? Int == 3 && $0["occurrences"] as? Int == 2 })
+        #expect(!names.contains { ($0["name"] as? String)?.hasPrefix("Later") ?? false })
+        let markdown = try CommandRunner.run(["report", "--format", "md", "--project", root.path]).standardOutput
+        #expect(markdown.contains("## Names not in the reference base (2)"))
+        #expect(markdown.contains("- Bahram Chobin — line 3, col 8, 2 times"))
+        let html = try CommandRunner.run(["report", "--format", "html", "--project", root.path]).standardOutput
+        #expect(html.contains("<section id=\"unknown-names\">") && html.contains("<strong>Bahram Chobin</strong> — line 3, col 8, 2 times"))
+    }
+
     @Test("check prints text:line:col: severity: [check] message and fails on errors; --fail-on never passes")
     func checkCommand() throws {
         let root = try Self.project(withLayers: true)

@@ -12,6 +12,8 @@ public struct Annotator: Sendable {
     let resolver: MentionResolver
     let attributor: ClaimAttributor
     let cues: ClaimCues
+    let unknownNames: UnknownNameFinder
+    let references: ReferenceResolver
     /// The last words of the vocabulary's phrases of relative time ("year", "later"): a sentence
     /// without one is not searched for them.
     let relativeTimeWords: Set<String>
@@ -19,7 +21,10 @@ public struct Annotator: Sendable {
 
     public init(base: ReferenceBase) {
         self.base = base
-        recognizer = EntityRecognizer(dictionary: NameDictionary(base: base))
+        let dictionary = NameDictionary(base: base)
+        recognizer = EntityRecognizer(dictionary: dictionary)
+        unknownNames = UnknownNameFinder(base: base, dictionary: dictionary)
+        references = ReferenceResolver(base: base)
         resolver = MentionResolver(base: base)
         attributor = ClaimAttributor(base: base)
         cues = ClaimCues(vocabulary: base.vocabulary)
@@ -30,6 +35,8 @@ public struct Annotator: Sendable {
     public struct Result: Sendable {
         public var mentions: [Mention]
         public var claims: [Claim]
+        /// The capitalised names no record has, in text order, with best guesses.
+        public var unknownNames: [UnknownName] = []
     }
 
     /// A block of the text with what may be found in it.
@@ -71,6 +78,13 @@ public struct Annotator: Sendable {
             }
         }
 
+        // The spellings the text glosses for itself ("Kavadh (Kobad in older books)").
+        let aliases = DocumentGlosses(text: text, blocks: blocks.filter(\.carriesClaims).map(\.range), recognizer: recognizer, finder: unknownNames).aliases
+        var unknownCandidates: [UnknownNameFinder.Candidate] = []
+
+        // The records the last block of claims named, for "the city" at the start of the next.
+        var previousBlockNames: (section: Int, names: [ReferenceResolver.Named]) = (0, [])
+
         // The date the last block of claims gave, its section, and whether it was a list item.
         var lastBlock: (section: Int, scope: HistoricalInterval?, isItem: Bool)?
         for block in blocks {
@@ -105,7 +119,7 @@ public struct Annotator: Sendable {
                     return Mention(kind: .quantity, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, quantity: match.quantity)
                 }
                 // A name never swallows a date, and a name inside a date ("March") is no mention.
-                var entities = recognizer.matches(in: tokens, excluding: dates.map(\.range))
+                var entities = recognizer.matches(in: tokens, excluding: dates.map(\.range), aliases: aliases)
                 // "Kh." where the text declared it: the name it abbreviates.
                 if !abbreviations.isEmpty {
                     for (index, token) in tokens.enumerated() where token.kind == .word && index + 1 < tokens.count {
@@ -118,10 +132,16 @@ public struct Annotator: Sendable {
                     }
                     entities.sort { $0.range < $1.range }
                 }
+                if block.carriesClaims {
+                    unknownCandidates += unknownNames.candidates(in: tokens, covered: entities.map(\.range) + dates.map(\.range) + quantities.map(\.range))
+                }
                 blockSentences.append((sentence, entities, dates, quantities))
             }
             let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })
             var blockLinks: [String] = []
+            // What "the city", "the king" may stand for: the records named so far, with where.
+            var recentNames: [ReferenceResolver.Named] = previousBlockNames.section == block.section ? previousBlockNames.names : []
+            defer { if block.carriesClaims { previousBlockNames = (block.section, recentNames) } }
             // The person the last sentence that named one was about: whom "He ..." means.
             var lastSubject: String?
             for sentence in blockSentences {
@@ -139,25 +159,43 @@ public struct Annotator: Sendable {
                 let sentenceIDs = Set(sentence.entities.flatMap(\.ids))
                 var sentenceMentions: [Mention] = []
                 for entity in sentence.entities {
-                    sentenceMentions.append(resolver.resolve(entity, quote: text[entity.range], scope: scope?.interval,
-                                                             sentenceContext: sentenceIDs, blockContext: blockContext))
+                    var mention = resolver.resolve(entity, quote: text[entity.range], scope: scope?.interval,
+                                                   sentenceContext: sentenceIDs, blockContext: blockContext)
+                    // A spelling found by the transliteration rules is a likely reading, not a listed name.
+                    if entity.via == .transliteration { mention.certainty = min(mention.certainty, .medium) }
+                    sentenceMentions.append(mention)
                 }
                 blockLinks += sentenceMentions.compactMap(\.link)
+                recentNames += sentenceMentions.compactMap { mention in mention.link.map { ReferenceResolver.Named(id: $0, offset: mention.range.start) } }
+                // "The city", "the king": the record named last that the description fits.
+                let described = block.carriesClaims
+                    ? references.references(in: sentence.range, text: text, mentions: sentenceMentions, recent: recentNames) : []
                 // Whom "he" means: the person the sentence before was about.
                 let firstPerson = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })
-                let pronoun = Self.subjectPronoun(in: text[sentence.range], before: firstPerson.map { $0.range.start - sentence.range.start })
+                let firstDescribedPerson = described.first { base.record($0.id)?.kind == .person
+                    && ReferenceResolver.isSubject($0.range, in: sentence.range, text: text) }
+                let pronoun = Self.subjectPronoun(in: text[sentence.range], before: [firstPerson.map { $0.range.start - sentence.range.start },
+                                                                                      firstDescribedPerson.map { $0.range.start - sentence.range.start }].compactMap { $0 }.min())
                 // A sentence whose subject is "he" is about the same person as the one before.
                 let antecedent: (id: String, range: TextRange)? = lastSubject.flatMap { id in
                     pronoun.map { (id, TextRange(start: sentence.range.start + $0.lowerBound, end: sentence.range.start + $0.upperBound)) }
                 }
-                if antecedent == nil, let person = firstPerson?.link { lastSubject = person }
+                // The sentence's subject: named, or described ("the shah"), else still the one before.
+                let subjectNamed = [firstPerson.map { ($0.link!, $0.range.start) }, firstDescribedPerson.map { ($0.id, $0.range.start) }]
+                    .compactMap { $0 }.min { $0.1 < $1.1 }?.0
+                if antecedent == nil, let person = subjectNamed { lastSubject = person }
+                for reference in described {
+                    blockLinks.append(reference.id)
+                    recentNames.append(ReferenceResolver.Named(id: reference.id, offset: reference.range.start))
+                }
+                recentNames.sort { $0.offset < $1.offset }
                 if !block.carriesClaims { sectionNames[block.section, default: []] += sentenceMentions.compactMap(\.link) }
                 sentenceMentions += sentence.dates + sentence.quantities
                 sentenceMentions.sort { $0.range < $1.range }
                 mentions += sentenceMentions
                 if block.carriesClaims,
                    var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope,
-                                     antecedent: antecedent) {
+                                     antecedent: antecedent, described: described) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
                     claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
                     if claim.topic.isEmpty { claim.topic = unique(documentEvents) }
@@ -174,19 +212,21 @@ public struct Annotator: Sendable {
             }
         }
         claims = claims.map { attributor.attribute($0, citedSources: bibliography) }
-        return Result(mentions: mentions, claims: claims)
+        return Result(mentions: mentions, claims: claims, unknownNames: unknownNames.names(from: unknownCandidates))
     }
 
     // MARK: Claims
 
     /// - Parameter antecedent: the person the sentence before was about, and where the sentence's
     ///   "he" or "she" (standing before any name) stands for him.
-    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: (id: String, range: TextRange)? = nil) -> Claim? {
+    /// - Parameter described: the records its definite descriptions stand for ("the city").
+    func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: (id: String, range: TextRange)? = nil,
+               described: [(id: String, range: TextRange)] = []) -> Claim? {
         let quote = text[range]
         guard !quote.hasSuffix("?") else { return nil }
         // A sentence without names of its own is a claim when its wording asserts something
         // checkable about what its paragraph or section is about ("The combat stretched for years").
-        if mentions.isEmpty {
+        if mentions.isEmpty && described.isEmpty {
             let cues = cues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false)
             guard cues.contains(where: { [.duration, .outcome, .founding].contains($0) }) else { return nil }
         }
@@ -199,7 +239,14 @@ public struct Annotator: Sendable {
             subjects.insert(antecedent.id, at: 0)
             kinds.insert(.person)
         }
-        let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link))
+        // A described person who is the sentence's subject (before any named one) comes first.
+        let firstNamed = linked.first { $0.kind == .person }?.range.start ?? Int.max
+        for reference in described.reversed() where base.record(reference.id)?.kind == .person {
+            subjects.removeAll { $0 == reference.id }
+            if reference.range.start < firstNamed && antecedent == nil { subjects.insert(reference.id, at: 0) } else { subjects.append(reference.id) }
+            kinds.insert(.person)
+        }
+        let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link) + described.filter { base.record($0.id)?.kind == .place }.map(\.id))
         let quantities = mentions.compactMap(\.quantity)
         let dates = mentions.compactMap(\.date)
         let matcher = CueMatcher(quote, at: range.start)
@@ -211,6 +258,7 @@ public struct Annotator: Sendable {
                           epithetsUsed: linked.filter { $0.nameForm == .epithet }.map(\.quote), scope: scope, attributions: [])
         for mention in linked { claim.namedRanges[mention.link!, default: []].append(mention.range) }
         if let antecedent { claim.namedRanges[antecedent.id, default: []].append(antecedent.range) }
+        for reference in described { claim.namedRanges[reference.id, default: []].append(reference.range) }
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
         claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim

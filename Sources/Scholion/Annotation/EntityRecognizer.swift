@@ -9,6 +9,23 @@ public struct EntityRecognizer: Sendable {
         public var ids: [String]
         /// The word before the name, lower-cased ("in", "at", "to"...), which tells a place from a state.
         public var precedingWord: String?
+        /// How the name was found: as the base lists it, as the text glosses it, or by the
+        /// general transliteration rules (a spelling the base does not list).
+        public var via: Via = .listed
+
+        public enum Via: String, Hashable, Sendable {
+            case listed
+            case gloss
+            case transliteration
+        }
+
+        public init(range: TextRange, quote: String, ids: [String], precedingWord: String?, via: Via = .listed) {
+            self.range = range
+            self.quote = quote
+            self.ids = ids
+            self.precedingWord = precedingWord
+            self.via = via
+        }
     }
 
     let dictionary: NameDictionary
@@ -23,16 +40,54 @@ public struct EntityRecognizer: Sendable {
     static let titles: Set<String> = ["emperor", "empress", "king", "queen", "shah", "shahanshah", "caliph", "patriarch", "bishop", "general", "president", "saint", "pope", "prince", "count", "duke", "magister", "eunuch"]
     static let genericNouns: Set<String> = ["army", "armies", "forces", "force", "troops", "allies", "garrison", "fortress", "fort", "city", "town", "river", "province", "region", "people", "cavalry", "tribes", "tribe"]
 
-    public func matches(in tokens: [Token], excluding excluded: [TextRange] = []) -> [Match] {
+    /// - Parameter aliases: names the text itself glosses ("Kobad" in "Kavadh (Kobad in older
+    ///   books)"), by name key: the records the glossed name names.
+    public func matches(in tokens: [Token], excluding excluded: [TextRange] = [], aliases: [String: [String]] = [:]) -> [Match] {
         let keys = tokens.map { token -> String in
             token.kind == .punctuation ? "" : NameKey.make(token.withoutPossessive.text)
         }
         var matches: [Match] = []
         var index = 0
+        // A capitalised name the base does not list: as the text glosses it, else by the
+        // transliteration rules; the longest run of words that names something, for one
+        // record's spellings only.
+        func unlisted(at index: Int) -> (end: Int, ids: [String], via: Match.Via)? {
+            guard tokens[index].kind == .word, tokens[index].isCapitalized, !keys[index].isEmpty, keys[index] != "the",
+                  !excluded.contains(where: { $0.contains(tokens[index].range) }) else { return nil }
+            var ends: [Int] = []
+            var last = index
+            while last < tokens.count, ends.count < dictionary.maximumWords {
+                if last > index {
+                    // "b." in "Khalid b. al-Walid": the particle's full stop is part of the name.
+                    if tokens[last].text == ".", keys[last - 1] == "b", tokens[last].range.start == tokens[last - 1].range.end { last += 1; continue }
+                    guard tokens[last].kind == .word, tokens[last].range.start - tokens[last - 1].range.end <= 1,
+                          !tokens[last - 1].text.hasSuffix("’s"), !tokens[last - 1].text.hasSuffix("'s"),
+                          !excluded.contains(where: { $0.contains(tokens[last].range) }),
+                          tokens[last].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) || TransliterationKey.particles.contains(keys[last])
+                    else { break }
+                }
+                ends.append(last)
+                last += 1
+            }
+            for end in ends.reversed() {
+                guard tokens[end].kind == .word, !TransliterationKey.particles.contains(keys[end]) else { continue }
+                let key = (index...end).filter { tokens[$0].kind == .word }.map { keys[$0] }.joined(separator: " ")
+                if let ids = aliases[key] { return (end, ids, .gloss) }
+                if let ids = dictionary.ids(forTransliterationOf: key) { return (end, ids, .transliteration) }
+            }
+            return nil
+        }
         while index < tokens.count {
             let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? ""
             guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: firstWord), keys[index] != "the",
                   !excluded.contains(where: { $0.contains(tokens[index].range) }) else {
+                if let found = unlisted(at: index) {
+                    let range = TextRange(start: tokens[index].range.start, end: tokens[found.end].withoutPossessive.range.end)
+                    let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
+                    matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding, via: found.via))
+                    index = found.end + 1
+                    continue
+                }
                 // "The Edessenes paid": a place's people, standing for the place.
                 if tokens[index].kind == .word, tokens[index].isCapitalized, !keys[index].isEmpty,
                    let place = dictionary.demonymPlace(forKey: keys[index]) {
@@ -70,6 +125,14 @@ public struct EntityRecognizer: Sendable {
                 }
                 last += 1
             }
+            // A longer name the base does not list ("Khalid b. al-Walid") over the listed part of it.
+            if let listed = found, let longer = unlisted(at: index), longer.end > listed.end {
+                let range = TextRange(start: tokens[index].range.start, end: tokens[longer.end].withoutPossessive.range.end)
+                let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
+                matches.append(Match(range: range, quote: "", ids: longer.ids, precedingWord: preceding, via: longer.via))
+                index = longer.end + 1
+                continue
+            }
             if var found {
                 // Leave out a generic noun after the name when the rest names the same records.
                 let first = index
@@ -82,6 +145,11 @@ public struct EntityRecognizer: Sendable {
                 let range = TextRange(start: tokens[first].range.start, end: lastToken.withoutPossessive.range.end)
                 let preceding = first > 0 && tokens[first - 1].kind == .word ? precedingWord(tokens, before: first) : nil
                 matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding))
+                index = found.end + 1
+            } else if let found = unlisted(at: index) {
+                let range = TextRange(start: tokens[index].range.start, end: tokens[found.end].withoutPossessive.range.end)
+                let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
+                matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding, via: found.via))
                 index = found.end + 1
             } else {
                 index += 1
@@ -98,7 +166,7 @@ public struct EntityRecognizer: Sendable {
                 parts.append(Token(kind: .punctuation, range: TextRange(start: start + length, end: start + length + 1), text: "-"))
                 start += length + 1
             }
-            matches += self.matches(in: parts.filter { $0.range.end <= token.range.end }, excluding: excluded)
+            matches += self.matches(in: parts.filter { $0.range.end <= token.range.end }, excluding: excluded, aliases: aliases)
         }
         return matches.sorted { $0.range < $1.range }
     }

@@ -7,6 +7,20 @@ public struct NameDictionary: Sendable {
     /// The most words any name has.
     public let maximumWords: Int
 
+    /// Transliteration key → the records whose names have it, when those names are spellings of
+    /// one name (every name with the key names the same records); keys shared by different
+    /// names are left out (``TransliterationKey`` is a skeleton).
+    private let looseIDs: [String: [String]]
+    /// Transliteration key → the base's name keys that have it: a spelling is taken for one of
+    /// them only when it is near one in letters too (the key is a skeleton; "From" is not Firmum).
+    private let looseNames: [String: [String]]
+    /// Words English capitalises that are not names (the vocabulary's `name.common` and every
+    /// other term of it): never a spelling of a name.
+    let commonWords: Set<String>
+    /// Transliteration keys by their first letter, with a name that has each: where a best guess
+    /// for an unknown name is sought.
+    private let looseKeysByInitial: [Character: [(loose: String, name: String)]]
+
     /// Stems of one-word place names, for their people: "Edessenes" is of Edessa ("edess"),
     /// "Antiochenes" of Antioch, "Nisibenes" of Nisibis ("nisib").
     private let demonymStems: [String: [String]]
@@ -34,6 +48,27 @@ public struct NameDictionary: Sendable {
             firstWords.insert(String(first))
             maximumWords = max(maximumWords, words.count)
         }
+        var loose: [String: (ids: Set<String>, ambiguous: Bool)] = [:]
+        var byInitial: [Character: [String: String]] = [:]
+        for key in base.nameKeys.sorted() {
+            let looseKey = TransliterationKey.make(key)
+            guard TransliterationKey.strength(looseKey) >= 2, let first = looseKey.first else { continue }
+            let named = Set(ids[key] ?? [])
+            if let known = loose[looseKey] {
+                loose[looseKey] = (known.ids, known.ambiguous || known.ids != named)
+            } else {
+                loose[looseKey] = (named, false)
+            }
+            if byInitial[first, default: [:]][looseKey] == nil { byInitial[first, default: [:]][looseKey] = key }
+        }
+        looseIDs = loose.filter { !$0.value.ambiguous }.mapValues { $0.ids.sorted() }
+        var looseNames: [String: [String]] = [:]
+        for key in base.nameKeys.sorted() { looseNames[TransliterationKey.make(key), default: []].append(key) }
+        self.looseNames = looseNames
+        var common: Set<String> = []
+        for item in base.vocabulary.items { for term in item.terms { common.insert(NameKey.make(term)) } }
+        commonWords = common
+        looseKeysByInitial = byInitial.mapValues { keys in keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
         self.ids = ids
         self.firstWords = firstWords
         self.maximumWords = maximumWords
@@ -48,5 +83,56 @@ public struct NameDictionary: Sendable {
         }
         return nil
     }
+    /// The records a spelling the base does not list names under the transliteration rules, when
+    /// that is one name's spellings and its skeleton is strong enough to tell (three letters).
+    public func ids(forTransliterationOf key: String) -> [String]? {
+        // "Persarmenian", "Edessene": English derivatives of a name, not spellings of it.
+        guard let last = key.split(separator: " ").last,
+              !["ian", "ians", "ean", "eans", "ene", "enes", "ite", "ites", "ic", "ics"].contains(where: { last.hasSuffix($0) && last.count > $0.count + 3 })
+        else { return nil }
+        guard !key.split(separator: " ").contains(where: { commonWords.contains(String($0)) && !TransliterationKey.particles.contains(String($0)) })
+        else { return nil }
+        let looseKey = TransliterationKey.make(key)
+        guard TransliterationKey.strength(looseKey) >= 3, let ids = looseIDs[looseKey] else { return nil }
+        let limit = max(2, key.count / 3)
+        guard (looseNames[looseKey] ?? []).contains(where: { Self.editDistance(key, $0, limit: limit) <= limit }) else { return nil }
+        return ids
+    }
+
+    /// The name of the base nearest an unknown name: the one whose transliteration key is within
+    /// an edit or two of its own (a third of its length at most): the records of that name; nil
+    /// when none is near.
+    public func bestGuess(forKey key: String) -> [String]? {
+        let looseKey = TransliterationKey.make(key)
+        guard let first = looseKey.first, looseKey.count >= 2 else { return nil }
+        // Near in skeleton, then nearest in spelling, within a third of the name's letters.
+        let limit = max(1, min(2, looseKey.count / 3))
+        let spellingLimit = max(2, key.count / 3)
+        var best: (distance: Int, name: String)?
+        for candidate in looseKeysByInitial[first] ?? [] where abs(candidate.loose.count - looseKey.count) <= limit {
+            guard Self.editDistance(looseKey, candidate.loose, limit: limit) <= limit else { continue }
+            let distance = Self.editDistance(key, candidate.name, limit: spellingLimit)
+            if distance <= spellingLimit, best.map({ distance < $0.distance }) ?? true { best = (distance, candidate.name) }
+        }
+        return best.flatMap { ids[$0.name] }
+    }
+
+    /// Levenshtein distance, stopping early beyond `limit` (returns `limit + 1` then).
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            var rowMinimum = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
     public func couldStart(withWordKey key: String) -> Bool { firstWords.contains(key) }
 }

@@ -73,6 +73,8 @@ struct StatementReader: Sendable {
         let hedged = cues.has("hedge", in: vocabulary)
         let namedSource = self.namedSource(in: claim, named: named, cues: cues)
         var statements: [Statement] = []
+        // Person|place pairs a clause says the person left: no whereabouts of the sentence either.
+        var departed: Set<String> = []
         for clause in claim.clauses {
             let inClause = named.filter { clause.start <= $0.range.start && $0.range.end <= clause.end }
             // A date before a colon ("543: Khosrow takes Petra") governs what follows it.
@@ -189,12 +191,24 @@ struct StatementReader: Sendable {
             // The person the clause is about: the first it names (and one joined to him by "and");
             // "led by X", "under X" name the commander after the phrase.
             var movers: [String] = persons.first.map { [$0.id] } ?? []
-            if persons.count > 1, cues.text(persons[0].range.end, persons[1].range.start) == " and " { movers.append(persons[1].id) }
+            // "He and the patriarch Ephrem left": both move.
+            if persons.count > 1 {
+                let gap = cues.text(persons[0].range.end, persons[1].range.start)
+                if gap == " and " || (gap.hasPrefix(" and the ") && gap.count <= 24 && !gap.contains(",")) { movers.append(persons[1].id) }
+            }
             if let motion, ["led by", "under the command of", "under", "at the head of"].contains(motion.term),
                let commander = persons.first(where: { $0.range.start >= motion.range.end }) { movers = [commander.id] }
             for person in Self.unique(movers) {
                 for place in places where place.range.start > (persons.first { $0.id == person }?.range.start ?? 0) || motion?.term == "under" {
                     let preposition = cues.word(before: place.range.start)
+                    // "Left the city", "fled Antioch": he was there before, not then; "left for
+                    // Syria" goes there.
+                    if let motion, ["left", "fled", "abandoned", "evacuated", "quitted"].contains(motion.term), motion.range.end <= place.range.start,
+                       !["for", "to", "towards", "toward", "into"].contains(preposition ?? ""),
+                       !cues.text(motion.range.end, place.range.start).contains(" to ") {
+                        departed.insert("\(person)|\(Statement.Value.record(place.id))")
+                        continue
+                    }
                     let moved = motion.map { $0.range.end <= place.range.start && place.range.start - $0.range.end <= 40 } ?? false
                     guard moved || ["at", "in", "to", "near", "before", "outside", "inside", "into", "reached", "towards", "toward"].contains(preposition ?? "")
                     else { continue }
@@ -259,7 +273,7 @@ struct StatementReader: Sendable {
         // clauses ("his generals in the East — led by Belisarius and Narses"): too loose for an
         // attestation to contradict, but what the sources are known not to say is set against it.
         if cues.has("cue.whereabouts", in: vocabulary) || cues.has("cue.command", in: vocabulary) {
-            let paired = Set(statements.filter { $0.attribute == .whereabouts }.map { "\($0.subject)|\($0.value)" })
+            let paired = Set(statements.filter { $0.attribute == .whereabouts }.map { "\($0.subject)|\($0.value)" }).union(departed)
             for person in Self.unique(named.filter { $0.kind == .person }.map(\.id)) {
                 for place in Self.unique(named.filter { $0.kind == .place }.map(\.id)) where !paired.contains("\(person)|\(Statement.Value.record(place))") {
                     var qualifiers = Statement.Qualifiers(time: claim.scope?.interval, timeOrigin: claim.scope?.origin)

@@ -28,6 +28,9 @@ public struct BlindEvaluation: Sendable {
             public var truth: String?
             public var backing: String?
             public var also: Passage?
+            /// The reading abilities the item exercises (`reference`, `relative-date`, ...), where
+            /// the set's authors said.
+            public var needs: [String]?
         }
 
         public var text: String
@@ -75,6 +78,21 @@ public struct BlindEvaluation: Sendable {
 
     /// The kinds of error in the set, sorted.
     public var kinds: [String] { Set(errors.map(\.item.kind)).sorted() }
+
+    /// The abilities the set's items exercise, sorted.
+    public var abilities: [String] { Set((errors + controls).flatMap { $0.item.needs ?? [] }).sorted() }
+
+    /// Caught / planted among the errors that exercise an ability.
+    public func recall(needing ability: String) -> (caught: Int, total: Int) {
+        let relevant = errors.filter { $0.item.needs?.contains(ability) ?? false }
+        return (relevant.filter(\.flagged).count, relevant.count)
+    }
+
+    /// Flagged / controls among the controls that exercise an ability.
+    public func falseAlarms(needing ability: String) -> (flagged: Int, total: Int) {
+        let relevant = controls.filter { $0.item.needs?.contains(ability) ?? false }
+        return (relevant.filter(\.flagged).count, relevant.count)
+    }
 
     /// Runs annotation and every check over the set's texts as one corpus, in memory (nothing is
     /// written), and scores them against the keys.
@@ -151,6 +169,10 @@ public struct BlindEvaluation: Sendable {
                      "recall (warning or error findings on the error's passage): \(ratio(recall()))"]
         for kind in kinds { lines.append("  \(kind): \(ratio(recall(of: kind)))") }
         lines.append("false alarms on controls: \(ratio(falseAlarms))")
+        if !abilities.isEmpty {
+            lines.append("by ability (recall on errors; false alarms on controls):")
+            for ability in abilities { lines.append("  \(ability): \(ratio(recall(needing: ability))); \(ratio(falseAlarms(needing: ability)))") }
+        }
         func verdicts(_ outcomes: [Outcome]) -> String {
             let counts = Dictionary(grouping: outcomes, by: \.verdict).mapValues(\.count)
             return ["contradicted", "supported", "unattested", "no claim"].map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")

@@ -16,6 +16,8 @@ public struct TextRange: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public var isEmpty: Bool { start == end }
 
     public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }
+    /// Whether the two share a scalar.
+    public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
 
     public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)

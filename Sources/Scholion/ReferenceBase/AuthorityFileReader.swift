@@ -151,7 +151,9 @@ public enum AuthorityFileReader {
                 let meaning = reference(item[attribute: "corresp"], "vocabulary item \(set)", item)
                 let inverse = elements(item, "note").filter { $0[attribute: "type"] == "inverse" }
                     .flatMap { Self.text($0).split(separator: " ").map(String.init) }
-                file.vocabulary.append(Vocabulary.Item(set: set, terms: terms, meaning: meaning, inverse: inverse, location: location(item)))
+                let matches = elements(item, "note").filter { $0[attribute: "type"] == "matches" }
+                    .flatMap { Self.text($0).split(separator: " ").map { $0.lowercased() } }
+                file.vocabulary.append(Vocabulary.Item(set: set, terms: terms, meaning: meaning, inverse: inverse, matches: matches, location: location(item)))
             }
         }
 

@@ -5007,8 +5007,27 @@ enum EmbeddedReferenceBase {
       <item n="time.same"><gloss>the same year as the last date</gloss><term>the same year</term><term>that same year</term><term>in the same year</term><term>that year</term><term>later that year</term><term>same year</term></item>
       <item n="time.next"><gloss>the year after the last date</gloss><term>the next year</term><term>the following year</term><term>next year</term><term>a year later</term><term>the year after</term><term>one year later</term></item>
       <item n="time.previous"><gloss>the year before the last date</gloss><term>the previous year</term><term>the year before</term><term>a year earlier</term><term>the preceding year</term></item>
+      <item n="time.same"><gloss>a season of the year of the last date</gloss><term>that winter</term><term>that spring</term><term>that summer</term><term>that autumn</term><term>the same winter</term><term>the same spring</term><term>the same summer</term><term>the same autumn</term><term>later that summer</term><term>later that spring</term><term>later that autumn</term><term>that campaigning season</term></item>
+      <item n="time.next"><gloss>a season of the year after the last date</gloss><term>the following spring</term><term>the next spring</term><term>next spring</term><term>the following summer</term><term>the next summer</term><term>next summer</term><term>the following autumn</term><term>the next autumn</term><term>the following campaigning season</term><term>the next campaigning season</term><term>the year after that</term></item>
       <item n="time.twoLater"><gloss>two years after the last date</gloss><term>two years later</term><term>two years afterwards</term></item>
       <item n="time.threeLater"><gloss>three years after the last date</gloss><term>three years later</term><term>three years afterwards</term></item>
+    </list>
+    <list type="vocabulary">
+      <head>References: what "the city", "the king", "the eunuch" stand for</head>
+      <!-- A definite description ("the" and a term) means the last record named before it, in
+           its paragraph or the one before, that it fits: a person whose occupation has one of
+           the words of note type="matches", a place whose type is one of them. -->
+      <item n="reference.person"><gloss>a ruler of Persia</gloss><term>king</term><term>shah</term><term>shahanshah</term><term>great king</term><term>king of kings</term><term>persian king</term><term>sasanian king</term><term>persian monarch</term><term>monarch</term><note type="matches">king shahanshah</note></item>
+      <item n="reference.person"><gloss>a Roman emperor</gloss><term>emperor</term><term>roman emperor</term><term>byzantine emperor</term><term>augustus</term><note type="matches">emperor</note></item>
+      <item n="reference.person"><gloss>an empress</gloss><term>empress</term><note type="matches">empress</note></item>
+      <item n="reference.person"><gloss>a caliph</gloss><term>caliph</term><note type="matches">caliph</note></item>
+      <item n="reference.person"><gloss>a commander</gloss><term>general</term><term>commander</term><term>roman general</term><term>persian general</term><term>roman commander</term><term>persian commander</term><term>magister militum</term><note type="matches">general commander magister</note></item>
+      <item n="reference.person"><gloss>a eunuch</gloss><term>eunuch</term><note type="matches">eunuch</note></item>
+      <item n="reference.person"><gloss>a Persarmenian</gloss><term>persarmenian</term><note type="matches">persarmenian</note></item>
+      <item n="reference.person"><gloss>a historian</gloss><term>historian</term><term>chronicler</term><note type="matches">historian</note></item>
+      <item n="reference.person"><gloss>a bishop</gloss><term>bishop</term><term>patriarch</term><note type="matches">bishop patriarch</note></item>
+      <item n="reference.place"><gloss>a city or fortress</gloss><term>city</term><term>town</term><term>fortress</term><term>fort</term><term>stronghold</term><term>citadel</term><term>fortress city</term><term>frontier city</term><term>frontier fortress</term><term>garrison town</term><note type="matches">city fortress village suburb</note></item>
+      <item n="reference.place"><gloss>a province or region</gloss><term>province</term><term>region</term><term>country</term><note type="matches">province region</note></item>
     </list>
     <list type="vocabulary">
       <head>What a sentence is about: cues for the kind of claim</head>
@@ -5024,6 +5043,21 @@ enum EmbeddedReferenceBase {
       <item n="cue.fighting"><gloss>fighting in a place and time</gloss><term>battle</term><term>battles</term><term>battlefront</term><term>battlefronts</term><term>fought</term><term>fighting</term><term>clash</term><term>clashes</term><term>armies met</term><term>fell</term><term>retaken</term><term>campaign</term><term>campaigns</term><term>besieged</term><term>sieges</term><term>siege</term><term>war raged</term><term>front</term></item>
       <item n="cue.antiquity"><gloss>a place is called old</gloss><term>ancient</term><term>centuries-old</term><term>age-old</term><term>time-honoured</term><term>time-honored</term><term>of great antiquity</term><term>venerable</term></item>
       <item n="cue.office"><gloss>an office held</gloss><term>magister militum</term><term>master of soldiers</term><term>praetorian prefect</term><term>prefect</term><term>comes</term><term>count</term><term>dux</term><term>duke</term><term>patricius</term><term>patrician</term><term>praepositus</term><term>chamberlain</term><term>steward</term><term>treasurer</term><term>sacellarius</term><term>consul</term><term>governor</term><term>satrap</term><term>marzban</term></item>
+    </list>
+    <list type="vocabulary">
+      <head>Capitalised words that are not names: what the list of unknown names leaves out</head>
+      <!-- Besides these, a word of any other set here, of a source's title or author, and a
+           sentence's first word that the text never capitalises elsewhere. -->
+      <item n="name.common"><gloss>capitalised in English prose without being a name of a person, place or event</gloss>
+        <term>i</term><term>a</term><term>an</term><term>the</term><term>this</term><term>that</term><term>these</term><term>those</term><term>it</term><term>its</term><term>he</term><term>she</term><term>his</term><term>her</term><term>they</term><term>their</term><term>we</term><term>our</term><term>you</term><term>your</term><term>my</term>
+        <term>january</term><term>february</term><term>march</term><term>april</term><term>may</term><term>june</term><term>july</term><term>august</term><term>september</term><term>october</term><term>november</term><term>december</term>
+        <term>monday</term><term>tuesday</term><term>wednesday</term><term>thursday</term><term>friday</term><term>saturday</term><term>sunday</term><term>easter</term><term>christmas</term><term>lent</term>
+        <term>god</term><term>christ</term><term>christian</term><term>christians</term><term>christianity</term><term>church</term><term>islam</term><term>islamic</term><term>muslim</term><term>muslims</term><term>zoroastrian</term><term>zoroastrianism</term><term>jewish</term><term>jews</term><term>pagan</term>
+        <term>emperor</term><term>empress</term><term>empire</term><term>empires</term><term>king</term><term>kings</term><term>queen</term><term>shah</term><term>caliph</term><term>caliphate</term><term>general</term><term>saint</term><term>st</term><term>lord</term><term>sir</term><term>mr</term><term>mrs</term><term>ms</term><term>dr</term><term>professor</term><term>prof</term>
+        <term>ad</term><term>bc</term><term>ce</term><term>bce</term><term>ah</term><term>late</term><term>antiquity</term><term>middle</term><term>ages</term><term>east</term><term>west</term><term>north</term><term>south</term><term>eastern</term><term>western</term><term>northern</term><term>southern</term><term>near</term><term>front</term><term>frontier</term><term>war</term><term>wars</term><term>peace</term><term>treaty</term><term>truce</term><term>battle</term><term>siege</term>
+        <term>greek</term><term>latin</term><term>syriac</term><term>arabic</term><term>armenian</term><term>english</term><term>french</term><term>german</term><term>italian</term><term>aramaic</term><term>pahlavi</term><term>middle persian</term><term>old</term><term>new</term><term>great</term><term>holy</term><term>the great</term>
+        <term>chapter</term><term>part</term><term>book</term><term>books</term><term>volume</term><term>vol</term><term>episode</term><term>figure</term><term>fig</term><term>map</term><term>note</term><term>notes</term><term>question</term><term>answer</term><term>q</term><term>see</term><term>cf</term><term>ibid</term><term>introduction</term><term>conclusion</term><term>summary</term><term>timeline</term><term>sources</term><term>source</term><term>further</term><term>reading</term><term>references</term><term>bibliography</term><term>index</term><term>appendix</term><term>contents</term><term>edition</term><term>press</term><term>university</term><term>museum</term><term>gallery</term><term>room</term><term>case</term><term>label</term><term>narrator</term><term>host</term><term>guest</term><term>presenter</term><term>voice</term><term>sfx</term><term>music</term>
+        <term>yes</term><term>no</term><term>not</term><term>ok</term><term>okay</term><term>well</term><term>so</term><term>now</term><term>then</term><term>here</term><term>there</term><term>today</term><term>tv</term><term>bbc</term><term>uk</term><term>us</term><term>usa</term><term>unesco</term><term>ii</term><term>iii</term><term>iv</term><term>v</term><term>vi</term><term>vii</term><term>viii</term><term>ix</term><term>x</term></item>
     </list>
   </standOff>
 </TEI>

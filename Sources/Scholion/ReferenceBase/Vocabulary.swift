@@ -17,6 +17,8 @@ public struct Vocabulary: Hashable, Sendable {
         public var terms: [String]
         public var meaning: String?
         public var inverse: [String]
+        /// For a reference ("the king"): the occupation words or place types it fits.
+        public var matches: [String] = []
         public var location: RecordLocation
     }
 

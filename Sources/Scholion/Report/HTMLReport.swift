@@ -16,7 +16,7 @@ public enum HTMLReport {
             <body>
             <header><h1>Scholion discrepancy report</h1>
             <p>\(data.texts.count) text(s) · \(data.findings.count) finding(s): \(["error", "warning", "info"].map { "<span class=\"sev \($0)\">\(data.summary[$0] ?? 0) \($0)</span>" }.joined(separator: " "))</p>
-            <nav><a href="#findings">Findings</a> · <a href="#timeline">Timeline</a> · <a href="#sources">Sources</a> · <a href="#texts">Texts</a></nav>
+            <nav><a href="#findings">Findings</a> · <a href="#timeline">Timeline</a> · <a href="#sources">Sources</a> · <a href="#texts">Texts</a> · <a href="#unknown-names">Unknown names</a></nav>
             </header>
             <main>
 
@@ -25,8 +25,28 @@ public enum HTMLReport {
         html += timelineSection(review: review, data: data)
         html += sourceMapSection(review: review)
         html += textsSection(review: review, data: data)
+        html += unknownNamesSection(data)
         html += "</main>\n<script>\(script)</script>\n</body>\n</html>\n"
         return html
+    }
+
+    // MARK: Unknown names
+
+    /// The names no record has, per text, with the nearest name of the base: what to add.
+    static func unknownNamesSection(_ data: ReportData) -> String {
+        let total = data.texts.map(\.unknownNames.count).reduce(0, +)
+        var html = "<section id=\"unknown-names\"><h2>Names not in the reference base (\(total))</h2>"
+        html += "<p class=\"legend\">Capitalised names that no record has: add them to the base (as a variant of the record guessed, or a record of their own) to have their claims checked.</p>\n"
+        for text in data.texts where !text.unknownNames.isEmpty {
+            html += "<h3>\(escape(text.title ?? text.document)) <small>\(escape(text.file))</small></h3><ul class=\"unknown\">"
+            for name in text.unknownNames {
+                let times = name.occurrences > 1 ? ", \(name.occurrences) times" : ""
+                let guess = name.guessLabel.map { " · nearest in the base: \(escape($0)) (<code>\(escape(name.guess ?? ""))</code>)" } ?? ""
+                html += "<li><strong>\(escape(name.name))</strong> — line \(name.line), col \(name.column)\(times)\(guess)</li>"
+            }
+            html += "</ul>\n"
+        }
+        return html + "</section>\n"
     }
 
     // MARK: Findings

@@ -50,6 +50,23 @@ public enum MarkdownReport {
                 }
             }
         }
+        let unknown = data.texts.filter { !$0.unknownNames.isEmpty }
+        if !unknown.isEmpty {
+            lines.append("")
+            lines.append("## Names not in the reference base (\(unknown.map(\.unknownNames.count).reduce(0, +)))")
+            lines.append("")
+            lines.append("Capitalised names that no record has: add them to the base (as a variant of the record guessed, or a record of their own) to have their claims checked.")
+            for text in unknown {
+                lines.append("")
+                lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")
+                lines.append("")
+                for name in text.unknownNames {
+                    let times = name.occurrences > 1 ? ", \(name.occurrences) times" : ""
+                    let guess = name.guessLabel.map { "; nearest in the base: \(escape($0)) (\(codeSpan(name.guess ?? "")))" } ?? ""
+                    lines.append("- \(escape(name.name)) — line \(name.line), col \(name.column)\(times)\(guess)")
+                }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -13,6 +13,21 @@ public struct ReportData: Codable, Sendable {
         /// Claims by standing, each once: the counts add up to `claims`.
         public var standing: [String: Int]
         public var findings: Int
+        /// The capitalised names no record of the reference base has: what to add to it.
+        public var unknownNames: [UnknownNameItem]
+    }
+
+    /// An unknown name of a text: where it first stands, how often, and the nearest name the
+    /// reference base has (a guess, for the user to confirm or not).
+    public struct UnknownNameItem: Codable, Sendable {
+        public var name: String
+        public var line: Int
+        public var column: Int
+        public var start: Int
+        public var end: Int
+        public var occurrences: Int
+        public var guess: String?
+        public var guessLabel: String?
     }
 
     public struct CheckInfo: Codable, Sendable {
@@ -62,9 +77,15 @@ public struct ReportData: Codable, Sendable {
                 for relation in Set(claim.attributions.map(\.relation)) { counts[relation.rawValue, default: 0] += 1 }
                 standing[Self.standing(of: claim), default: 0] += 1
             }
+            let unknown = UnknownName.grouped(text.result.unknownNames).map { name, occurrences in
+                let (line, column) = text.position(of: occurrences[0].range.start)
+                let guess = occurrences[0].guesses.first
+                return UnknownNameItem(name: name, line: line, column: column, start: occurrences[0].range.start, end: occurrences[0].range.end,
+                                       occurrences: occurrences.count, guess: guess, guessLabel: guess.map { review.corpus.base.label(of: $0) })
+            }
             return Text(document: text.document.id, title: text.document.title, file: review.paths[text.document.id] ?? text.document.id,
                         claims: text.result.claims.count, attributions: counts, standing: standing,
-                        findings: review.findings.filter { $0.document == text.document.id }.count)
+                        findings: review.findings.filter { $0.document == text.document.id }.count, unknownNames: unknown)
         }
         checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }
         summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in (severity.rawValue, review.findings.filter { $0.severity == severity }.count) })

@@ -788,7 +788,8 @@ enum EmbeddedSchemas {
 
   <!-- The vocabulary (vocabulary.xml): the words by which English states an outcome, a
        schedule, a kinship, a report of a source. An item's @n names its set; @corresp, for a
-       side, the state its words mean; note type="inverse" the kinship terms of the other person. -->
+       side, the state its words mean; note type="inverse" the kinship terms of the other person;
+       note type="matches", for a reference, the occupation words or place types it fits. -->
   <define name="ref.vocabulary">
     <element name="list">
       <attribute name="type"><value>vocabulary</value></attribute>
@@ -801,7 +802,7 @@ enum EmbeddedSchemas {
           <optional><attribute name="corresp"><ref name="ref.pointer"/></attribute></optional>
           <optional><element name="gloss"><text/></element></optional>
           <oneOrMore><element name="term"><data type="string"><param name="pattern">\S(.*\S)?</param></data></element></oneOrMore>
-          <optional><element name="note"><attribute name="type"><value>inverse</value></attribute><ref name="data.words"/></element></optional>
+          <optional><element name="note"><attribute name="type"><choice><value>inverse</value><value>matches</value></choice></attribute><ref name="data.words"/></element></optional>
         </element>
       </oneOrMore>
     </element>

@@ -32,7 +32,8 @@ extension ScholionCommand {
                     }
                     return file
                 }
-                let update = LayerUpdate(project: project, base: try ReferenceBaseLoader.load(project: project))
+                let base = try ReferenceBaseLoader.load(project: project)
+                let update = LayerUpdate(project: project, base: base)
                 for (file, result) in zip(selected, update.run(files: selected)) {
                     let outcome = try result.get()
                     let relations = Attribution.Relation.allCases.compactMap { relation in
@@ -46,6 +47,14 @@ extension ScholionCommand {
                     printError("scholion: \(file.id): \(outcome.mentions) mentions, \(outcome.claims) claims (\(relations)); "
                                + "\(outcome.preserved) kept from people; \(state): \(outcome.layerPath)")
                     for id in outcome.reanchored { printError("scholion: \(file.id): re-anchored \(id) (the text changed; its quote found with its context)") }
+                    // The names it could not link, once each, where first found: what to add to the base.
+                    let located = CheckedCorpus.Text(document: outcome.document, result: outcome.result)
+                    for (name, occurrences) in UnknownName.grouped(outcome.result.unknownNames) {
+                        let (line, column) = located.position(of: occurrences[0].range.start)
+                        let times = occurrences.count > 1 ? " (\(occurrences.count) times)" : ""
+                        let guess = occurrences[0].guesses.first.map { "nearest in the reference base: \(base.label(of: $0)) (\($0))" } ?? "no name of the reference base is near"
+                        printError("scholion: \(file.id):\(line):\(column): unknown name \"\(name)\"\(times); \(guess)")
+                    }
                     for stale in outcome.stale { printError("scholion: \(file.id): stale \(stale.id): \(stale.reason); kept at its old offsets and marked stale") }
                 }
             }

@@ -1,0 +1,82 @@
+/// Resolves definite descriptions ("the city", "the king", "the eunuch", "the Persarmenian") to
+/// the last record named before them, in their paragraph or the one before, that they fit: a
+/// person whose occupation has one of the words the vocabulary's `reference.person` item gives
+/// (`matches`), a place whose type is one of those of `reference.place`. A description followed
+/// by a name ("the emperor Justinian", "the city of Dara") is an apposition, not a reference;
+/// one that nothing named before it fits stays unresolved.
+///
+/// ```swift
+/// // "Khosrow reached Antioch. The city fell within days; the king burned it."
+/// // "The city" → antioch (a city), "the king" → khosrow-i (occupation "Sasanian king").
+/// ```
+struct ReferenceResolver: Sendable {
+    let base: ReferenceBase
+    /// Each reference term, lower-cased → what it fits (occupation words or place types), and
+    /// the kind of record.
+    let fits: [String: (kind: AuthorityRecord.Kind, words: [String])]
+
+    static let sets = ["reference.person", "reference.place"]
+
+    init(base: ReferenceBase) {
+        self.base = base
+        var fits: [String: (AuthorityRecord.Kind, [String])] = [:]
+        for set in Self.sets {
+            let kind: AuthorityRecord.Kind = set == "reference.place" ? .place : .person
+            for item in base.vocabulary.items(set) {
+                for term in item.terms.map({ $0.lowercased() }) { fits[term] = (kind, (fits[term]?.1 ?? []) + item.matches) }
+            }
+        }
+        self.fits = fits
+    }
+
+    /// A record named earlier, and where.
+    struct Named {
+        var id: String
+        var offset: Int
+    }
+
+    /// The references of a sentence, with the records they stand for.
+    /// - Parameters:
+    ///   - mentions: the sentence's own mentions (a name after the description makes it an apposition).
+    ///   - recent: the records named before, in text order (the paragraph and the one before),
+    ///     including the sentence's own names.
+    func references(in sentence: TextRange, text: ScalarText, mentions: [Mention], recent: [Named]) -> [(id: String, range: TextRange)] {
+        guard !fits.isEmpty else { return [] }
+        let quote = text[sentence]
+        let cues = CueMatcher(quote, at: sentence.start)
+        var result: [(id: String, range: TextRange)] = []
+        for match in cues.matches(Self.sets, in: base.vocabulary) {
+            let before = cues.text(max(sentence.start, match.range.start - 5), match.range.start).lowercased()
+            let article = before == "the " || (before.count == 5 && before.hasSuffix("the ") && !(before.first?.isLetter ?? false))
+            guard article, let fit = fits[match.term] else { continue }
+            // "The emperor Justinian", "the city of Dara", "the fortress's walls" (a name after it).
+            let after = cues.text(match.range.end, min(sentence.end, match.range.end + 4))
+            if after.hasPrefix(" of ") || after.hasPrefix("s") || after.hasPrefix("-") || after.hasPrefix("'") || after.hasPrefix("’") { continue }
+            if mentions.contains(where: { $0.range.overlaps(match.range) || ($0.range.start >= match.range.end && $0.range.start - match.range.end <= 2) }) { continue }
+            let start = match.range.start - 4
+            guard let referent = recent.last(where: { $0.offset < start && fitsRecord($0.id, fit) }) else { continue }
+            result.append((referent.id, TextRange(start: start, end: match.range.end)))
+        }
+        return result
+    }
+
+    /// Whether a description stands where a sentence's subject does: not after a preposition
+    /// ("as the emperor's steward", "to the king"), and near the start (after a date at most).
+    static func isSubject(_ range: TextRange, in sentence: TextRange, text: ScalarText) -> Bool {
+        guard range.start - sentence.start <= 40 else { return false }
+        let before = text[TextRange(start: sentence.start, end: range.start)].lowercased()
+        let last = before.split(whereSeparator: { !$0.isLetter }).last.map(String.init)
+        return !["as", "of", "to", "by", "with", "for", "from", "against", "on", "at", "in", "under", "and", "than"].contains(last ?? "")
+    }
+
+    func fitsRecord(_ id: String, _ fit: (kind: AuthorityRecord.Kind, words: [String])) -> Bool {
+        guard let record = base.record(id), record.kind == fit.kind else { return false }
+        switch fit.kind {
+        case .place:
+            return fit.words.contains(record.category ?? "")
+        default:
+            let words = Set(record.occupations.flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) })
+            return fit.words.contains { words.contains($0) }
+        }
+    }
+}
