@@ -76,6 +76,14 @@ struct ComparisonTests {
         // A year told from the one before; a wrong date does not hide the event it misdates.
         Case(sentence: "Khosrow marched on Dara in 540.\n\nTwo years later he took Petra on the Black Sea coast.",
              relation: .contradicted, ground: "f.capture-of-petra-541.date.541"),
+        // A described event found by its kind and place far from its date: the sack of Antioch
+        // is the one of 540, however the text dates it; a year in a noun phrase is a date.
+        Case(sentence: "Khosrow sacked Antioch in 545 and marched its people east.", relation: .contradicted, ground: "f.sack-of-antioch-540.date.june-540"),
+        Case(sentence: "The two empires then made the so-called Eternal Peace of 533.", relation: .contradicted, ground: "f.eternal-peace-532.date.532"),
+        Case(sentence: "The two empires then made the so-called Eternal Peace of 532.", relation: .supported, ground: "f.eternal-peace-532.date.532"),
+        // "The sack" of a paragraph whose last place had none is the sack at the place before.
+        Case(sentence: "In June 540 the Persians came to Antioch. Belisarius was still far away at Dara. Many thousands of the inhabitants were killed in the sack, some say 300,000 people.",
+             relation: .contradicted, ground: "f.sack-of-antioch-540.quantity.no-300000-dead"),
         // An undated list item goes on in the year of the item before; storming is not surrender.
         Case(sentence: "- 541: Belisarius invades Persian Mesopotamia.\n- The Persian garrison of Sisauranon is taken by storm.",
              relation: .contradicted, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),

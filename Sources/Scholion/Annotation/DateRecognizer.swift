@@ -1,6 +1,7 @@
 /// Finds dates and periods in a sentence and normalises them: "540", "March, 540", "541 AD",
 /// "the 540s", "the late 540s and early 560s", "the mid-sixth century", "the 6th century".
-/// A bare number is a year only where English marks it as one ("in 540", "by 561", "(541)"),
+/// A bare number is a year only where English marks it as one ("in 540", "by 561", "(541)",
+/// "the invasion of 540", "the Eternal Peace of 532"),
 /// so "800 Persian cavalry" or "an army of 9000" is not a date.
 public enum DateRecognizer {
     public struct Match: Hashable, Sendable {
@@ -17,7 +18,7 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let monthDate = #/\b(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(ce|ad|bce|bc)\b)?/#
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
-    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of|(?:peace|truce|treaty|armistice|settlement|battle|siege|sack|capture|fall|invasion|incursion|campaign|campaigns|expedition|offensive|raid|war|revolt|rebellion|embassy|council|plague|earthquake|surrender|accession|death|treaty\s+signed|agreement)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
     /// A winter across two years: "the winter of 541–542", "wintered 541/2" (December to February).
     nonisolated(unsafe) static let splitWinter = #/\b(?:the\s+)?winter(?:ed|ing)?\s+(?:of\s+|in\s+)?(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
     /// A year that opens a line of notes or a chronology: "543: Khosrow takes Petra", "541/2: ...".

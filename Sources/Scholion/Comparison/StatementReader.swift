@@ -10,6 +10,9 @@ struct StatementReader: Sendable {
     let sides: [String: [(side: String, interval: HistoricalInterval?)]]
     /// Person record → the sources they wrote (matched by the author's name).
     let worksByAuthor: [String: [String]]
+    /// An author's surname key ("oman", "al baladhuri", "baladhuri") → the sources they wrote:
+    /// how a text names a modern author who is no record of the base.
+    let sourcesBySurname: [String: [String]]
     /// Event category (`siege`) → events of that kind, by id.
     let eventsByCategory: [String: [String]]
 
@@ -45,6 +48,19 @@ struct StatementReader: Sendable {
             }
         }
         self.worksByAuthor = works
+        var bySurname: [String: [String]] = [:]
+        let common = Set(base.vocabulary.items.flatMap { $0.terms.map { NameKey.make($0) } })
+        for source in base.sources.values.sorted(by: { $0.id < $1.id }) {
+            for author in source.authors {
+                let surname = author.contains(",") ? String(author.split(separator: ",")[0]) : String(author.split(separator: " ").last ?? "")
+                let key = NameKey.make(surname.replacingOccurrences(of: " (chapter author)", with: ""))
+                guard key.count >= 4, !common.contains(key) else { continue }
+                for variant in [key, key.hasPrefix("al ") ? String(key.dropFirst(3)) : nil].compactMap({ $0 }) where !(bySurname[variant]?.contains(source.id) ?? false) {
+                    bySurname[variant, default: []].append(source.id)
+                }
+            }
+        }
+        sourcesBySurname = bySurname
         var byCategory: [String: [String]] = [:]
         for record in base.records.values.sorted(by: { $0.id < $1.id }) where record.kind == .event {
             if let category = record.category { byCategory[category, default: []].append(record.id) }
@@ -115,12 +131,24 @@ struct StatementReader: Sendable {
                 }
             }
             // A wrong date must not hide the event it misdates ("543: Khosrow takes Petra" for the
-            // capture of 541): when no event fits the clause's own date, the one event of the
-            // kind its words describe, at the place it names, within two years, is what it dates.
-            if !ownDates.isEmpty, let time = qualifiers.time, let narrowest, !events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false }),
-               let misdated = misdatedEvent(of: claim, clause: inClause, range: clause, cues: cues, time: narrowest) {
-                statements.append(Statement(subject: misdated, attribute: .date, value: .interval(time), qualifiers: qualifiers,
-                                            range: clause, cue: "described"))
+            // capture of 541, "he sacked Antioch in 545"): when no event fits a date of the clause,
+            // the event of the kind the words around that date describe, at the place they name,
+            // is what it dates. Each date of the clause with its own stretch of words ("the
+            // invasion of Syria in 539 ... the truce of 545").
+            if !ownDates.isEmpty, !inClause.contains(where: { $0.kind == .event && base.record($0.id)?.category != "war" }) {
+                var own = inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause
+                // A year told from the one before: the clause's own, over all of it.
+                if own.isEmpty, let first = ownDates.first { own = [(first, clause)] }
+                for (index, date) in own.enumerated() {
+                    let window = own.count == 1 ? clause : TextRange(start: index == 0 ? clause.start : max(clause.start, own[index - 1].1.end),
+                                                                     end: index + 1 < own.count ? min(clause.end, own[index + 1].1.start) : clause.end)
+                    let time = own.count == 1 ? (narrowest ?? date.0) : date.0
+                    guard !events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false }),
+                          let misdated = misdatedEvent(of: claim, clause: inClause.filter { window.contains($0.range) }, range: window, cues: cues, time: time)
+                    else { continue }
+                    statements.append(Statement(subject: misdated, attribute: .date, value: .interval(date.0), qualifiers: qualifiers,
+                                                range: clause, cue: "described"))
+                }
             }
             // An episode is one of several when the text says so ("a Roman assault", "another
             // sally"); "the assault" is the attack the event was.
@@ -285,9 +313,11 @@ struct StatementReader: Sendable {
         }
         // The source the text names for what the sentence says.
         if let namedSource {
-            let subject = sentenceEvents.first ?? claim.topic.first ?? claim.subjects.first { $0 != namedSource.author } ?? namedSource.author
-            // The time of what the source is said to report: the event's own, else the claim's.
-            let eventTime = base.record(subject)?.kind == .event ? base.record(subject)?.interval : nil
+            // What the source is said to report: the event the sentence names, else the one its
+            // statements are about, else its subject; its time the named event's, else the claim's.
+            let described = statements.first { base.record($0.subject)?.kind == .event && base.record($0.subject)?.category != "war" }?.subject
+            let subject = sentenceEvents.first ?? described ?? claim.subjects.first { $0 != namedSource.author && !$0.isEmpty } ?? claim.topic.first ?? namedSource.author
+            let eventTime = sentenceEvents.first.flatMap { base.record($0)?.interval }
             var qualifiers = Statement.Qualifiers(time: eventTime ?? claim.scope?.interval, timeOrigin: eventTime != nil ? .own : claim.scope?.origin)
             qualifiers.hedged = hedged
             if qualifiers.time != nil {
@@ -344,6 +374,12 @@ struct StatementReader: Sendable {
                 (base.record(event)?.places ?? []).contains { place in places.contains { base.isPlace(place, within: $0) || base.isPlace($0, within: place) } }
             }
             if !placed.isEmpty { return Self.unique(placed) }
+            // Else at the place its paragraph named last that had one ("In June 540 the
+            // Persians came to Antioch ... [Dara] ... killed in the sack": Antioch's).
+            for place in claim.context.reversed() where claim.places.isEmpty && base.record(place)?.kind == .place {
+                let here = candidates.filter { event in (base.record(event)?.places ?? []).contains { $0 == place || base.isPlace($0, within: place) } }
+                if here.count == 1 { return here }
+            }
             // Without a place to tell: the only one of its kind then (a treaty needs none). A
             // clause naming a place the event was not at is about another event.
             let namesPlace = !clause.filter { $0.kind == .place }.isEmpty || !claim.places.isEmpty
@@ -391,9 +427,12 @@ struct StatementReader: Sendable {
         return head ?? last
     }
 
-    /// The one event at a place the clause names, or with a person its sentence names among
-    /// those who took part, of a kind its words describe (an outcome word it can have, an event
-    /// noun of its category), within two years of a date that fits no such event.
+    /// The event a clause describes when its own date fits none: of a kind its words describe
+    /// (an outcome word it can have, an event noun of its category), at a place the clause names
+    /// (within fifteen years: "he sacked Antioch in 545" is the sack of 540), or, where it names
+    /// none, with a person its sentence names among those who took part (within two years). The
+    /// nearest in time, when it is clearly nearer than the next (two years); else none: an
+    /// ambiguous description is not resolved by a guess.
     func misdatedEvent(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, time: HistoricalInterval) -> String? {
         guard let start = time.start, let end = time.end, end.year - start.year <= 1 else { return nil }
         let places = clause.filter { $0.kind == .place }.map(\.id)
@@ -405,7 +444,8 @@ struct StatementReader: Sendable {
         // A truce and a peace are the kinds a text confuses: either word may mean either.
         if !nouns.isDisjoint(with: ["truce", "treaty"]) { nouns.formUnion(["truce", "treaty"]) }
         guard !outcomes.isEmpty || !nouns.isEmpty else { return nil }
-        let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - 2), end: HistoricalDate(year: end.year + 2))
+        let span = places.isEmpty ? 2 : 15
+        let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - span), end: HistoricalDate(year: end.year + span))
         let withPersons = !places.isEmpty ? [] : persons.sorted().flatMap { base.facts(about: $0, overlapping: near) }
             .filter { [.participant, .command].contains($0.predicate) }.compactMap(\.object)
         let ofPersons = persons.isEmpty || !places.isEmpty ? [] : nouns.sorted().flatMap { eventsByCategory[$0] ?? [] }.filter { event in
@@ -413,13 +453,16 @@ struct StatementReader: Sendable {
         }
         // The places the clause names tell first; the persons only where it names none.
         let pool = places.isEmpty ? withPersons + ofPersons : places.flatMap { eventsAtPlace[$0] ?? [] }
-        let candidates = Self.unique(pool).filter { event in
+        let candidates = Self.unique(pool).compactMap { event -> (id: String, distance: Int)? in
             guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), !interval.overlaps(time),
-                  record.category != "war" else { return false }
+                  record.category != "war", let from = interval.start?.year, let to = interval.end?.year else { return nil }
             let described = nouns.contains(record.category ?? "")
-            return described || (!outcomes.isEmpty && outcomes.allSatisfy { compatible($0, with: event) })
-        }
-        return candidates.count == 1 ? candidates[0] : nil
+            guard described || (!outcomes.isEmpty && outcomes.allSatisfy { compatible($0, with: event) }) else { return nil }
+            return (event, max(0, from - end.year, start.year - to))
+        }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        guard let nearest = candidates.first else { return nil }
+        if candidates.count > 1, candidates[1].distance - nearest.distance < 2 { return nil }
+        return nearest.id
     }
 
     /// Truces and treaties in force or made at a time: what "the truce", "a peace" means there.
@@ -539,18 +582,27 @@ struct StatementReader: Sendable {
 
     /// A source the sentence names as reporting what it says: the name of an author of a
     /// registered source (or of the source) and a reporting phrase in one sentence.
+    /// A modern author who is no record of the base ("Oman", "Dewing") is found by the surname
+    /// of a source's author (`author` is then empty).
     func namedSource(in claim: Claim, named: [Named], cues: CueMatcher) -> (source: String, author: String, cue: String)? {
         let reports = cues.matches(["source.report"], in: base.vocabulary)
         guard !reports.isEmpty else { return nil }
         for person in named where person.kind == .person {
             guard let works = worksByAuthor[person.id], !works.isEmpty,
-                  let report = reports.first(where: { distance($0.range, person.range) <= 30 }) else { continue }
-            // The work that covers most of the claim's time, else the first.
-            let time = claim.scope?.interval
-            let work = works.first { id in
-                base.source(id)?.coverage.contains { coverage in time.map { coverage.interval?.overlaps($0) ?? true } ?? true } ?? false
-            } ?? works.first!
+                  let report = reports.first(where: { distance($0.range, person.range) <= 30 }),
+                  let work = work(of: person.id, at: claim.scope?.interval) else { continue }
             return (work, person.id, report.term)
+        }
+        // "As Oman puts it", "Dewing's Loeb translation dates": an author by surname.
+        let text = ScalarText(claim.quote)
+        for token in Tokenizer.tokens(of: text, in: TextRange(start: 0, end: text.count)) where token.kind == .word && token.isCapitalized {
+            let key = NameKey.make(token.withoutPossessive.text)
+            guard let works = sourcesBySurname[key], let first = works.first else { continue }
+            let range = TextRange(start: claim.range.start + token.range.start, end: claim.range.start + token.range.end)
+            guard named.allSatisfy({ !$0.range.overlaps(range) }), let report = reports.first(where: { distance($0.range, range) <= 40 }) else { continue }
+            let time = claim.scope?.interval
+            let work = works.first { id in base.source(id)?.coverage.contains { coverage in time.map { coverage.interval?.overlaps($0) ?? true } ?? true } ?? false } ?? first
+            return (work, "", report.term)
         }
         return nil
     }

@@ -5000,6 +5000,9 @@ enum EmbeddedReferenceBase {
         <term>fullest account</term><term>known chiefly from</term><term>known mainly from</term><term>known from</term><term>comes to us from</term>
         <term>come to us from</term><term>preserved by</term><term>preserved in</term><term>our source is</term><term>our main source is</term>
         <term>in the words of</term><term>as told by</term><term>as reported by</term>
+        <term>preserves</term><term>preserved</term><term>observed</term><term>observes</term><term>notes</term><term>noted that</term><term>remarks</term>
+        <term>recounts</term><term>insists</term><term>explains</term><term>informs us</term><term>tells of</term><term>speaks of</term>
+        <term>also has</term><term>has him</term><term>has them</term><term>names</term><term>dates the</term><term>puts</term>
       </item>
     </list>
     <list type="vocabulary">
