@@ -110,9 +110,14 @@ public struct Annotator: Sendable {
                     guard let start = scope.start, let end = scope.end, start.year == end.year else { return nil }
                     return start.year
                 }
-                let dates = DateRecognizer.matches(in: sentenceText, year: passageYear).map { match in
+                var dates = DateRecognizer.matches(in: sentenceText, year: passageYear).map { match in
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
                     return Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)
+                }
+                // "The Truce of 545" is a name the base has: its year is part of it, not a date.
+                if dates.contains(where: { $0.range.start >= 4 && text[TextRange(start: $0.range.start - 4, end: $0.range.start)].lowercased() == " of " }) {
+                    let names = recognizer.matches(in: tokens).filter { $0.ids.contains { base.record($0)?.kind == .event } }
+                    dates.removeAll { date in names.contains { $0.range.contains(date.range) } }
                 }
                 let quantities = QuantityRecognizer.matches(in: sentenceText).map { match in
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)

@@ -20,6 +20,7 @@ public enum QuantityRecognizer {
         "men": ("men", "troops"), "man": ("men", "troops"), "soldiers": ("men", "troops"), "soldier": ("men", "troops"),
         "troops": ("men", "troops"), "warriors": ("men", "troops"), "regulars": ("men", "troops"), "infantry": ("men", "troops"),
         "followers": ("men", "troops"), "guards": ("men", "troops"), "archers": ("men", "troops"),
+        "riders": ("horsemen", "troops"), "spearmen": ("men", "troops"), "lancers": ("horsemen", "troops"), "mercenaries": ("men", "troops"),
         "cavalry": ("horsemen", "troops"), "cavalrymen": ("horsemen", "troops"), "horsemen": ("horsemen", "troops"), "horse": ("horsemen", "troops"),
         "captives": ("persons", "captives"), "prisoners": ("persons", "captives"), "people": ("persons", "persons"),
         "inhabitants": ("persons", "persons"), "dead": ("persons", "casualties"), "casualties": ("persons", "casualties"),
@@ -33,9 +34,11 @@ public enum QuantityRecognizer {
         "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
     ]
 
-    nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+\.?){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|cent\.|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
+    nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+\.?){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|riders|spearmen|lancers|mercenaries|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|cent\.|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
     /// "killed some 500 of them", "about 8,000 of them in all": a count of the men the text spoke of.
     nonisolated(unsafe) static let partitive = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)\s+of\s+them\b/#
+    /// "a four-month siege", "the five-year truce": a span of time as an adjective.
+    nonisolated(unsafe) static let hyphenatedSpan = #/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-(day|week|month|year)(?:-long)?\b/#
     nonisolated(unsafe) static let fraction = #/\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
 
     public static func matches(in sentence: String) -> [Match] {
@@ -96,6 +99,13 @@ public enum QuantityRecognizer {
             }
             matches.append(Match(range: range, quantity: MentionQuantity(
                 value: value, unit: unit, commodity: commodity, kind: kind, isApproximate: match.output.1 != nil, whole: nil, fraction: nil)))
+        }
+        for match in lowered.contains("-") ? windows.flatMap({ $0.matches(of: hyphenatedSpan) }) : [] {
+            let range = offsets(match.range)
+            guard !matches.contains(where: { $0.range.overlaps(range) }), let value = parseNumber(String(match.output.1)), value >= 2 else { continue }
+            let unit = String(match.output.2)
+            matches.append(Match(range: range, quantity: MentionQuantity(
+                value: value, unit: unit, commodity: nil, kind: "duration", isApproximate: false, whole: nil, fraction: nil)))
         }
         for match in lowered.contains(" of them") ? windows.flatMap({ $0.matches(of: partitive) }) : [] {
             let range = offsets(match.range)

@@ -196,7 +196,9 @@ struct StatementReader: Sendable {
                     // A span of time is a duration only when the clause says something lasted it:
                     // "for five months", "after two months", "a siege of five months", "lasted".
                     let before = cues.text(max(clause.start, range.start - 14), range.start)
+                    // "A four-month siege" says it lasted so.
                     let lasting = ["for ", "after ", "within ", "lasted ", "of ", "some ", "about ", "nearly ", "almost ", "over "].contains { before.hasSuffix($0) }
+                        || cues.text(range.start, range.end).contains("-")
                     guard lasting, !events.contains(where: { ["truce", "treaty"].contains(base.record($0)?.category ?? "") }) else { continue }
                     role = "duration"
                 }
@@ -391,6 +393,21 @@ struct StatementReader: Sendable {
             guard let time, let interval = base.record(event)?.interval else { return true }
             return interval.overlaps(HistoricalInterval(form: .uncertain, start: time.start.map { HistoricalDate(year: $0.year - 1) },
                                                         end: time.end.map { HistoricalDate(year: $0.year + 1) }))
+        }
+        // A place the clause names that had no event then but one within fifteen years (nearer
+        // than any other by two): that event, whatever the date ("the twelve hundred horsemen
+        // taken at Sisauranon" in a paragraph of 544 is the siege of 541).
+        if let time, let start = time.start?.year, let end = time.end?.year {
+            let places = clause.filter { $0.kind == .place }.map(\.id)
+            let events = Self.unique(places.flatMap { eventsAtPlace[$0] ?? [] }).filter { base.record($0)?.category != "war" }
+            if !places.isEmpty, !events.contains(where: { base.record($0)?.interval?.overlaps(time) ?? false }) {
+                let near = events.compactMap { event -> (String, Int)? in
+                    guard let from = base.record(event)?.interval?.start?.year, let to = base.record(event)?.interval?.end?.year else { return nil }
+                    let distance = max(0, from - end, start - to)
+                    return distance <= 15 ? (event, distance) : nil
+                }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+                if let nearest = near.first, near.count == 1 || near[1].1 - nearest.1 >= 2 { return [nearest.0] }
+            }
         }
         let sentence = sentenceEvents.filter(fits)
         if !sentence.isEmpty { return sentence }
