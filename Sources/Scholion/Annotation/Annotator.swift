@@ -49,6 +49,8 @@ public struct Annotator: Sendable {
         var section: Int
         /// An item of a list: a chronology's undated item goes on in the year of the one before.
         var isItem = false
+        /// An infobox line's key ("Strength2").
+        var label: TextRange?
     }
 
     public func annotate(_ document: TextDocument) -> Result {
@@ -82,6 +84,9 @@ public struct Annotator: Sendable {
         let aliases = DocumentGlosses(text: text, blocks: blocks.filter(\.carriesClaims).map(\.range), recognizer: recognizer, finder: unknownNames).aliases
         var unknownCandidates: [UnknownNameFinder.Candidate] = []
 
+        // An infobox being read: the event it is about and the sides its numbers point to.
+        var infobox: (event: String?, sides: [Int: String])?
+
         // The records the last block of claims named, for "the city" at the start of the next.
         var previousBlockNames: (section: Int, names: [ReferenceResolver.Named]) = (0, [])
 
@@ -99,6 +104,9 @@ public struct Annotator: Sendable {
                 }
             }
             defer { if block.carriesClaims { lastBlock = (block.section, paragraphScope, block.isItem) } }
+            // "Strength2": the key's role and the number of the side it speaks of.
+            let field: (role: String, index: Int?)? = block.label.flatMap { label in fieldKey(text[label]) }
+            if block.label == nil { infobox = nil } else if infobox == nil { infobox = (nil, [:]) }
             let sentences = SentenceSplitter.sentences(of: text, in: block.range)
             // Names of the whole block, for context when choosing between homonyms.
             var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention])] = []
@@ -114,12 +122,23 @@ public struct Annotator: Sendable {
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
                     return Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)
                 }
+                // "Date: 544": a bare year is a date where the key says so.
+                if field?.role == "date", dates.isEmpty, let match = DateRecognizer.matches(in: "in " + sentenceText, year: passageYear).first, match.range.lowerBound >= 3 {
+                    let range = TextRange(start: sentence.start + match.range.lowerBound - 3, end: sentence.start + match.range.upperBound - 3)
+                    dates = [Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)]
+                }
                 // "The Truce of 545" is a name the base has: its year is part of it, not a date.
                 if dates.contains(where: { $0.range.start >= 4 && text[TextRange(start: $0.range.start - 4, end: $0.range.start)].lowercased() == " of " }) {
                     let names = recognizer.matches(in: tokens).filter { $0.ids.contains { base.record($0)?.kind == .event } }
                     dates.removeAll { date in names.contains { $0.range.contains(date.range) } }
                 }
-                let quantities = QuantityRecognizer.matches(in: sentenceText).map { match in
+                var quantityMatches = QuantityRecognizer.matches(in: sentenceText)
+                // "Strength1: 25,000", "Casualties2: c. 8,000": a bare number the key gives a unit.
+                if let field, quantityMatches.isEmpty, ["troops", "casualties", "captives"].contains(field.role),
+                   let bare = QuantityRecognizer.bare(in: sentenceText, unit: "men", kind: field.role) {
+                    quantityMatches = [bare]
+                }
+                let quantities = quantityMatches.map { match in
                     let range = TextRange(start: sentence.start + match.range.lowerBound, end: sentence.start + match.range.upperBound)
                     return Mention(kind: .quantity, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, quantity: match.quantity)
                 }
@@ -198,12 +217,25 @@ public struct Annotator: Sendable {
                 sentenceMentions += sentence.dates + sentence.quantities
                 sentenceMentions.sort { $0.range < $1.range }
                 mentions += sentenceMentions
+                // "Conflict: Siege of Edessa", "Belligerent2: Sasanian Empire", "Commander1: Khosrow I".
+                if let field, infobox != nil {
+                    let linked = sentenceMentions.compactMap(\.link)
+                    if field.role == "event", let event = linked.first(where: { base.record($0)?.kind == .event }) { infobox?.event = event }
+                    if let index = field.index, field.role == "side" || field.role == "commander", infobox?.sides[index] == nil,
+                       let party = linked.first(where: { [.organisation, .person].contains(base.record($0)?.kind) }) {
+                        infobox?.sides[index] = party
+                    }
+                }
                 if block.carriesClaims,
                    var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope,
                                      antecedent: antecedent, described: described) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
                     claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
                     if claim.topic.isEmpty { claim.topic = unique(documentEvents) }
+                    if let field {
+                        if let event = infobox?.event { claim.topic = [event] }
+                        claim.field = Claim.Field(role: field.role, side: field.index.flatMap { infobox?.sides[$0] })
+                    }
                     let isPlace: (String) -> Bool = { base.record($0)?.kind == .place }
                     if let nearest = blockLinks.last(where: isPlace) {
                         claim.setting = [nearest]
@@ -267,6 +299,15 @@ public struct Annotator: Sendable {
         claim.quantityRanges = mentions.filter { $0.quantity != nil }.map(\.range)
         claim.dateRanges = mentions.filter { $0.date != nil }.map(\.range)
         return claim
+    }
+
+    /// An infobox key's role (the `field.*` set whose term it is, without the prefix) and the
+    /// number at its end ("Strength2" → troops, 2).
+    func fieldKey(_ key: String) -> (role: String, index: Int?)? {
+        let digits = key.reversed().prefix { $0.isNumber }
+        let word = String(key.dropLast(digits.count)).trimmingWhitespace.lowercased()
+        guard let set = base.vocabulary.sets(withPrefix: "field.").first(where: { base.vocabulary.terms($0).contains(word) }) else { return nil }
+        return (String(set.dropFirst("field.".count)), Int(String(digits.reversed())))
     }
 
     /// The year a sentence tells from the one before ("the next year", "two years later"), when
@@ -338,7 +379,7 @@ public struct Annotator: Sendable {
     static func blocks(of structure: TextStructure) -> [Block] {
         var blocks: [Block] = []
         var section = 0
-        func visit(_ node: TextStructure, inert: Bool) {
+        func visit(_ node: TextStructure, inert: Bool, label siblingLabel: TextRange? = nil) {
             let inertHere = inert || node.isFurniture || node.kind == .citation || node.kind == .bibliography
                 || (node.kind == .list && node.role == ListRole.contents.rawValue) || node.kind == .label
             if inertHere { return }
@@ -352,10 +393,17 @@ public struct Annotator: Sendable {
                 if node.children.contains(where: { [.paragraph, .item, .list].contains($0.kind) }) {
                     for child in node.children { visit(child, inert: inertHere) }
                 } else {
-                    blocks.append(Block(range: contentRange(of: node), carriesClaims: true, section: section, isItem: node.kind == .item))
+                    let label = node.kind == .item ? siblingLabel ?? node.children.first { $0.kind == .label }?.contentRange : nil
+                    blocks.append(Block(range: contentRange(of: node), carriesClaims: true, section: section, isItem: node.kind == .item, label: label))
                 }
             default:
-                for child in node.children { visit(child, inert: inertHere) }
+                // A gloss list's label stands before its item, as its sibling.
+                var label: TextRange?
+                for child in node.children {
+                    if child.kind == .label { label = child.contentRange; continue }
+                    visit(child, inert: inertHere, label: child.kind == .item ? label : nil)
+                    if child.kind == .item { label = nil }
+                }
             }
         }
         visit(structure, inert: false)

@@ -52,6 +52,17 @@ public struct Claim: Hashable, Sendable {
     public var epithetsUsed: [String]
     public var scope: Scope?
     public var attributions: [Attribution]
+    /// For a line of an infobox ("Strength2: 800 Persian cavalry"): what its key says the value
+    /// is, and of which side.
+    public var field: Field?
+
+    /// An infobox key read: the role of its value (the vocabulary's `field.*` set it is a term
+    /// of: `troops`, `casualties`, `date`, `commander`, ...) and the side its number points to
+    /// (the record of "Belligerent2" or "Commander2": a state, or a person whose side the facts give).
+    public struct Field: Hashable, Sendable {
+        public var role: String
+        public var side: String?
+    }
 
     public var predicate: Predicate { predicates.first ?? .characterisation }
 

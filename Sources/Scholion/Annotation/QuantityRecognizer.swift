@@ -41,6 +41,19 @@ public enum QuantityRecognizer {
     nonisolated(unsafe) static let hyphenatedSpan = #/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-(day|week|month|year)(?:-long)?\b/#
     nonisolated(unsafe) static let fraction = #/\b(half|a third|a quarter|two thirds)\s+(?:of\s+)?(?:his|her|the|their|its)\s+(?:army|force|forces|men|troops)\s+(?:of\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(men|soldiers|troops|cavalry|horsemen))?/#
 
+    /// A number standing alone at the start of an infobox value ("25,000", "c. 8,000", "about
+    /// 5,000 (est.)"), which the key says what it counts.
+    nonisolated(unsafe) static let bareNumber = #/^\s*(?:(c\.|ca\.|about|some|over|around|nearly|almost|at least|more than|up to)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?!\s*(?:[-–]\s*\d|%))\b/#
+
+    public static func bare(in value: String, unit: String, kind: String) -> Match? {
+        guard let match = value.lowercased().prefixMatch(of: bareNumber), let number = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { return nil }
+        let lowered = value.lowercased()
+        let end = lowered.unicodeScalars.distance(from: lowered.startIndex, to: match.range.upperBound)
+        let start = end - match.output.2.unicodeScalars.count - (match.output.1.map { $0.unicodeScalars.count + 1 } ?? 0)
+        return Match(range: max(0, start)..<end, quantity: MentionQuantity(value: number, unit: unit, commodity: nil, kind: kind,
+                                                                         isApproximate: match.output.1 != nil, whole: nil, fraction: nil))
+    }
+
     public static func matches(in sentence: String) -> [Match] {
         var matches: [Match] = []
         // Cheap test first: a quantity needs a digit or a number word.

@@ -70,7 +70,7 @@ struct ClaimValues {
             guard let role = amount.role else { return nil }
             let (value, unit) = QuantitySemantics.normalised(amount.value, amount.unit)
             // Figures of two sides ("800 Persian cavalry", "1,200 Roman regulars") count two things.
-            let side = vocabulary.side(in: amount.text) ?? ""
+            let side = amount.side ?? vocabulary.side(in: amount.text) ?? ""
             let key = [statement.attribute.rawValue, role, unit, amount.commodity ?? "", amount.schedule ?? "", side, subject].joined(separator: "|")
             return (key, .amount(value, amount.text))
         case (.founder, .record(let founder)):

@@ -7,7 +7,7 @@ extension Statement {
         case .interval(let interval): words.append(interval.description)
         case .amount(let amount):
             var text = amount.description
-            if let role = amount.role { text += " (\(role))" }
+            if let role = amount.role { text += " (\(role)\(amount.side.map { ", \(labels($0))" } ?? ""))" }
             words.append(text)
         case .outcome(let outcome):
             var text = outcome.kind

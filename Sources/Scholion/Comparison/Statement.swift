@@ -40,6 +40,9 @@ public struct Statement: Hashable, Sendable {
         public var isApproximate: Bool
         /// As the text writes it.
         public var text: String
+        /// The side it counts, where the text says so other than in its own words (an
+        /// infobox's "Strength2" of the second belligerent): a state's record.
+        public var side: String? = nil
     }
 
     public enum Value: Hashable, Sendable {

@@ -118,8 +118,21 @@ struct StatementReader: Sendable {
             // Which event: told by the narrowest date of the clause ("the early 6th century ...
             // Satala in 530" is about 530).
             let narrowest = ownDates.min { ($0.upperBound - $0.lowerBound) < ($1.upperBound - $1.lowerBound) }
-            let events = self.events(of: claim, clause: inClause, range: clause, cues: cues, sentenceEvents: sentenceEvents,
-                                     time: narrowest ?? qualifiers.time)
+            // An infobox line is about the event the infobox is (its title's, or its "Conflict:").
+            let events = claim.field != nil && !claim.topic.isEmpty && !inClause.contains(where: { $0.kind == .event }) ? claim.topic
+                : self.events(of: claim, clause: inClause, range: clause, cues: cues, sentenceEvents: sentenceEvents, time: narrowest ?? qualifiers.time)
+            // "Date: 544": the infobox event's date.
+            if claim.field?.role == "date", let time = qualifiers.time, qualifiers.timeOrigin == .own {
+                for event in events where !inClause.contains(where: { $0.id == event }) {
+                    statements.append(Statement(subject: event, attribute: .date, value: .interval(time), qualifiers: qualifiers, range: clause, cue: "field"))
+                }
+            }
+            // "Commander1: Belisarius": he took part.
+            if claim.field?.role == "commander" {
+                for person in Self.unique(inClause.filter { $0.kind == .person }.map(\.id)) {
+                    for event in events { statements.append(Statement(subject: person, attribute: .participant, value: .record(event), qualifiers: qualifiers, range: clause, cue: "field")) }
+                }
+            }
 
             // An event's date: an event and a date in one clause.
             if !ownDates.isEmpty, let time = qualifiers.time {
@@ -192,6 +205,9 @@ struct StatementReader: Sendable {
                     .filter { distance($0.range, range) <= 30 }
                     .min { distance($0.range, range) < distance($1.range, range) }
                 var role = nearest.map { String($0.set.dropFirst("role.".count)) } ?? quantity.kind
+                // "Strength2: 800 Persian cavalry", "Casualties2: c. 8,000": the key says what it counts.
+                let fieldRoles = ["troops", "casualties", "captives", "ransom", "payment", "duration"]
+                if let field = claim.field, fieldRoles.contains(field.role) { role = field.role }
                 if quantity.kind == "duration" {
                     // A span of time is a duration only when the clause says something lasted it:
                     // "for five months", "after two months", "a siege of five months", "lasted".
@@ -199,7 +215,7 @@ struct StatementReader: Sendable {
                     // "A four-month siege" says it lasted so.
                     let lasting = ["for ", "after ", "within ", "lasted ", "of ", "some ", "about ", "nearly ", "almost ", "over "].contains { before.hasSuffix($0) }
                         || cues.text(range.start, range.end).contains("-")
-                    guard lasting, !events.contains(where: { ["truce", "treaty"].contains(base.record($0)?.category ?? "") }) else { continue }
+                    guard lasting || claim.field?.role == "duration", !events.contains(where: { ["truce", "treaty"].contains(base.record($0)?.category ?? "") }) else { continue }
                     role = "duration"
                 }
                 if role == "troops", quantity.commodity != nil || ["pound", "centenarium", "nomisma"].contains(quantity.unit) { role = nil }
@@ -207,7 +223,8 @@ struct StatementReader: Sendable {
                                               schedule: schedules.filter { $0.range.end <= range.start ? range.start - $0.range.end <= 24 : $0.range.start - range.end <= 12 }
                                                   .min { distance($0.range, range) < distance($1.range, range) }
                                                   .map { String($0.set.dropFirst("schedule.".count)) },
-                                              isApproximate: quantity.isApproximate, text: cues.text(range.start, range.end))
+                                              isApproximate: quantity.isApproximate, text: cues.text(range.start, range.end),
+                                              side: claim.field?.side.flatMap { side(of: $0, at: qualifiers.time) })
                 for event in events {
                     statements.append(Statement(subject: event, attribute: quantity.kind == "duration" ? .duration : .quantity,
                                                 value: .amount(amount), qualifiers: qualifiers, range: clause, cue: nearest?.term))
@@ -480,6 +497,14 @@ struct StatementReader: Sendable {
         guard let nearest = candidates.first else { return nil }
         if candidates.count > 1, candidates[1].distance - nearest.distance < 2 { return nil }
         return nearest.id
+    }
+
+    /// The state a record stands for as a side: a state that is a side, or a person's side in
+    /// the facts at a time.
+    func side(of id: String, at time: HistoricalInterval?) -> String? {
+        if base.vocabulary.items("side").contains(where: { $0.meaning == id }) { return id }
+        let known = sides[id] ?? []
+        return (known.first { entry in time.map { entry.interval?.overlaps($0) ?? false } ?? false } ?? known.first)?.side
     }
 
     /// Truces and treaties in force or made at a time: what "the truce", "a peace" means there.

@@ -56,6 +56,7 @@ public enum StatementEncoding {
             if let schedule = amount.schedule { measure.setAttribute(XMLName("n"), schedule) }
             if amount.isApproximate { measure.setAttribute(XMLName("cert"), "medium") }
             desc += [.text(" "), .element(measure)]
+            if let side = amount.side { desc += [.text(" "), .element(tei("term", [("type", "side"), ("ref", "ref:\(side)")], [.text(side)]))] }
         case .term(let term):
             desc += [.text(" "), .element(tei("term", [], [.text(term)]))]
         }
@@ -100,7 +101,8 @@ public enum StatementEncoding {
         } else if let measure = descElements.first(where: { $0.name.localName == "measure" }),
                   let quantity = measure[attribute: "quantity"].flatMap(Double.init), let unit = measure[attribute: "unit"] {
             value = .amount(.init(value: quantity, unit: unit, commodity: measure[attribute: "commodity"], role: measure[attribute: "type"],
-                                  schedule: measure[attribute: "n"], isApproximate: measure[attribute: "cert"] != nil, text: measure.stringValue))
+                                  schedule: measure[attribute: "n"], isApproximate: measure[attribute: "cert"] != nil, text: measure.stringValue,
+                                  side: descElements.first { $0.name.localName == "term" && $0[attribute: "type"] == "side" }?[attribute: "ref"].map(LayerEntry.stripPrefix)))
         } else if let date = descElements.first(where: { $0.name.localName == "date" }),
                   let interval = try? HistoricalInterval.read(when: date[attribute: "when"], from: date[attribute: "from"], to: date[attribute: "to"],
                                                               notBefore: date[attribute: "notBefore"], notAfter: date[attribute: "notAfter"]) {

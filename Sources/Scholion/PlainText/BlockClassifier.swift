@@ -190,6 +190,7 @@ enum BlockClassifier {
         var bulleted = true
         var numbered = true
         var fields = true
+        var unmarked = 0
         for line in block {
             let text = line.trimmed
             if let match = try? bullet.wholeMatch(in: text) {
@@ -223,11 +224,29 @@ enum BlockClassifier {
                     number: String(match.output.number),
                     item: line.range(trimmedFrom: text.scalarOffset(of: rest.startIndex), to: line.length),
                     itemText: rest))
+            } else if let field = try? field.wholeMatch(in: text), let value = field.output.value, !value.isEmpty,
+                      field.output.key.split(separator: " ").count <= 3, value.count <= 120 {
+                // An infobox without bullets ("Date: 544", "Strength2: 800 Persian cavalry").
+                bulleted = false
+                numbered = false
+                let key = field.output.key, separator = field.output.separator
+                let valueText = value.trimmingTrailingWhitespace()
+                let valueStart = text.scalarOffset(of: value.startIndex)
+                entries.append(.init(
+                    label: line.range(trimmedFrom: text.scalarOffset(of: key.startIndex), to: text.scalarOffset(of: key.endIndex)),
+                    separator: line.range(trimmedFrom: text.scalarOffset(of: separator.startIndex), to: text.scalarOffset(of: separator.endIndex)),
+                    item: line.range(trimmedFrom: valueStart, to: valueStart + valueText.unicodeScalars.count),
+                    itemText: valueText))
+                unmarked += 1
             } else {
                 return nil
             }
         }
-        guard !entries.isEmpty, bulleted || numbered else { return nil }
+        // Lines that are all "Key: value" fields without bullets: an infobox (two at least).
+        if unmarked == block.count, fields, entries.count >= 2 {
+            return Unit.ListUnit(role: .gloss, range: TextRange(start: block[0].trimmedRange.start, end: block[block.count - 1].trimmedRange.end), entries: entries)
+        }
+        guard !entries.isEmpty, bulleted || numbered, unmarked == 0 else { return nil }
         let range = TextRange(start: block[0].trimmedRange.start, end: block[block.count - 1].trimmedRange.end)
         if bulleted && fields && entries.count >= 2 {
             return Unit.ListUnit(role: .gloss, range: range, entries: entries)

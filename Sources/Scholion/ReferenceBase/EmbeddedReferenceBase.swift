@@ -5016,6 +5016,21 @@ enum EmbeddedReferenceBase {
       <item n="time.threeLater"><gloss>three years after the last date</gloss><term>three years later</term><term>three years afterwards</term></item>
     </list>
     <list type="vocabulary">
+      <head>Infobox keys: what a "Key: value" line's key says its value is</head>
+      <!-- The key without its number ("Strength2" is "strength" of the second side); a number
+           points to the side of "Belligerent" or "Commander" with the same number. -->
+      <item n="field.troops"><gloss>the strength of a side</gloss><term>strength</term><term>strengths</term><term>forces</term><term>army</term><term>troops</term><term>units</term></item>
+      <item n="field.casualties"><gloss>a side's losses</gloss><term>casualties</term><term>losses</term><term>casualties and losses</term><term>dead</term><term>killed</term></item>
+      <item n="field.captives"><gloss>prisoners taken</gloss><term>captives</term><term>prisoners</term></item>
+      <item n="field.ransom"><gloss>a sum paid to be spared</gloss><term>ransom</term></item>
+      <item n="field.payment"><gloss>a sum paid under an agreement</gloss><term>payment</term><term>payments</term><term>tribute</term><term>subsidy</term><term>price</term></item>
+      <item n="field.duration"><gloss>how long it lasted</gloss><term>duration</term><term>length</term></item>
+      <item n="field.date"><gloss>when it happened</gloss><term>date</term><term>dates</term><term>year</term></item>
+      <item n="field.side"><gloss>a party to it</gloss><term>belligerent</term><term>belligerents</term><term>combatant</term><term>combatants</term><term>side</term><term>party</term><term>parties</term></item>
+      <item n="field.commander"><gloss>who led a side</gloss><term>commander</term><term>commanders</term><term>commanders and leaders</term><term>leader</term><term>leaders</term><term>negotiator</term><term>negotiators</term></item>
+      <item n="field.event"><gloss>the event the infobox is about</gloss><term>conflict</term><term>battle</term><term>siege</term><term>treaty</term><term>truce</term><term>event</term><term>campaign</term></item>
+    </list>
+    <list type="vocabulary">
       <head>References: what "the city", "the king", "the eunuch" stand for</head>
       <!-- A definite description ("the" and a term) means the last record named before it, in
            its paragraph or the one before, that it fits: a person whose occupation has one of

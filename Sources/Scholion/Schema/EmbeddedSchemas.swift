@@ -1223,7 +1223,7 @@ enum EmbeddedSchemas {
                 <zeroOrMore>
                   <choice>
                     <element name="term">
-                      <optional><attribute name="type"><choice><value>victor</value><value>loser</value></choice></attribute></optional>
+                      <optional><attribute name="type"><choice><value>victor</value><value>loser</value><value>side</value></choice></attribute></optional>
                       <optional><attribute name="ref"><ref name="layer.pointers"/></attribute></optional>
                       <text/>
                     </element>

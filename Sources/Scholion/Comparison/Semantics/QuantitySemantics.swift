@@ -37,7 +37,7 @@ struct QuantitySemantics: AttributeSemantics {
         var ownExactConflict = false
         // The side the figure's own words name ("1,200 Roman regulars"), and the states a fact's
         // value may name as the side it counts.
-        let side = context.base.vocabulary.side(in: amount.text)
+        let side = amount.side ?? context.base.vocabulary.side(in: amount.text)
         let states = Set(context.base.vocabulary.items("side").compactMap(\.meaning))
         var conflicts: [(distance: Double, judgement: ComparisonEngine.Judgement)] = []
         let predicates: Set<Fact.Predicate> = statement.attribute == .duration ? [.duration] : [.quantity]
