@@ -382,14 +382,15 @@ struct ReportEscapingCommandTests {
 
     @Test("Markdown: a title, a file name with a backtick or pipe, and a quote spanning lines keep their structure")
     func markdownNamesAndLines() throws {
-        let root = try DataSafety.project(["a`b|c.txt": Data("A *Bold* | Title\n\nBelisarius was at Dara in 541\nand Khosrow took Antioch in 540.\n".utf8)])
+        // A wrong year on the second line (Antioch fell in 540): a finding whose quote spans lines.
+        let root = try DataSafety.project(["a`b|c.txt": Data("A *Bold* | Title\n\nBelisarius was at Dara in 541\nand Khosrow took Antioch in 545.\n".utf8)])
         defer { try? FileManager.default.removeItem(at: root) }
         let report = try DataSafety.run(["report"], in: root).result
         #expect(report.status == 0, "\(report.standardError)")
         let markdown = report.standardOutput
         #expect(markdown.contains(#"| A \*Bold\* \| Title (``a`b\|c``) |"#), "\(markdown)")
         #expect(markdown.contains(#"### A \*Bold\* \| Title — ``Texts/a`b|c.txt``"#), "\(markdown)")
-        #expect(markdown.contains("  > Belisarius was at Dara in 541\n  > and Khosrow took Antioch in 540."), "\(markdown)")
+        #expect(markdown.contains("  > Belisarius was at Dara in 541\n  > and Khosrow took Antioch in 545."), "\(markdown)")
     }
 
     @Test("HTML: the same strings are escaped, in text and in attributes, even before a combining mark")

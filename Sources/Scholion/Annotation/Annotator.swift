@@ -109,7 +109,7 @@ public struct Annotator: Sendable {
             if block.label == nil { infobox = nil } else if infobox == nil { infobox = (nil, [:]) }
             let sentences = SentenceSplitter.sentences(of: text, in: block.range)
             // Names of the whole block, for context when choosing between homonyms.
-            var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention])] = []
+            var blockSentences: [(range: TextRange, entities: [EntityRecognizer.Match], dates: [Mention], quantities: [Mention], nameYears: [HistoricalInterval])] = []
             for sentence in sentences {
                 let sentenceText = text[sentence]
                 let tokens = Tokenizer.tokens(of: text, in: sentence)
@@ -127,9 +127,12 @@ public struct Annotator: Sendable {
                     let range = TextRange(start: sentence.start + match.range.lowerBound - 3, end: sentence.start + match.range.upperBound - 3)
                     dates = [Mention(kind: .date, range: range, quote: text[range], link: nil, candidates: [], certainty: .high, date: match.interval)]
                 }
-                // "The Truce of 545" is a name the base has: its year is part of it, not a date.
+                // "The Truce of 545" is a name the base has: its year is part of it, not a date
+                // (but still the time the sentence speaks of).
+                var nameYears: [HistoricalInterval] = []
                 if dates.contains(where: { $0.range.start >= 4 && text[TextRange(start: $0.range.start - 4, end: $0.range.start)].lowercased() == " of " }) {
                     let names = recognizer.matches(in: tokens).filter { $0.ids.contains { base.record($0)?.kind == .event } }
+                    nameYears = dates.filter { date in names.contains { $0.range.contains(date.range) } }.compactMap(\.date)
                     dates.removeAll { date in names.contains { $0.range.contains(date.range) } }
                 }
                 var quantityMatches = QuantityRecognizer.matches(in: sentenceText)
@@ -159,7 +162,7 @@ public struct Annotator: Sendable {
                 if block.carriesClaims {
                     unknownCandidates += unknownNames.candidates(in: tokens, covered: entities.map(\.range) + dates.map(\.range) + quantities.map(\.range))
                 }
-                blockSentences.append((sentence, entities, dates, quantities))
+                blockSentences.append((sentence, entities, dates, quantities, nameYears))
             }
             let blockContext = Set(blockSentences.flatMap { $0.entities.flatMap(\.ids) })
             var blockLinks: [String] = []
@@ -170,9 +173,13 @@ public struct Annotator: Sendable {
             var lastSubject: String?
             for sentence in blockSentences {
                 // "The next year", "that year": a year told from the last one the text gave.
-                let ownScope = Self.union(sentence.dates.compactMap(\.date))
+                // "Two years after Anglon": a year told from an event's.
+                let ownScope = Self.union(sentence.dates.compactMap(\.date) + sentence.nameYears)
+                    ?? eventRelativeYear(in: sentence.range, text: text, entities: sentence.entities)
                     ?? relativeYear(in: text[sentence.range], from: paragraphScope ?? lastBlock?.scope)
-                if let ownScope, block.carriesClaims || sentence.range == block.range {
+                // "Khalid had left two years before": a look back, after which the narrative goes on in its year.
+                let looksBack = sentence.dates.isEmpty && text[sentence.range].asciiLowercased.firstMatch(of: Self.yearsLater).map { ["earlier", "before", "previously"].contains(String($0.output.2)) } == true
+                if let ownScope, block.carriesClaims || sentence.range == block.range, !looksBack {
                     paragraphScope = ownScope
                     if !block.carriesClaims { sectionScopes[block.section] = ownScope }
                 }
@@ -310,15 +317,51 @@ public struct Annotator: Sendable {
         return (String(set.dropFirst("field.".count)), Int(String(digits.reversed())))
     }
 
-    /// The year a sentence tells from the one before ("the next year", "two years later"), when
-    /// that was one year.
+    /// The year a sentence tells from the one before ("the next year", "two years later", "five
+    /// years earlier"), when that was one year.
     func relativeYear(in sentence: String, from previous: HistoricalInterval?) -> HistoricalInterval? {
-        guard let start = previous?.start, let end = previous?.end, start.year == end.year,
-              sentence.asciiLowercased.split(whereSeparator: { !$0.isLetter }).contains(where: { relativeTimeWords.contains(String($0)) }) else { return nil }
-        let offsets = Self.relativeTimeSets
-        let found = CueMatcher(sentence, at: 0).matches(offsets.keys.sorted(), in: base.vocabulary).first
-        guard let found, let offset = offsets[found.set] else { return nil }
-        return .exact(HistoricalDate(year: start.year + offset))
+        guard let start = previous?.start, let end = previous?.end, start.year == end.year else { return nil }
+        let lowered = sentence.asciiLowercased
+        if lowered.split(whereSeparator: { !$0.isLetter }).contains(where: { relativeTimeWords.contains(String($0)) }) {
+            let offsets = Self.relativeTimeSets
+            if let found = CueMatcher(sentence, at: 0).matches(offsets.keys.sorted(), in: base.vocabulary).first, let offset = offsets[found.set] {
+                return .exact(HistoricalDate(year: start.year + offset))
+            }
+        }
+        // "Four years later", "two years before": any count of years.
+        guard lowered.contains("year"), let match = lowered.firstMatch(of: Self.yearsLater), let count = Self.count(String(match.output.1)) else { return nil }
+        let later = ["later", "afterwards", "afterward", "after that", "on"].contains(String(match.output.2))
+        return .exact(HistoricalDate(year: start.year + (later ? count : -count)))
+    }
+
+    nonisolated(unsafe) static let yearsLater = #/\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,2})\s+years?\s+(later|afterwards|afterward|after that|on|earlier|before|previously)\b/#
+    nonisolated(unsafe) static let yearsAfterEvent = #/(?:\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,2})\s+years?\s+)(after|before|following)\s+(?:the\s+)?$/#
+
+    static func count(_ word: String) -> Int? {
+        if let number = Int(word) { return number }
+        let words = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20]
+        return words[word]
+    }
+
+    /// The year a sentence tells from an event it names: "two years after Anglon" (543 + 2),
+    /// "three years before the Eternal Peace".
+    func eventRelativeYear(in sentence: TextRange, text: ScalarText, entities: [EntityRecognizer.Match]) -> HistoricalInterval? {
+        for entity in entities where entity.ids.count == 1 {
+            // A place stands for its one event ("two years after Anglon").
+            var id = entity.ids[0]
+            if base.record(id)?.kind == .place {
+                let held = (attributor.eventsAtPlace[id] ?? []).filter { base.record($0)?.category != "war" }
+                guard held.count == 1 else { continue }
+                id = held[0]
+            }
+            guard let record = base.record(id), record.kind == .event, let interval = record.interval,
+                  let from = interval.start?.year, let to = interval.end?.year else { continue }
+            let before = text[TextRange(start: max(sentence.start, entity.range.start - 32), end: entity.range.start)].asciiLowercased
+            guard before.contains("year"), let match = before.firstMatch(of: Self.yearsAfterEvent), let count = Self.count(String(match.output.1)) else { continue }
+            return .exact(HistoricalDate(year: match.output.2 == "before" ? from - count : to + count))
+        }
+        return nil
     }
 
     /// The scalar offsets of a subject pronoun ("he", "she") standing before the sentence's

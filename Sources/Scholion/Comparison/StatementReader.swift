@@ -135,8 +135,17 @@ struct StatementReader: Sendable {
             }
 
             // An event's date: an event and a date in one clause.
+            // Not an event the clause dates another by ("two years after the fall of Antioch, in
+            // 542"), nor one whose name carries its year ("the Eternal Peace of 532 broke down in 540").
+            let dated = inClause.filter { named in
+                    guard named.kind == .event else { return false }
+                    let name = cues.text(named.range.start, named.range.end)
+                    if name.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
+                    let before = cues.text(max(clause.start, named.range.start - 12), named.range.start)
+                    return !["after the ", "before the ", "since the ", "following the ", "after ", "before ", "since ", "following "].contains { before.hasSuffix($0) }
+            }
             if !ownDates.isEmpty, let time = qualifiers.time {
-                for event in Self.unique(inClause.filter { $0.kind == .event }.map(\.id)) {
+                for event in Self.unique(dated.map(\.id)) {
                     let occurrence = cues.matches(["cue.occurrence"], in: vocabulary, within: clause).first
                     let first = inClause.first { $0.kind != .place }?.id == event
                     statements.append(Statement(subject: event, attribute: .date, value: .interval(time), qualifiers: qualifiers,
@@ -148,7 +157,7 @@ struct StatementReader: Sendable {
             // the event of the kind the words around that date describe, at the place they name,
             // is what it dates. Each date of the clause with its own stretch of words ("the
             // invasion of Syria in 539 ... the truce of 545").
-            if !ownDates.isEmpty, !inClause.contains(where: { $0.kind == .event && base.record($0.id)?.category != "war" }) {
+            if !ownDates.isEmpty, !dated.contains(where: { base.record($0.id)?.category != "war" }) {
                 var own = inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause
                 // A year told from the one before: the clause's own, over all of it.
                 if own.isEmpty, let first = ownDates.first { own = [(first, clause)] }
@@ -159,6 +168,8 @@ struct StatementReader: Sendable {
                     guard !events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false }),
                           let misdated = misdatedEvent(of: claim, clause: inClause.filter { window.contains($0.range) }, range: window, cues: cues, time: time)
                     else { continue }
+                    // "The truce ran out in 550": the date of its end, not of its making.
+                    if ["truce", "treaty"].contains(base.record(misdated)?.category ?? ""), cues.has("cue.expiry", in: vocabulary, within: window) { continue }
                     statements.append(Statement(subject: misdated, attribute: .date, value: .interval(date.0), qualifiers: qualifiers,
                                                 range: clause, cue: "described"))
                 }
@@ -189,8 +200,16 @@ struct StatementReader: Sendable {
                 // "held out until 573": it fell then.
                 if kind == "repulsed", cues.text(match.range.end, min(clause.end, match.range.end + 6)) == " until" { kind = "captured" }
                 let (victor, loser) = sides(of: match, kind: kind, in: inClause, cues: cues, clause: clause, time: qualifiers.time)
-                let candidates = ["truce", "treaty"].contains(kind) && !events.contains(where: { compatible(kind, with: $0) })
+                // A truce or a peace word in a sentence dated only by its document is too loose.
+                if ["truce", "treaty"].contains(kind), qualifiers.timeOrigin == .document, !inClause.contains(where: { $0.kind == .event }) { continue }
+                var candidates = ["truce", "treaty"].contains(kind) && !events.contains(where: { compatible(kind, with: $0) })
                     ? treaties(overlapping: qualifiers.time) : events
+                // "took the fort of Sisauranon, while Khosrow ... captured Petra": the place named
+                // just after the word says which event it is, where one of them was there.
+                if candidates.count > 1, let place = inClause.first(where: { $0.kind == .place && $0.range.start >= match.range.end && $0.range.start - match.range.end <= 30 }) {
+                    let there = candidates.filter { (base.record($0)?.places ?? []).contains { $0 == place.id || base.isPlace($0, within: place.id) } }
+                    if !there.isEmpty { candidates = there }
+                }
                 for event in candidates where compatible(kind, with: event) {
                     statements.append(Statement(subject: event, attribute: .outcome,
                                                 value: .outcome(.init(kind: kind, victor: victor, loser: loser)),
@@ -291,7 +310,12 @@ struct StatementReader: Sendable {
             let fighting = cues.has("cue.fighting", in: vocabulary, within: clause) || motion != nil
                 || cues.has("outcome.victory", in: vocabulary, within: clause) || cues.has("outcome.defeat", in: vocabulary, within: clause)
             let ownEvents = Set(inClause.filter { $0.kind == .event }.map(\.id))
-            for person in Self.unique(persons.map(\.id)) {
+            // "Khosrow, son of Kavadh": the father named in a kinship takes no part by it.
+            let kinNamed = Set(persons.filter { person in
+                let before = cues.text(max(clause.start, person.range.start - 16), person.range.start).lowercased()
+                return base.vocabulary.sets(withPrefix: "kinship.").flatMap { base.vocabulary.terms($0) }.contains { before.hasSuffix("\($0) of ") || before.hasSuffix("\($0) of the ") }
+            }.map(\.id))
+            for person in Self.unique(persons.map(\.id)) where !kinNamed.contains(person) {
                 for event in events where ownEvents.contains(event) || fighting {
                     let category = base.record(event)?.category ?? ""
                     guard category != "war", !["truce", "treaty"].contains(category) || ownEvents.contains(event) else { continue }
@@ -335,8 +359,8 @@ struct StatementReader: Sendable {
             // What the source is said to report: the event the sentence names, else the one its
             // statements are about, else its subject; its time the named event's, else the claim's.
             let described = statements.first { base.record($0.subject)?.kind == .event && base.record($0.subject)?.category != "war" }?.subject
-            let subject = sentenceEvents.first ?? described ?? claim.subjects.first { $0 != namedSource.author && !$0.isEmpty } ?? claim.topic.first ?? namedSource.author
-            let eventTime = sentenceEvents.first.flatMap { base.record($0)?.interval }
+            let subject = sentenceEvents.first ?? described ?? claim.topic.first ?? claim.subjects.first { $0 != namedSource.author && !$0.isEmpty } ?? namedSource.author
+            let eventTime = base.record(subject)?.kind == .event ? base.record(subject)?.interval : nil
             var qualifiers = Statement.Qualifiers(time: eventTime ?? claim.scope?.interval, timeOrigin: eventTime != nil ? .own : claim.scope?.origin)
             qualifiers.hedged = hedged
             if qualifiers.time != nil {
@@ -477,6 +501,8 @@ struct StatementReader: Sendable {
         var nouns = Set(cues.matches(base.vocabulary.sets(withPrefix: "event."), in: base.vocabulary, within: range).map { String($0.set.dropFirst("event.".count)) })
         // A truce and a peace are the kinds a text confuses: either word may mean either.
         if !nouns.isDisjoint(with: ["truce", "treaty"]) { nouns.formUnion(["truce", "treaty"]) }
+        // "Belisarius fought it opposite Callinicum": fighting at a place describes a battle there.
+        if !places.isEmpty, cues.has("cue.fighting", in: base.vocabulary, within: range) { nouns.insert("battle") }
         guard !outcomes.isEmpty || !nouns.isEmpty else { return nil }
         let span = places.isEmpty ? 2 : 15
         let near = HistoricalInterval(form: .uncertain, start: HistoricalDate(year: start.year - span), end: HistoricalDate(year: end.year + span))
@@ -568,7 +594,10 @@ struct StatementReader: Sendable {
         let left = before.max { $0.0 < $1.0 }?.1
         let right = after.min { $0.0 < $1.0 }?.1
         let auxiliary = cues.text(max(range.start, match.range.start - 6), match.range.start)
-        let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) }
+        // "were killed or put to flight": the auxiliary of a participle before "or"/"and".
+        let coordinated = cues.text(max(range.start, match.range.start - 30), match.range.start).lowercased()
+            .firstMatch(of: #/\b(?:is|was|were|been|be|are)\s+[a-z]+(?:ed|en|t)\s+(?:or|and)\s+$/#) != nil
+        let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) } || coordinated
         let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
             || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to") || passiveVoice
         switch kind {

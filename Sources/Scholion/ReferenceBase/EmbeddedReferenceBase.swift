@@ -4886,6 +4886,7 @@ enum EmbeddedReferenceBase {
         <gloss>phrases that contain an outcome word but state no outcome ("took place", "fell ill"): read first, and then ignored</gloss>
         <term>took place</term><term>take place</term><term>takes place</term><term>taken place</term><term>took part</term><term>take part</term>
         <term>took command</term><term>took charge</term><term>took over</term><term>took the throne</term><term>took refuge</term><term>took up</term>
+        <term>took the offensive</term><term>take the offensive</term><term>took the initiative</term><term>took advantage</term><term>took ship</term><term>took counsel</term><term>took power</term>
         <term>took the field</term><term>took the road</term><term>fell ill</term><term>fell silent</term><term>fell in love</term><term>fell out</term>
         <term>won over</term><term>lost no time</term><term>lost his life</term><term>lost their lives</term>
       </item>
@@ -5049,6 +5050,7 @@ enum EmbeddedReferenceBase {
     </list>
     <list type="vocabulary">
       <head>What a sentence is about: cues for the kind of claim</head>
+      <item n="cue.expiry"><gloss>an agreement came to its end: the date is its end's, not its making's</gloss><term>ran out</term><term>run out</term><term>expired</term><term>lapsed</term><term>had lapsed</term><term>came to an end</term><term>was over</term></item>
       <item n="cue.founding"><gloss>a place was founded or built</gloss><term>founded</term><term>constructed</term><term>built</term><term>established</term><term>fortified by</term><term>refounded</term><term>raised</term><term>erected</term><term>laid out</term></item>
       <item n="cue.identity"><gloss>a name or title is given</gloss><term>born as</term><term>birth name</term><term>known as</term><term>nicknamed</term><term>nickname</term><term>epithet</term><term>called</term><term>named</term><term>surnamed</term><term>title of</term><term>byname</term></item>
       <item n="cue.birthName"><gloss>a name is said to be given at birth</gloss><term>born as</term><term>birth name</term><term>born with the name</term><term>given name</term><term>original name</term></item>

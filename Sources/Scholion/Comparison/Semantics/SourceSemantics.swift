@@ -8,8 +8,12 @@ struct SourceSemantics: AttributeSemantics {
     func compare(_ statement: Statement, in claim: Claim, context: ComparisonContext) -> [ComparisonEngine.Judgement] {
         guard case .record(let sourceID) = statement.value, let source = context.base.source(sourceID),
               let time = statement.qualifiers.time, statement.qualifiers.timeOrigin != .document || claim.scope?.origin == .own else { return [] }
+        // A time inherited from the paragraph is approximate: only a clear miss (more than two
+        // years outside the coverage) counts then.
+        let slack = statement.qualifiers.timeOrigin == .own ? 0 : 2
+        let widened = HistoricalInterval(form: .uncertain, start: time.start.map { HistoricalDate(year: $0.year - slack) }, end: time.end.map { HistoricalDate(year: $0.year + slack) })
         let intervals = source.coverage.compactMap(\.interval)
-        guard !intervals.isEmpty, !intervals.contains(where: { $0.overlaps(time) }) else { return [] }
+        guard !intervals.isEmpty, !intervals.contains(where: { $0.overlaps(widened) }) else { return [] }
         // The coverage as a fact-like ground: the source's own record, cited as such.
         let coverage = intervals.map(\.description).joined(separator: ", ")
         let fact = Fact(id: "coverage.\(source.id)", status: .attested, predicate: .date, subject: source.id, object: nil, side: nil,
