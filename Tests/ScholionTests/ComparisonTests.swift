@@ -105,6 +105,10 @@ struct ComparisonTests {
         // A winter across two years, against the winter a person is attested elsewhere.
         Case(sentence: "Belisarius spent the winter of 541–542 at Dara with his army.",
              relation: .contradicted, ground: "f.belisarius.whereabouts.winter-541-542"),
+        // A year told from an event ("two years after Anglon": 545), and by any count.
+        Case(sentence: "Two years after Anglon, Khosrow marched against Edessa and besieged it.", relation: .contradicted, ground: "f.siege-of-edessa-544.date.544"),
+        Case(sentence: "A year after Anglon, Khosrow marched against Edessa and besieged it.", relation: .supported, ground: "f.siege-of-edessa-544.date.544"),
+        Case(sentence: "Khosrow first besieged Edessa in 540.\n\nFour years later the Persians besieged Edessa again.", relation: .supported, ground: "f.siege-of-edessa-544.date.544"),
         // One assault beaten off is not the siege's outcome.
         Case(sentence: "In 541 a Roman assault on Sisauranon was beaten off, but the garrison later surrendered.",
              relation: .supported, ground: "f.siege-of-sisauranon-541.outcome.surrendered"),
@@ -113,6 +117,19 @@ struct ComparisonTests {
     @Test("Reading across sentences: pronouns, years told from the one before, list items, a place's people", arguments: passages)
     func passage(_ item: Case) throws {
         try family(item)
+    }
+
+    @Test("What a clause does not date or take: an event it dates another by, a truce that ran out, 'took the offensive', a look back")
+    func notStatements() throws {
+        let after = try Self.claims("Two years after the fall of Antioch, in 542, the shah came again.")
+        #expect(!after.flatMap(\.attributions).contains { $0.relation == .contradicted && $0.fact == "f.sack-of-antioch-540.date.june-540" })
+        let lapsed = try Self.claims("In 545 the two empires agreed a truce. The truce ran out in 550, and talks began again.")
+        #expect(!lapsed.flatMap(\.attributions).contains { $0.relation == .contradicted && ($0.fact ?? "").hasPrefix("f.truce-551.date") })
+        let offensive = try Self.claims("In 544 Khosrow besieged Edessa. The following year the Romans took the offensive in Persarmenia.")
+        #expect(!offensive.flatMap(\.statements).contains { $0.attribute == .outcome && $0.subject == "siege-of-edessa-544" && $0.qualifiers.time == .exact(HistoricalDate(year: 545)) })
+        let back = try Self.claims("In 636 the Persians gathered at Qadisiyya. Khalid had left two years before. The next year the Arabs took Ctesiphon.")
+        let next = try #require(back.first { $0.quote.hasPrefix("The next year") })
+        #expect(next.scope?.interval == .exact(HistoricalDate(year: 637)), "a look back does not move the year the narrative is in")
     }
 
     @Test("A hedged or denied statement is not contradicted with certainty")

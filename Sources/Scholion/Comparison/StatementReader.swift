@@ -92,7 +92,13 @@ struct StatementReader: Sendable {
         // Person|place pairs a clause says the person left: no whereabouts of the sentence either.
         var departed: Set<String> = []
         for clause in claim.clauses {
-            let inClause = named.filter { clause.start <= $0.range.start && $0.range.end <= clause.end }
+            // A place that dates the clause ("two years after Anglon") is not where it happened.
+            let inClause = named.filter { item in
+                guard clause.start <= item.range.start && item.range.end <= clause.end else { return false }
+                guard item.kind == .place else { return true }
+                let before = cues.text(max(clause.start, item.range.start - 10), item.range.start).lowercased()
+                return !["after ", "before ", "since ", "following "].contains { before.hasSuffix($0) }
+            }
             // A date before a colon ("543: Khosrow takes Petra") governs what follows it.
             let governing = dated.filter { $0.1.end <= clause.start && cues.text($0.1.end, min($0.1.end + 2, clause.start)).trimmingWhitespace.hasPrefix(":") }
             let inOwnClause = dated.filter { clause.start <= $0.1.start && $0.1.end <= clause.end }
@@ -165,8 +171,11 @@ struct StatementReader: Sendable {
                     let window = own.count == 1 ? clause : TextRange(start: index == 0 ? clause.start : max(clause.start, own[index - 1].1.end),
                                                                      end: index + 1 < own.count ? min(clause.end, own[index + 1].1.start) : clause.end)
                     let time = own.count == 1 ? (narrowest ?? date.0) : date.0
-                    guard !events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false }),
-                          let misdated = misdatedEvent(of: claim, clause: inClause.filter { window.contains($0.range) }, range: window, cues: cues, time: time)
+                    let fits = events.contains(where: { base.record($0)?.category != "war" && base.record($0)?.interval?.overlaps(time) ?? false })
+                    // The event the words describe, misdated or (where one of the clause's events
+                    // fits the date) dated rightly: "in 544 Khosrow besieged Edessa".
+                    guard let misdated = misdatedEvent(of: claim, clause: inClause.filter { window.contains($0.range) }, range: window, cues: cues,
+                                                       time: time, fitting: fits), !fits || events.contains(misdated)
                     else { continue }
                     // "The truce ran out in 550": the date of its end, not of its making.
                     if ["truce", "treaty"].contains(base.record(misdated)?.category ?? ""), cues.has("cue.expiry", in: vocabulary, within: window) { continue }
@@ -491,7 +500,8 @@ struct StatementReader: Sendable {
     /// none, with a person its sentence names among those who took part (within two years). The
     /// nearest in time, when it is clearly nearer than the next (two years); else none: an
     /// ambiguous description is not resolved by a guess.
-    func misdatedEvent(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, time: HistoricalInterval) -> String? {
+    /// - Parameter fitting: seek the one such event the date fits instead (a date rightly given).
+    func misdatedEvent(of claim: Claim, clause: [Named], range: TextRange, cues: CueMatcher, time: HistoricalInterval, fitting: Bool = false) -> String? {
         guard let start = time.start, let end = time.end, end.year - start.year <= 1 else { return nil }
         let places = clause.filter { $0.kind == .place }.map(\.id)
         let persons = Set(claim.namedRanges.keys.filter { base.record($0)?.kind == .person })
@@ -514,13 +524,14 @@ struct StatementReader: Sendable {
         // The places the clause names tell first; the persons only where it names none.
         let pool = places.isEmpty ? withPersons + ofPersons : places.flatMap { eventsAtPlace[$0] ?? [] }
         let candidates = Self.unique(pool).compactMap { event -> (id: String, distance: Int)? in
-            guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), !interval.overlaps(time),
+            guard let record = base.record(event), let interval = record.interval, interval.overlaps(near), interval.overlaps(time) == fitting,
                   record.category != "war", let from = interval.start?.year, let to = interval.end?.year else { return nil }
             let described = nouns.contains(record.category ?? "")
             guard described || (!outcomes.isEmpty && outcomes.allSatisfy { compatible($0, with: event) }) else { return nil }
             return (event, max(0, from - end.year, start.year - to))
         }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
         guard let nearest = candidates.first else { return nil }
+        if fitting { return candidates.count == 1 ? nearest.id : nil }
         if candidates.count > 1, candidates[1].distance - nearest.distance < 2 { return nil }
         return nearest.id
     }
