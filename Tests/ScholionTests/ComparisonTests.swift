@@ -82,6 +82,8 @@ struct ComparisonTests {
         Case(sentence: "The two empires then made the so-called Eternal Peace of 533.", relation: .contradicted, ground: "f.eternal-peace-532.date.532"),
         // ("The Eternal Peace of 532" is a name of the base: its year is part of the name.)
         Case(sentence: "In 532 the two empires made the so-called Eternal Peace.", relation: .supported, ground: "f.eternal-peace-532.date.532"),
+        // A year joined to an event's name dates it, beside another event of the clause.
+        Case(sentence: "The war in Lazica ground on until the Fifty Years' Peace of 557.", relation: .contradicted, ground: "f.fifty-years-peace-562.date.concluded-562"),
         // "The sack" of a paragraph whose last place had none is the sack at the place before.
         Case(sentence: "In June 540 the Persians came to Antioch. Belisarius was still far away at Dara. Many thousands of the inhabitants were killed in the sack, some say 300,000 people.",
              relation: .contradicted, ground: "f.sack-of-antioch-540.quantity.no-300000-dead"),

@@ -154,8 +154,18 @@ struct StatementReader: Sendable {
                 for event in Self.unique(dated.map(\.id)) {
                     let occurrence = cues.matches(["cue.occurrence"], in: vocabulary, within: clause).first
                     let first = inClause.first { $0.kind != .place }?.id == event
-                    statements.append(Statement(subject: event, attribute: .date, value: .interval(time), qualifiers: qualifiers,
-                                                range: clause, cue: occurrence?.term ?? (first ? "first" : nil)))
+                    // "The Fifty Years' Peace of 557", "the battle of Anglon (545)": a year joined
+                    // to the name dates the event itself, and only that year.
+                    let attached = dated.filter { $0.id == event }.lazy.compactMap { named in
+                        inOwnClause.first { date in
+                            date.1.start >= named.range.end && date.1.start - named.range.end <= 4
+                                && [" of ", " in ", " (", ", ", " "].contains(cues.text(named.range.end, date.1.start))
+                        }
+                    }.first
+                    let name = dated.first { $0.id == event }?.range
+                    statements.append(Statement(subject: event, attribute: .date, value: .interval(attached?.0 ?? time), qualifiers: qualifiers,
+                                                range: attached.flatMap { date in name.map { TextRange(start: $0.start, end: date.1.end) } } ?? clause,
+                                                cue: attached != nil ? "attached" : occurrence?.term ?? (first ? "first" : nil)))
                 }
             }
             // A wrong date must not hide the event it misdates ("543: Khosrow takes Petra" for the
@@ -657,7 +667,11 @@ struct StatementReader: Sendable {
                 of = before?.id ?? claim.subjects.first { base.record($0)?.kind == .person && $0 != after.id }
             }
             guard let kin, let of, kin != of else { continue }
-            result.append(Statement(subject: kin, attribute: .kinship, value: .record(of), qualifiers: qualifiers, range: clause, cue: term))
+            // The words that say it: the term and the names beside it (not the whole clause).
+            let ends = [match.range] + [before, after].compactMap { $0 }.filter { $0.id == kin || $0.id == of }.map(\.range)
+                .filter { distance($0, match.range) <= 40 }
+            let span = TextRange(start: ends.map(\.start).min()!, end: ends.map(\.end).max()!)
+            result.append(Statement(subject: kin, attribute: .kinship, value: .record(of), qualifiers: qualifiers, range: span, cue: term))
         }
         return result
     }
