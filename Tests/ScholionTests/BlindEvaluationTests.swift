@@ -3,7 +3,7 @@ import Scholion
 import ScholionTestSupport
 import Testing
 
-/// The blind test set of issue 12 and its scorer.
+/// The blind test sets of issues 12 and 13 and their scorer.
 @Suite("Blind test set")
 struct BlindEvaluationTests {
     static let errorKinds: Set<String> = [
@@ -41,9 +41,22 @@ struct BlindEvaluationTests {
         #expect(throws: BlindEvaluationError.self) { try BlindEvaluation.run(directory: directory.path, base: ReferenceBaseLoader.loadBundled()) }
     }
 
-    @Test("The bundled blind set is well formed: every quote in its text, every kind known, every error backed, contradictions pointing to a passage")
-    func wellFormed() throws {
-        let folder = Repository.root.appendingPathComponent("Tests/Blind")
+    static let abilities: Set<String> = [
+        "undated-in-dated-paragraph", "named-event-date", "described-event", "reference", "relative-date", "spelling", "infobox-key",
+        "misattribution", "within-text",
+    ]
+
+    /// Each set with the minimum its issue asks: texts, errors, controls, kinds of error.
+    static let sets: [(folder: String, texts: Int, errors: Int, controls: Int, kinds: Int)] = [
+        ("Tests/Blind", 6, 36, 36, 12), ("Tests/BlindHeldOut", 6, 36, 36, 12),
+        ("Tests/BlindReading", 6, 36, 36, 12), ("Tests/BlindReadingHeldOut", 3, 18, 18, 8),
+    ]
+
+    @Test("The bundled blind sets are well formed: every quote in its text, every kind and ability known, every error backed, contradictions pointing to a passage",
+          arguments: sets.map(\.folder))
+    func wellFormed(_ set: String) throws {
+        let minimum = try #require(Self.sets.first { $0.folder == set })
+        let folder = Repository.root.appendingPathComponent(set)
         let keys = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
         try #require(!keys.isEmpty, "no answer keys in Tests/Blind")
         var texts: [String: String] = [:]
@@ -67,13 +80,14 @@ struct BlindEvaluationTests {
                     #expect(occurs(also.quote, also.occurrence, in: other), "\(name) \(item.id): also \(also.quote)")
                 }
                 kinds.insert(item.kind)
+                for ability in item.needs ?? [] { #expect(Self.abilities.contains(ability), "\(name) \(item.id): ability \(ability)") }
             }
             for item in key.controls { #expect(occurs(item.quote, item.occurrence, in: text), "\(name) \(item.id): \(item.quote)") }
             errors += key.errors.count
             controls += key.controls.count
         }
-        #expect(keys.count >= 6 && words >= 3_000 && errors >= 36 && controls >= 36 && kinds.count >= 12,
-                "issue 12's minimum: \(keys.count) texts, \(words) words, \(errors) errors of \(kinds.count) kinds, \(controls) controls")
+        #expect(keys.count >= minimum.texts && words >= 500 * minimum.texts && errors >= minimum.errors && controls >= minimum.controls && kinds.count >= minimum.kinds,
+                "\(set): \(keys.count) texts, \(words) words, \(errors) errors of \(kinds.count) kinds, \(controls) controls")
     }
 }
 
@@ -81,14 +95,25 @@ struct BlindEvaluationTests {
 /// false alarm fails here (issue 12's target is recall 0.8 with at most 1 control in 10).
 @Suite("Blind score")
 struct BlindScoreTests {
-    @Test("Tests/Blind: recall at least 43/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 18/56, at most 1 in 10")
+    @Test("Issue 13's sets: Tests/BlindReading at least 25/63, Tests/BlindReadingHeldOut at least 7/25, each at most 1 false alarm in 10")
+    func readingScore() throws {
+        let base = try ReferenceBaseLoader.loadBundled()
+        let reading = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReading").path, base: base)
+        #expect(reading.recall().caught >= 25, "\(reading.recall())")
+        #expect(reading.falseAlarms.flagged * 10 <= reading.falseAlarms.total, "\(reading.falseAlarms)")
+        let heldOut = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReadingHeldOut").path, base: base)
+        #expect(heldOut.recall().caught >= 7, "\(heldOut.recall())")
+        #expect(heldOut.falseAlarms.flagged * 10 <= heldOut.falseAlarms.total, "\(heldOut.falseAlarms)")
+    }
+
+    @Test("Tests/Blind: recall at least 43/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 22/56, at most 1 in 10")
     func score() throws {
         let base = try ReferenceBaseLoader.loadBundled()
         let first = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/Blind").path, base: base)
         #expect(first.recall().caught >= 43, "\(first.recall())")
         #expect(first.falseAlarms.flagged <= 1, "\(first.falseAlarms)")
         let second = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindHeldOut").path, base: base)
-        #expect(second.recall().caught >= 18, "\(second.recall())")
+        #expect(second.recall().caught >= 22, "\(second.recall())")
         #expect(second.falseAlarms.flagged * 10 <= second.falseAlarms.total, "\(second.falseAlarms)")
     }
 }

@@ -83,6 +83,7 @@ public struct Annotator: Sendable {
         // The spellings the text glosses for itself ("Kavadh (Kobad in older books)").
         let aliases = DocumentGlosses(text: text, blocks: blocks.filter(\.carriesClaims).map(\.range), recognizer: recognizer, finder: unknownNames).aliases
         var unknownCandidates: [UnknownNameFinder.Candidate] = []
+        var claimCues: [CueMatcher?] = []
 
         // An infobox being read: the event it is about and the sides its numbers point to.
         var infobox: (event: String?, sides: [Int: String])?
@@ -130,10 +131,19 @@ public struct Annotator: Sendable {
                 // "The Truce of 545" is a name the base has: its year is part of it, not a date
                 // (but still the time the sentence speaks of).
                 var nameYears: [HistoricalInterval] = []
-                if dates.contains(where: { $0.range.start >= 4 && text[TextRange(start: $0.range.start - 4, end: $0.range.start)].lowercased() == " of " }) {
-                    let names = recognizer.matches(in: tokens).filter { $0.ids.contains { base.record($0)?.kind == .event } }
-                    nameYears = dates.filter { date in names.contains { $0.range.contains(date.range) } }.compactMap(\.date)
-                    dates.removeAll { date in names.contains { $0.range.contains(date.range) } }
+                let inNames = dates.filter { date in
+                    guard date.range.start >= 4, text[TextRange(start: date.range.start - 4, end: date.range.start)].lowercased() == " of ",
+                          let at = tokens.firstIndex(where: { $0.range.start == date.range.start }) else { return false }
+                    // The words before "of" and the year make a name of an event ("Truce of 545")?
+                    return (1...3).contains { count in
+                        guard at - 1 - count >= 0 else { return false }
+                        let key = NameKey.make(tokens[(at - 1 - count)...at].map(\.text).joined(separator: " "))
+                        return recognizer.dictionary.ids(forKey: key)?.contains { base.record($0)?.kind == .event } ?? false
+                    }
+                }
+                if !inNames.isEmpty {
+                    nameYears = inNames.compactMap(\.date)
+                    dates.removeAll { date in inNames.contains { $0.range == date.range } }
                 }
                 var quantityMatches = QuantityRecognizer.matches(in: sentenceText)
                 // "Strength1: 25,000", "Casualties2: c. 8,000": a bare number the key gives a unit.
@@ -178,7 +188,8 @@ public struct Annotator: Sendable {
                     ?? eventRelativeYear(in: sentence.range, text: text, entities: sentence.entities)
                     ?? relativeYear(in: text[sentence.range], from: paragraphScope ?? lastBlock?.scope)
                 // "Khalid had left two years before": a look back, after which the narrative goes on in its year.
-                let looksBack = sentence.dates.isEmpty && text[sentence.range].asciiLowercased.firstMatch(of: Self.yearsLater).map { ["earlier", "before", "previously"].contains(String($0.output.2)) } == true
+                let looksBack = sentence.dates.isEmpty && ownScope != nil && text[sentence.range].asciiLowercased.firstMatch(of: Self.yearsLater)
+                    .map { ["earlier", "before", "previously"].contains(String($0.output.2)) } == true
                 if let ownScope, block.carriesClaims || sentence.range == block.range, !looksBack {
                     paragraphScope = ownScope
                     if !block.carriesClaims { sectionScopes[block.section] = ownScope }
@@ -198,9 +209,11 @@ public struct Annotator: Sendable {
                 }
                 blockLinks += sentenceMentions.compactMap(\.link)
                 recentNames += sentenceMentions.compactMap { mention in mention.link.map { ReferenceResolver.Named(id: $0, offset: mention.range.start) } }
+                // One reader of the sentence's words, shared by the references, the claim and its attribution.
+                let sentenceCues = block.carriesClaims ? CueMatcher(text[sentence.range], at: sentence.range.start) : nil
                 // "The city", "the king": the record named last that the description fits.
                 let described = block.carriesClaims
-                    ? references.references(in: sentence.range, text: text, mentions: sentenceMentions, recent: recentNames) : []
+                    ? references.references(in: sentence.range, text: text, mentions: sentenceMentions, recent: recentNames, cues: sentenceCues) : []
                 // Whom "he" means: the person the sentence before was about.
                 let firstPerson = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })
                 let firstDescribedPerson = described.first { base.record($0.id)?.kind == .person
@@ -235,7 +248,7 @@ public struct Annotator: Sendable {
                 }
                 if block.carriesClaims,
                    var claim = claim(sentence.range, text: text, mentions: sentenceMentions, scope: scope,
-                                     antecedent: antecedent, described: described) {
+                                     antecedent: antecedent, described: described, cues: sentenceCues) {
                     claim.context = unique(blockLinks + (sectionNames[block.section] ?? []))
                     claim.topic = unique((sectionNames[block.section] ?? []).filter { base.record($0)?.kind == .event })
                     if claim.topic.isEmpty { claim.topic = unique(documentEvents) }
@@ -252,10 +265,11 @@ public struct Annotator: Sendable {
                         claim.setting = documentPlaces
                     }
                     claims.append(claim)
+                    claimCues.append(sentenceCues)
                 }
             }
         }
-        claims = claims.map { attributor.attribute($0, citedSources: bibliography) }
+        claims = zip(claims, claimCues).map { attributor.attribute($0, citedSources: bibliography, cues: $1) }
         return Result(mentions: mentions, claims: claims, unknownNames: unknownNames.names(from: unknownCandidates))
     }
 
@@ -265,13 +279,13 @@ public struct Annotator: Sendable {
     ///   "he" or "she" (standing before any name) stands for him.
     /// - Parameter described: the records its definite descriptions stand for ("the city").
     func claim(_ range: TextRange, text: ScalarText, mentions: [Mention], scope: Claim.Scope?, antecedent: (id: String, range: TextRange)? = nil,
-               described: [(id: String, range: TextRange)] = []) -> Claim? {
+               described: [(id: String, range: TextRange)] = [], cues given: CueMatcher? = nil) -> Claim? {
         let quote = text[range]
         guard !quote.hasSuffix("?") else { return nil }
         // A sentence without names of its own is a claim when its wording asserts something
         // checkable about what its paragraph or section is about ("The combat stretched for years").
         if mentions.isEmpty && described.isEmpty {
-            let cues = cues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false)
+            let cues = cues.predicates(for: quote, hasQuantity: false, hasDate: false, hasEvent: false, hasPlace: false, hasPerson: false, cues: given)
             guard cues.contains(where: { [.duration, .outcome, .founding].contains($0) }) else { return nil }
         }
         // A claim needs a word of its own beyond its names: an infobox's bare "Unknown" is none.
@@ -293,7 +307,7 @@ public struct Annotator: Sendable {
         let places = unique(linked.filter { $0.kind == .place }.compactMap(\.link) + described.filter { base.record($0.id)?.kind == .place }.map(\.id))
         let quantities = mentions.compactMap(\.quantity)
         let dates = mentions.compactMap(\.date)
-        let matcher = CueMatcher(quote, at: range.start)
+        let matcher = given ?? CueMatcher(quote, at: range.start)
         let predicates = cues.predicates(
             for: quote, hasQuantity: !quantities.isEmpty, hasDate: !dates.isEmpty, hasEvent: kinds.contains(.event),
             hasPlace: !places.isEmpty, hasPerson: kinds.contains(.person), cues: matcher)
@@ -329,7 +343,7 @@ public struct Annotator: Sendable {
             }
         }
         // "Four years later", "two years before": any count of years.
-        guard lowered.contains("year"), let match = lowered.firstMatch(of: Self.yearsLater), let count = Self.count(String(match.output.1)) else { return nil }
+        guard lowered.containsASCII("year"), let match = lowered.firstMatch(of: Self.yearsLater), let count = Self.count(String(match.output.1)) else { return nil }
         let later = ["later", "afterwards", "afterward", "after that", "on"].contains(String(match.output.2))
         return .exact(HistoricalDate(year: start.year + (later ? count : -count)))
     }
@@ -358,7 +372,7 @@ public struct Annotator: Sendable {
             guard let record = base.record(id), record.kind == .event, let interval = record.interval,
                   let from = interval.start?.year, let to = interval.end?.year else { continue }
             let before = text[TextRange(start: max(sentence.start, entity.range.start - 32), end: entity.range.start)].asciiLowercased
-            guard before.contains("year"), let match = before.firstMatch(of: Self.yearsAfterEvent), let count = Self.count(String(match.output.1)) else { continue }
+            guard before.containsASCII("year"), let match = before.firstMatch(of: Self.yearsAfterEvent), let count = Self.count(String(match.output.1)) else { continue }
             return .exact(HistoricalDate(year: match.output.2 == "before" ? from - count : to + count))
         }
         return nil

@@ -54,9 +54,9 @@ struct ClaimAttributor: Sendable {
 
     // MARK: Attribution
 
-    func attribute(_ claim: Claim, citedSources: [String]) -> Claim {
+    func attribute(_ claim: Claim, citedSources: [String], cues given: CueMatcher? = nil) -> Claim {
         var claim = claim
-        let cues = CueMatcher(claim.quote, at: claim.range.start)
+        let cues = given ?? CueMatcher(claim.quote, at: claim.range.start)
         claim.statements = reader.statements(of: claim, cues: cues)
         var attributions: [Attribution] = citedSources.map {
             Attribution(relation: .cited, source: $0, passage: nil, fact: nil, certainty: .medium,

@@ -18,7 +18,10 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let monthDate = #/\b(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{1,2}))?,?\s+(\d{3,4})\b(?:\s*(ce|ad|bce|bc)\b)?/#
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
-    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of|(?:peace|truce|treaty|armistice|settlement|battle|siege|sack|capture|fall|invasion|incursion|campaign|campaigns|expedition|offensive|raid|war|revolt|rebellion|embassy|council|plague|earthquake|surrender|accession|death|treaty\s+signed|agreement)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    /// A year in a noun phrase: "the invasion of 540", "the Eternal Peace of 533". Tried only
+    /// where "of" stands before a number.
+    nonisolated(unsafe) static let nounPhraseYear = #/\b(?:peace|truce|treaty|armistice|settlement|battle|siege|sack|capture|fall|invasion|incursion|campaign|campaigns|expedition|offensive|raid|war|revolt|rebellion|embassy|council|plague|earthquake|surrender|accession|death|agreement)\s+of\s+(\d{3,4})\b(?!\s*(?:,\d|%|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
     /// A winter across two years: "the winter of 541–542", "wintered 541/2" (December to February).
     nonisolated(unsafe) static let splitWinter = #/\b(?:the\s+)?winter(?:ed|ing)?\s+(?:of\s+|in\s+)?(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
     /// A year that opens a line of notes or a chronology: "543: Khosrow takes Petra", "541/2: ...".
@@ -122,6 +125,10 @@ public enum DateRecognizer {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             let yearRange = match.output.1.startIndex..<match.output.1.endIndex
             add(yearRange, .exact(HistoricalDate(year: year)))
+        }
+        for match in bytes.containsBytes(of: "of ") ? windowed(nounPhraseYear) : [] {
+            guard let year = Int(match.output.1), plausible(year) else { continue }
+            add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }
         for match in bytes.contains(UInt8(ascii: "(")) ? windowed(parenthesisedYear) : [] {
             guard let year = Int(match.output.1), plausible(year) else { continue }

@@ -54,6 +54,9 @@ public struct EntityRecognizer: Sendable {
         func unlisted(at index: Int) -> (end: Int, ids: [String], via: Match.Via)? {
             guard tokens[index].kind == .word, tokens[index].isCapitalized, !keys[index].isEmpty, keys[index] != "the",
                   !excluded.contains(where: { $0.contains(tokens[index].range) }) else { return nil }
+            // One key says whether the word can begin a glossed name or a spelling of one.
+            let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? keys[index]
+            guard aliases.keys.contains(where: { $0.hasPrefix(firstWord) }) || dictionary.couldStartTransliteration(withWordKey: firstWord) else { return nil }
             var ends: [Int] = []
             var last = index
             while last < tokens.count, ends.count < dictionary.maximumWords {
@@ -126,7 +129,9 @@ public struct EntityRecognizer: Sendable {
                 last += 1
             }
             // A longer name the base does not list ("Khalid b. al-Walid") over the listed part of it.
-            if let listed = found, let longer = unlisted(at: index), longer.end > listed.end {
+            if let listed = found, listed.end + 1 < tokens.count,
+               tokens[listed.end + 1].isCapitalized || TransliterationKey.particles.contains(keys[listed.end + 1]) || tokens[listed.end + 1].text == ".",
+               let longer = unlisted(at: index), longer.end > listed.end {
                 let range = TextRange(start: tokens[index].range.start, end: tokens[longer.end].withoutPossessive.range.end)
                 let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
                 matches.append(Match(range: range, quote: "", ids: longer.ids, precedingWord: preceding, via: longer.via))

@@ -14,6 +14,9 @@ public struct NameDictionary: Sendable {
     /// Transliteration key → the base's name keys that have it: a spelling is taken for one of
     /// them only when it is near one in letters too (the key is a skeleton; "From" is not Firmum).
     private let looseNames: [String: [String]]
+    /// The transliteration keys of the names' first words: a word whose own key is none of these
+    /// starts no spelling of a name (most capitalised words are rejected with one key).
+    private let looseFirstWords: Set<String>
     /// Words English capitalises that are not names (the vocabulary's `name.common` and every
     /// other term of it): never a spelling of a name.
     let commonWords: Set<String>
@@ -65,6 +68,7 @@ public struct NameDictionary: Sendable {
         var looseNames: [String: [String]] = [:]
         for key in base.nameKeys.sorted() { looseNames[TransliterationKey.make(key), default: []].append(key) }
         self.looseNames = looseNames
+        looseFirstWords = Set(looseNames.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         var common: Set<String> = []
         for item in base.vocabulary.items { for term in item.terms { common.insert(NameKey.make(term)) } }
         commonWords = common
@@ -85,6 +89,11 @@ public struct NameDictionary: Sendable {
     }
     /// The records a spelling the base does not list names under the transliteration rules, when
     /// that is one name's spellings and its skeleton is strong enough to tell (three letters).
+    /// Whether a word (a name key) may begin a spelling of a name under the transliteration rules.
+    public func couldStartTransliteration(withWordKey key: String) -> Bool {
+        looseFirstWords.contains(TransliterationKey.make(key))
+    }
+
     public func ids(forTransliterationOf key: String) -> [String]? {
         // "Persarmenian", "Edessene": English derivatives of a name, not spellings of it.
         guard let last = key.split(separator: " ").last,

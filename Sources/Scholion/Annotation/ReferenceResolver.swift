@@ -27,7 +27,13 @@ struct ReferenceResolver: Sendable {
             }
         }
         self.fits = fits
+        firstWords = Set(fits.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        lastWords = Set(fits.keys.compactMap { $0.split(separator: " ").last.map(String.init) })
     }
+
+    /// The first and last words of the terms, for the cheap test of a sentence.
+    let firstWords: Set<String>
+    let lastWords: Set<String>
 
     /// A record named earlier, and where.
     struct Named {
@@ -40,10 +46,13 @@ struct ReferenceResolver: Sendable {
     ///   - mentions: the sentence's own mentions (a name after the description makes it an apposition).
     ///   - recent: the records named before, in text order (the paragraph and the one before),
     ///     including the sentence's own names.
-    func references(in sentence: TextRange, text: ScalarText, mentions: [Mention], recent: [Named]) -> [(id: String, range: TextRange)] {
+    func references(in sentence: TextRange, text: ScalarText, mentions: [Mention], recent: [Named], cues given: CueMatcher? = nil) -> [(id: String, range: TextRange)] {
         guard !fits.isEmpty else { return [] }
         let quote = text[sentence]
-        let cues = CueMatcher(quote, at: sentence.start)
+        // Most sentences hold no reference word after "the": one pass over their words says so.
+        let words = quote.asciiLowercased.split(whereSeparator: { !$0.isLetter })
+        guard zip(words, words.dropFirst()).contains(where: { $0.0 == "the" && lastWords.contains(String($0.1)) || $0.0 == "the" && firstWords.contains(String($0.1)) }) else { return [] }
+        let cues = given ?? CueMatcher(quote, at: sentence.start)
         var result: [(id: String, range: TextRange)] = []
         for match in cues.matches(Self.sets, in: base.vocabulary) {
             let before = cues.text(max(sentence.start, match.range.start - 5), match.range.start).lowercased()

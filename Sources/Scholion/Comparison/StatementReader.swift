@@ -13,6 +13,8 @@ struct StatementReader: Sendable {
     /// An author's surname key ("oman", "al baladhuri", "baladhuri") → the sources they wrote:
     /// how a text names a modern author who is no record of the base.
     let sourcesBySurname: [String: [String]]
+    /// Every kinship term ("son", "nephew").
+    let kinshipTerms: [String]
     /// Event category (`siege`) → events of that kind, by id.
     let eventsByCategory: [String: [String]]
 
@@ -61,6 +63,7 @@ struct StatementReader: Sendable {
             }
         }
         sourcesBySurname = bySurname
+        kinshipTerms = base.vocabulary.sets(withPrefix: "kinship.").flatMap { base.vocabulary.terms($0) }
         var byCategory: [String: [String]] = [:]
         for record in base.records.values.sorted(by: { $0.id < $1.id }) where record.kind == .event {
             if let category = record.category { byCategory[category, default: []].append(record.id) }
@@ -332,7 +335,7 @@ struct StatementReader: Sendable {
             // "Khosrow, son of Kavadh": the father named in a kinship takes no part by it.
             let kinNamed = Set(persons.filter { person in
                 let before = cues.text(max(clause.start, person.range.start - 16), person.range.start).lowercased()
-                return base.vocabulary.sets(withPrefix: "kinship.").flatMap { base.vocabulary.terms($0) }.contains { before.hasSuffix("\($0) of ") || before.hasSuffix("\($0) of the ") }
+                return before.hasSuffix(" of ") || before.hasSuffix(" of the ") ? kinshipTerms.contains { before.hasSuffix("\($0) of ") || before.hasSuffix("\($0) of the ") } : false
             }.map(\.id))
             for person in Self.unique(persons.map(\.id)) where !kinNamed.contains(person) {
                 for event in events where ownEvents.contains(event) || fighting {
@@ -582,6 +585,8 @@ struct StatementReader: Sendable {
         }
     }
 
+    nonisolated(unsafe) static let coordinatedPassive = #/\b(?:is|was|were|been|be|are)\s+[a-z]+(?:ed|en|t)\s+(?:or|and)\s+$/#
+
     /// The states a side word or a person before and after the outcome phrase stands for.
     func sides(of match: CueMatcher.Match, kind: String, in clause: [Named], cues: CueMatcher, clause range: TextRange,
                time: HistoricalInterval?) -> (victor: String?, loser: String?) {
@@ -616,8 +621,8 @@ struct StatementReader: Sendable {
         let right = after.min { $0.0 < $1.0 }?.1
         let auxiliary = cues.text(max(range.start, match.range.start - 6), match.range.start)
         // "were killed or put to flight": the auxiliary of a participle before "or"/"and".
-        let coordinated = cues.text(max(range.start, match.range.start - 30), match.range.start).lowercased()
-            .firstMatch(of: #/\b(?:is|was|were|been|be|are)\s+[a-z]+(?:ed|en|t)\s+(?:or|and)\s+$/#) != nil
+        let lead = cues.text(max(range.start, match.range.start - 30), match.range.start).lowercased()
+        let coordinated = (lead.hasSuffix(" or ") || lead.hasSuffix(" and ")) && lead.firstMatch(of: Self.coordinatedPassive) != nil
         let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) } || coordinated
         let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
             || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to") || passiveVoice

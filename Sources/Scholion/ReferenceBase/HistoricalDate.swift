@@ -155,6 +155,22 @@ extension String {
         return changed ? String(decoding: bytes, as: UTF8.self) : self
     }
 
+    /// Whether the ASCII text occurs in the string, by its UTF-8 bytes: far cheaper in a hot
+    /// loop than `contains(_:)` of a string, which goes through the regex engine.
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == first, (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return true }
+                index += 1
+            }
+            return false
+        } ?? Array(utf8).containsBytes(of: String(decoding: pattern, as: UTF8.self))
+    }
+
     var trimmingWhitespace: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -23,7 +23,6 @@ public enum TransliterationKey {
     static let particles: Set<String> = ["ibn", "bin", "ben", "bint", "b", "bn"]
     /// Only those no English word spells: "At Carrhae" and "As Khusrau" keep their first word.
     static let articles: Set<String> = ["al", "el", "ash", "az", "ul"]
-    static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
 
     /// - Parameter key: a ``NameKey`` (lower-cased, without diacritics, words split by spaces).
     public static func make(_ key: String) -> String {
@@ -37,35 +36,59 @@ public enum TransliterationKey {
         return words.joined(separator: " ")
     }
 
-    /// One word's skeleton: its first letter and its consonants after the rules above.
+    /// One word's skeleton: its first letter and its consonants after the rules above. Worked on
+    /// the word's bytes (a name key is lower case; a letter outside ASCII is kept as it is).
     static func skeleton(_ word: String) -> String {
+        var letters = Array(word.utf8)
         // Roman numerals ("ii") and single letters stay as they are.
-        if word.count <= 1 || word.allSatisfy({ "ivxl".contains($0) }) { return word }
-        var letters = Array(word)
+        if letters.count <= 1 || letters.allSatisfy({ "ivxl".utf8.contains($0) }) { return word }
+        let (a, e, i, o, u, y, h, w, b, v, k, c, x, q, g, p, f, t, d, s) = (UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
+            UInt8(ascii: "u"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "k"),
+            UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "q"), UInt8(ascii: "g"), UInt8(ascii: "p"), UInt8(ascii: "f"), UInt8(ascii: "t"),
+            UInt8(ascii: "d"), UInt8(ascii: "s"))
         // Greek and Latin endings.
         if letters.count >= 5 {
-            let two = String(letters.suffix(2))
-            if ["os", "us", "es", "as", "is"].contains(two) { letters.removeLast(2) }
-            else if let last = letters.last, last == "a" || last == "e" { letters.removeLast() }
+            let last = letters[letters.count - 1], before = letters[letters.count - 2]
+            if last == s, [o, u, e, a, i].contains(before) { letters.removeLast(2) } else if last == a || last == e { letters.removeLast() }
         }
-        var text = String(letters)
         // A final -aw/-ow/-ew is a vowel: "khusraw" = "khusro".
-        for ending in ["aw", "ow", "ew"] where text.hasSuffix(ending) && text.count > 3 { text = String(text.dropLast(2)) + "o" }
-        for (from, to) in [("kh", "k"), ("ch", "k"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("sh", "s"), ("ou", "u"),
-                           ("x", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("b", "v")] {
-            if text.contains(from) { text = text.replacing(from, with: to) }
+        if letters.count > 3, letters[letters.count - 1] == w, [a, o, e].contains(letters[letters.count - 2]) {
+            letters.removeLast(2)
+            letters.append(o)
         }
-        var result: [Character] = []
-        var previous: Character?
-        for (index, letter) in text.enumerated() {
+        // Digraphs and letters that spell one sound: kh, ch, x, q, c → k; gh → g; ph → f; th → t;
+        // dh → d; sh → s; ou → u; w, b → v.
+        var spelled: [UInt8] = []
+        spelled.reserveCapacity(letters.count)
+        var index = 0
+        while index < letters.count {
+            let letter = letters[index]
+            let next = index + 1 < letters.count ? letters[index + 1] : 0
+            if next == h, [k, c, g, p, t, d, s].contains(letter) {
+                spelled.append(letter == c ? k : letter == p ? f : letter)
+                index += 2
+                continue
+            }
+            if letter == o, next == u { spelled.append(u); index += 2; continue }
+            switch letter {
+            case x, q, c: spelled.append(k)
+            case w, b: spelled.append(v)
+            default: spelled.append(letter)
+            }
+            index += 1
+        }
+        let vowels: Set<UInt8> = [a, e, i, o, u, y]
+        var result: [UInt8] = []
+        var previous: UInt8?
+        for (position, letter) in spelled.enumerated() {
             defer { previous = letter }
-            if index > 0, vowels.contains(letter) { continue }
-            if index > 0, letter == "h", index == text.count - 1 { continue }
+            if position > 0, vowels.contains(letter) { continue }
+            if position > 0, letter == h, position == spelled.count - 1 { continue }
             // A doubled letter is one ("Sittas" = "Sitas"); two with a vowel between are two.
             if letter == previous { continue }
             result.append(letter)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Letters of a skeleton that carry it (its consonants), to refuse ones too short to tell.
