@@ -10,15 +10,17 @@ struct GoldThresholdTests {
     static let directory = Repository.root.appendingPathComponent("Tests/Gold")
 
     static func evaluate(_ ids: [String]) throws -> GoldEvaluation.Report {
-        let annotator = Annotator(base: try ReferenceBaseLoader.loadBundled())
+        let base = try ReferenceBaseLoader.loadBundled()
+        let annotator = Annotator(base: base)
         var total = GoldEvaluation.Report(textID: "total")
         for id in ids {
             let gold = try GoldFile.read(directory.appendingPathComponent("\(id).json").path)
             let bundled = Repository.root.appendingPathComponent("Texts/\(id).txt")
             let path = FileManager.default.fileExists(atPath: bundled.path) ? bundled.path : directory.appendingPathComponent("Texts/\(id).txt").path
             let document = try DocumentLoader().load(path: path)
-            let report = try GoldEvaluation.evaluate(gold: gold, document: document, result: annotator.annotate(document))
+            let report = try GoldEvaluation.evaluate(gold: gold, document: document, result: annotator.annotate(document), base: base)
             total.mentionLinking = total.mentionLinking + report.mentionLinking
+            total.homonyms = total.homonyms + report.homonyms
             total.claims = total.claims + report.claims
             total.dates = total.dates + report.dates
         }
@@ -49,6 +51,8 @@ struct GoldThresholdTests {
     func bundledCorpus() throws {
         let report = try Self.evaluate(Self.bundled)
         #expect(report.mentionLinking.gold > 350 && report.claims.gold > 150)
+        // Homonyms ("Khosrow", "Narses") told apart, reported on their own.
+        #expect(report.homonyms.gold >= 50 && report.homonyms.precision >= 0.95 && report.homonyms.recall >= 0.95, "\(report.homonyms)")
         #expect(report.mentionLinking.precision >= 0.95 && report.mentionLinking.recall >= 0.95, "\(report.mentionLinking)")
         #expect(report.claims.precision >= 0.85 && report.claims.recall >= 0.85, "\(report.claims)")
     }
@@ -57,6 +61,7 @@ struct GoldThresholdTests {
     func newTexts() throws {
         let report = try Self.evaluate(Self.written)
         #expect(report.mentionLinking.gold > 100 && report.claims.gold > 40)
+        #expect(report.homonyms.gold >= 10 && report.homonyms.precision >= 0.9 && report.homonyms.recall >= 0.95, "\(report.homonyms)")
         #expect(report.mentionLinking.precision >= 0.95 && report.mentionLinking.recall >= 0.95, "\(report.mentionLinking)")
         #expect(report.claims.precision >= 0.85 && report.claims.recall >= 0.85, "\(report.claims)")
     }

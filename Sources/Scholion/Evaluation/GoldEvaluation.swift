@@ -39,6 +39,9 @@ public struct GoldEvaluation: Sendable {
         public var textID: String
         public var mentionLinking = Score()
         public var mentionDetection = Score()
+        /// Mention linking for names that several records of the base share ("Narses",
+        /// "Khosrow"): how well homonyms are told apart. Counted only when the base is given.
+        public var homonyms = Score()
         public var dates = Score()
         public var quantities = Score()
         public var claims = Score()
@@ -58,7 +61,8 @@ public struct GoldEvaluation: Sendable {
         return TextRange(start: starts[occurrence - 1], end: starts[occurrence - 1] + quote.unicodeScalars.count)
     }
 
-    public static func evaluate(gold: GoldFile, document: TextDocument, result: Annotator.Result) throws -> Report {
+    /// - Parameter base: the reference base, to tell which names are homonyms (``Report/homonyms``).
+    public static func evaluate(gold: GoldFile, document: TextDocument, result: Annotator.Result, base: ReferenceBase? = nil) throws -> Report {
         let text = ScalarText(document.text)
         var report = Report(textID: gold.text)
         func locate(_ quote: String, _ occurrence: Int) throws -> TextRange {
@@ -101,6 +105,21 @@ public struct GoldEvaluation: Sendable {
                 if linkAgrees(predicted, gold) { report.mentionLinking.correctGold += 1 }
             } else {
                 report.misses.append("missed \(gold.kind) \"\(gold.quote)\" @\(range.start)")
+            }
+        }
+        // Homonyms: the names that key more than one record.
+        if let base {
+            func isHomonym(_ quote: String) -> Bool {
+                let key = NameKey.make(quote.hasSuffix("’s") || quote.hasSuffix("'s") ? String(quote.dropLast(2)) : quote)
+                return Set(base.recordIDs(forKey: key)).count > 1
+            }
+            for predicted in predictedNames where isHomonym(predicted.quote) {
+                report.homonyms.predicted += 1
+                if let gold = goldByRange[predicted.range], linkAgrees(predicted, gold) { report.homonyms.correctPredicted += 1 }
+            }
+            for (range, gold) in goldNames where isHomonym(gold.quote) {
+                report.homonyms.gold += 1
+                if let predicted = predictedByRange[range], linkAgrees(predicted, gold) { report.homonyms.correctGold += 1 }
             }
         }
 

@@ -37,7 +37,8 @@ extension ScholionCommand {
                     printOut(score.report(verbose: verbose || statements, details: statements).joined(separator: "\n") + "\n")
                     return
                 }
-                let annotator = Annotator(base: try ReferenceBaseLoader.load(project: project))
+                let base = try ReferenceBaseLoader.load(project: project)
+                let annotator = Annotator(base: base)
                 let goldFiles = try FileManager.default.contentsOfDirectory(atPath: gold).filter { $0.hasSuffix(".json") }.sorted()
                 guard !goldFiles.isEmpty else { throw GoldError(message: "\(gold): no gold files (*.json)") }
                 var reports: [GoldEvaluation.Report] = []
@@ -49,13 +50,14 @@ extension ScholionCommand {
                         throw GoldError(message: "\(name): no text \(goldFile.text).txt in \(candidates.joined(separator: " or "))")
                     }
                     let document = try DocumentLoader().load(path: path)
-                    reports.append(try GoldEvaluation.evaluate(gold: goldFile, document: document, result: annotator.annotate(document)))
+                    reports.append(try GoldEvaluation.evaluate(gold: goldFile, document: document, result: annotator.annotate(document), base: base))
                 }
                 var lines: [String] = []
                 func block(_ title: String, _ report: GoldEvaluation.Report) {
                     lines.append(title)
                     lines.append("  mention linking    \(report.mentionLinking)")
                     lines.append("  mention detection  \(report.mentionDetection)")
+                    lines.append("  homonyms linked    \(report.homonyms)")
                     lines.append("  dates              \(report.dates)")
                     lines.append("  quantities         \(report.quantities)")
                     lines.append("  claims found       \(report.claims)")
@@ -69,6 +71,7 @@ extension ScholionCommand {
                 for report in reports {
                     total.mentionLinking = total.mentionLinking + report.mentionLinking
                     total.mentionDetection = total.mentionDetection + report.mentionDetection
+                    total.homonyms = total.homonyms + report.homonyms
                     total.dates = total.dates + report.dates
                     total.quantities = total.quantities + report.quantities
                     total.claims = total.claims + report.claims
