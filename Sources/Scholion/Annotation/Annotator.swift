@@ -183,9 +183,11 @@ public struct Annotator: Sendable {
             var lastSubject: String?
             for sentence in blockSentences {
                 // "The next year", "that year": a year told from the last one the text gave.
-                // "Two years after Anglon": a year told from an event's.
+                // "Two years after Anglon": a year told from an event's; "in the fifth year of his
+                // reign": from a reign the base gives.
                 let ownScope = Self.union(sentence.dates.compactMap(\.date) + sentence.nameYears)
                     ?? eventRelativeYear(in: sentence.range, text: text, entities: sentence.entities)
+                    ?? regnalYear(in: sentence.range, text: text, entities: sentence.entities, subject: lastSubject)
                     ?? relativeYear(in: text[sentence.range], from: paragraphScope ?? lastBlock?.scope)
                 // "Khalid had left two years before": a look back, after which the narrative goes on in its year.
                 let looksBack = sentence.dates.isEmpty && ownScope != nil && text[sentence.range].asciiLowercased.firstMatch(of: Self.yearsLater)
@@ -356,6 +358,30 @@ public struct Annotator: Sendable {
         let words = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                      "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20]
         return words[word]
+    }
+
+    nonisolated(unsafe) static let regnalYearPattern = #/\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+year\s+of\s+(?:(his|her)\s+reign|the\s+reign\s+of\s+|(?=[A-Z]))/#
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                           "thirteenth", "fourteenth", "fifteenth"]
+
+    /// The year a sentence gives as a year of a reign: "in the fifth year of his reign" (the
+    /// person the sentence before was about), "the third year of the reign of Khosrow", "the
+    /// tenth year of Justinian": counted from the accession the base gives.
+    func regnalYear(in sentence: TextRange, text: ScalarText, entities: [EntityRecognizer.Match], subject: String?) -> HistoricalInterval? {
+        let quote = text[sentence]
+        guard quote.containsASCII("year of"), let match = quote.firstMatch(of: Self.regnalYearPattern) else { return nil }
+        let word = match.output.1.lowercased()
+        guard let count = Self.ordinals.firstIndex(of: word).map({ $0 + 1 }) ?? (word == "twentieth" ? 20 : Int(word.prefix { $0.isNumber })) else { return nil }
+        let end = quote.unicodeScalars.distance(from: quote.startIndex, to: match.range.upperBound) + sentence.start
+        let ruler: String? = match.output.2 != nil ? subject
+            : entities.first { $0.range.start >= end && $0.range.start - end <= 2 && $0.ids.count == 1 }?.ids.first
+        let facts = base.facts(about: ruler ?? "").filter { [.accession, .reign].contains($0.predicate) && $0.status == .attested }
+        guard ruler != nil, let start = (facts.first { $0.interval?.start?.month != nil } ?? facts.first)?.interval?.start else { return nil }
+        // A regnal year runs from the day of accession: the ninth of a reign begun in September
+        // 531 is September 539 to September 540 (a year and its next where the month is unknown).
+        let from = HistoricalDate(year: start.year + count - 1, month: start.month)
+        let to = HistoricalDate(year: start.year + count, month: start.month)
+        return HistoricalInterval(form: .uncertain, start: from, end: to)
     }
 
     /// The year a sentence tells from an event it names: "two years after Anglon" (543 + 2),
