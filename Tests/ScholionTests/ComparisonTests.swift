@@ -82,6 +82,8 @@ struct ComparisonTests {
         Case(sentence: "The two empires then made the so-called Eternal Peace of 533.", relation: .contradicted, ground: "f.eternal-peace-532.date.532"),
         // ("The Eternal Peace of 532" is a name of the base: its year is part of the name.)
         Case(sentence: "In 532 the two empires made the so-called Eternal Peace.", relation: .supported, ground: "f.eternal-peace-532.date.532"),
+        // What a source is said to report is dated by the paragraph (Procopius' works end in 561).
+        Case(sentence: "In 572 the war broke out again. Procopius preserves its course in detail.", relation: .contradicted, ground: "procopius-wars"),
         // Regnal years, counted from the accession the base gives (September 531 for Khosrow I).
         Case(sentence: "Khosrow became king in 531. In the ninth year of his reign he took Antioch.", relation: .supported, ground: "f.sack-of-antioch-540.date.june-540"),
         Case(sentence: "In the tenth year of Justinian, Khosrow took Antioch.", relation: .contradicted, ground: "f.sack-of-antioch-540.date.june-540"),

@@ -382,7 +382,11 @@ struct StatementReader: Sendable {
             // statements are about, else its subject; its time the named event's, else the claim's.
             let described = statements.first { base.record($0.subject)?.kind == .event && base.record($0.subject)?.category != "war" }?.subject
             let subject = sentenceEvents.first ?? described ?? claim.topic.first ?? claim.subjects.first { $0 != namedSource.author && !$0.isEmpty } ?? namedSource.author
-            let eventTime = base.record(subject)?.kind == .event ? base.record(subject)?.interval : nil
+            // (A section's event, not named or described here, gives way to the paragraph's date:
+            // "Procopius preserves its terms" in a paragraph of 561 is not about the battle its
+            // heading names; with no date but the document's, the text's event is the time.)
+            let ownEvent = sentenceEvents.first == subject || described == subject || claim.scope?.origin == .document || claim.scope == nil
+            let eventTime = ownEvent && base.record(subject)?.kind == .event ? base.record(subject)?.interval : nil
             var qualifiers = Statement.Qualifiers(time: eventTime ?? claim.scope?.interval, timeOrigin: eventTime != nil ? .own : claim.scope?.origin)
             qualifiers.hedged = hedged
             if qualifiers.time != nil {
