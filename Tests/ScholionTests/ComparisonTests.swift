@@ -69,6 +69,17 @@ struct ComparisonTests {
 
     /// Passages of several sentences, written for these tests: what a claim means depends on
     /// the sentence or the list item before it.
+    static let deaths: [Case] = [
+        Case(sentence: "In 543 Narses the Persarmenian was killed at Anglon.", relation: .supported, ground: "f.narses-persarmenian.death.543"),
+        Case(sentence: "The empress Theodora died in 545.", relation: .contradicted, ground: "f.theodora.death.548"),
+        Case(sentence: "At Anglon in 543 Narses the Persarmenian escaped with his life.", relation: .contradicted, ground: "f.narses-persarmenian.death.543"),
+    ]
+
+    @Test("Deaths: a death dated as the sources date it agrees; another year, or surviving the event he died in, disagrees", arguments: deaths)
+    func death(_ item: Case) throws {
+        try family(item)
+    }
+
     static let passages: [Case] = [
         // "he": the person the sentence before was about.
         Case(sentence: "The eunuch Narses was a favourite of the empress. In the summer of 542 he led the Roman army against Khosrow in Mesopotamia.",

@@ -37,7 +37,7 @@ struct ComparisonEngine: Sendable {
         context = ComparisonContext(base: base)
         semantics = [
             DateSemantics(), OutcomeSemantics(), QuantitySemantics(), WhereaboutsSemantics(), RulerSemantics(),
-            KinshipSemantics(), FounderSemantics(), SourceSemantics(), ParticipantSemantics(),
+            KinshipSemantics(), FounderSemantics(), SourceSemantics(), ParticipantSemantics(), DeathSemantics(),
         ]
     }
 

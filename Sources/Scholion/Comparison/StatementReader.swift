@@ -346,6 +346,19 @@ struct StatementReader: Sendable {
                 }
             }
             statements += kinships(in: clause, named: named, inClause: inClause, claim: claim, cues: cues, qualifiers: qualifiers)
+            // A death, or a man living through it: "Narses fell in battle at Anglon", "the Persian
+            // general escaped": who (the person before the phrase, or after "the death of"), when, where.
+            for match in cues.matches(["cue.death", "cue.survival"], in: vocabulary, within: clause) {
+                let person = match.term.hasSuffix(" of") ? persons.first { $0.range.start >= match.range.end && $0.range.start - match.range.end <= 3 }
+                    : Self.subject(of: match.range, among: persons, cues: cues)
+                guard let person, qualifiers.time != nil else { continue }
+                var stated = qualifiers
+                stated.negated = match.set == "cue.survival"
+                stated.place = places.first { $0.range.start >= match.range.end }?.id ?? qualifiers.place
+                statements.append(Statement(subject: person.id, attribute: .death, value: .interval(qualifiers.time!), qualifiers: stated,
+                                            range: TextRange(start: min(person.range.start, match.range.start), end: max(person.range.end, match.range.end)),
+                                            cue: match.term))
+            }
             // A place's founder.
             if let founding = cues.matches(["cue.founding"], in: vocabulary, within: clause).first {
                 // "Anastasius founded Dara": the place just after the verb; "Dara, which

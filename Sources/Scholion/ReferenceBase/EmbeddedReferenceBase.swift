@@ -5050,6 +5050,8 @@ enum EmbeddedReferenceBase {
     </list>
     <list type="vocabulary">
       <head>What a sentence is about: cues for the kind of claim</head>
+      <item n="cue.death"><gloss>someone died: the person before the phrase (or after "the death of")</gloss><term>died</term><term>was killed</term><term>were killed</term><term>was slain</term><term>was cut down</term><term>perished</term><term>lost his life</term><term>met his death</term><term>fell in battle</term><term>fell in the fighting</term><term>was mortally wounded</term><term>the death of</term></item>
+      <item n="cue.survival"><gloss>someone lived through it: the person before the phrase</gloss><term>escaped</term><term>survived</term><term>lived to fight another day</term><term>got away</term><term>escaped with his life</term><term>came through alive</term></item>
       <item n="cue.expiry"><gloss>an agreement came to its end: the date is its end's, not its making's</gloss><term>ran out</term><term>run out</term><term>expired</term><term>lapsed</term><term>had lapsed</term><term>came to an end</term><term>was over</term></item>
       <item n="cue.founding"><gloss>a place was founded or built</gloss><term>founded</term><term>constructed</term><term>built</term><term>established</term><term>fortified by</term><term>refounded</term><term>raised</term><term>erected</term><term>laid out</term></item>
       <item n="cue.identity"><gloss>a name or title is given</gloss><term>born as</term><term>birth name</term><term>known as</term><term>nicknamed</term><term>nickname</term><term>epithet</term><term>called</term><term>named</term><term>surnamed</term><term>title of</term><term>byname</term></item>
