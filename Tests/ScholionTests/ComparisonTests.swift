@@ -95,6 +95,12 @@ struct ComparisonTests {
         Case(sentence: "In 532 the two empires made the so-called Eternal Peace.", relation: .supported, ground: "f.eternal-peace-532.date.532"),
         // What a source is said to report is dated by the paragraph (Procopius' works end in 561).
         Case(sentence: "In 572 the war broke out again. Procopius preserves its course in detail.", relation: .contradicted, ground: "procopius-wars"),
+        // "The city" is the setting of the sentence before (Beroea), not the city it names last;
+        // a sum handed over is set against what was paid, not what was demanded.
+        Case(sentence: "In 540 Hierapolis paid 2,000 pounds of silver. At Beroea the shah demanded double what Hierapolis had paid. The city handed over the full 4,000 pounds he asked for.",
+             relation: .contradicted, ground: "f.beroea-540.quantity.paid"),
+        Case(sentence: "In 540 Hierapolis paid 2,000 pounds of silver. At Beroea the shah demanded double what Hierapolis had paid. The city handed over only 2,000 pounds.",
+             relation: .supported, ground: "f.beroea-540.quantity.paid"),
         // Regnal years, counted from the accession the base gives (September 531 for Khosrow I).
         Case(sentence: "Khosrow became king in 531. In the ninth year of his reign he took Antioch.", relation: .supported, ground: "f.sack-of-antioch-540.date.june-540"),
         Case(sentence: "In the tenth year of Justinian, Khosrow took Antioch.", relation: .contradicted, ground: "f.sack-of-antioch-540.date.june-540"),

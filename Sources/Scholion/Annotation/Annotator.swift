@@ -181,6 +181,7 @@ public struct Annotator: Sendable {
             defer { if block.carriesClaims { previousBlockNames = (block.section, recentNames) } }
             // The person the last sentence that named one was about: whom "He ..." means.
             var lastSubject: String?
+            var previousSentence: TextRange?
             for sentence in blockSentences {
                 // "The next year", "that year": a year told from the last one the text gave.
                 // "Two years after Anglon": a year told from an event's; "in the fifth year of his
@@ -215,7 +216,9 @@ public struct Annotator: Sendable {
                 let sentenceCues = block.carriesClaims ? CueMatcher(text[sentence.range], at: sentence.range.start) : nil
                 // "The city", "the king": the record named last that the description fits.
                 let described = block.carriesClaims
-                    ? references.references(in: sentence.range, text: text, mentions: sentenceMentions, recent: recentNames, cues: sentenceCues) : []
+                    ? references.references(in: sentence.range, text: text, mentions: sentenceMentions, recent: recentNames,
+                                            previousSentence: previousSentence, cues: sentenceCues) : []
+                previousSentence = sentence.range
                 // Whom "he" means: the person the sentence before was about.
                 let firstPerson = sentenceMentions.first(where: { $0.kind == .person && $0.link != nil })
                 let firstDescribedPerson = described.first { base.record($0.id)?.kind == .person

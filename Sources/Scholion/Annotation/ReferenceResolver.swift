@@ -46,7 +46,9 @@ struct ReferenceResolver: Sendable {
     ///   - mentions: the sentence's own mentions (a name after the description makes it an apposition).
     ///   - recent: the records named before, in text order (the paragraph and the one before),
     ///     including the sentence's own names.
-    func references(in sentence: TextRange, text: ScalarText, mentions: [Mention], recent: [Named], cues given: CueMatcher? = nil) -> [(id: String, range: TextRange)] {
+    /// - Parameter previousSentence: the sentence before, in the same paragraph.
+    func references(in sentence: TextRange, text: ScalarText, mentions: [Mention], recent: [Named], previousSentence: TextRange? = nil,
+                    cues given: CueMatcher? = nil) -> [(id: String, range: TextRange)] {
         guard !fits.isEmpty else { return [] }
         let quote = text[sentence]
         // Most sentences hold no reference word after "the": one pass over their words says so.
@@ -63,7 +65,14 @@ struct ReferenceResolver: Sendable {
             if after.hasPrefix(" of ") || after.hasPrefix("s") || after.hasPrefix("-") || after.hasPrefix("'") || after.hasPrefix("’") { continue }
             if mentions.contains(where: { $0.range.overlaps(match.range) || ($0.range.start >= match.range.end && $0.range.start - match.range.end <= 2) }) { continue }
             let start = match.range.start - 4
-            guard let referent = recent.last(where: { $0.offset < start && fitsRecord($0.id, fit) }) else { continue }
+            // A person is the one named last; a place the one the sentence itself named before
+            // it, else the first the sentence before named (its setting: "At Beroea the shah
+            // demanded double what Hierapolis had paid. The city ..." is Beroea), else the last.
+            let fitting = recent.filter { $0.offset < start && fitsRecord($0.id, fit) }
+            let inSentence = fitting.filter { $0.offset >= sentence.start }
+            let inPrevious = fitting.filter { named in previousSentence.map { $0.start <= named.offset && named.offset < $0.end } ?? false }
+            let chosen = fit.kind == .place ? inSentence.last ?? inPrevious.first ?? fitting.last : fitting.last
+            guard let referent = chosen else { continue }
             result.append((referent.id, TextRange(start: start, end: match.range.end)))
         }
         return result

@@ -74,16 +74,30 @@ struct ComparisonContext: Sendable {
     let base: ReferenceBase
     /// The schedule (`schedule.once`, `schedule.yearly`) each figure fact's statement states, read once.
     let schedules: [String: String]
+    /// Whether each sum fact's statement gives a sum asked for (`sum.demanded`) or one handed
+    /// over (`sum.paid`), when it says one only.
+    let sumModes: [String: String]
 
     init(base: ReferenceBase) {
         self.base = base
         var schedules: [String: String] = [:]
+        var modes: [String: String] = [:]
         for fact in base.facts where !fact.quantities.isEmpty {
-            if let set = CueMatcher(fact.statement, at: 0).matches(["schedule.once", "schedule.yearly"], in: base.vocabulary).first?.set {
+            let cues = CueMatcher(fact.statement, at: 0)
+            if let set = cues.matches(["schedule.once", "schedule.yearly"], in: base.vocabulary).first?.set {
                 schedules[fact.id] = set
             }
+            if let mode = Self.sumMode(cues, in: base.vocabulary) { modes[fact.id] = mode }
         }
         self.schedules = schedules
+        sumModes = modes
+    }
+
+    /// `sum.demanded` or `sum.paid`: the first of them the words say, which is the verb of the
+    /// sum ("handed over the four thousand he asked for" is paid; "demanded double what
+    /// Hierapolis had paid" is demanded).
+    static func sumMode(_ cues: CueMatcher, in vocabulary: Vocabulary, within range: TextRange? = nil) -> String? {
+        cues.matches(["sum.demanded", "sum.paid"], in: vocabulary, within: range).first?.set
     }
 
     func label(_ id: String) -> String { base.label(of: id) }

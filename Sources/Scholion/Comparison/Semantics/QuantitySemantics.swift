@@ -41,6 +41,11 @@ struct QuantitySemantics: AttributeSemantics {
         let states = Set(context.base.vocabulary.items("side").compactMap(\.meaning))
         var conflicts: [(distance: Double, judgement: ComparisonEngine.Judgement)] = []
         let predicates: Set<Fact.Predicate> = statement.attribute == .duration ? [.duration] : [.quantity]
+        // A sum asked for is not a sum paid: "handed over the four thousand he asked for" is set
+        // against what was paid, not what was demanded (a sum said to be demanded is compared
+        // with every figure, as before: a demand may be reported as what was paid).
+        let mode = Self.sums.contains(amount.role ?? "") || amount.commodity != nil
+            ? ComparisonContext.sumMode(CueMatcher(claim.quote, at: claim.range.start), in: context.base.vocabulary, within: statement.range) : nil
         // The campaign an event belongs to holds figures of it too (the terms of 540 for a
         // demand made at Antioch): they may support a figure, never contradict it.
         let parents = context.facts(about: statement.subject, [.partOf]).compactMap(\.object).filter { context.base.record($0)?.category != "war" }
@@ -49,6 +54,7 @@ struct QuantitySemantics: AttributeSemantics {
             let isOwn = own.contains(fact.id)
             // "1,200 Roman regulars" do not count the Persian garrison.
             if let side, let factSide = fact.object, states.contains(factSide), side != factSide { continue }
+            if mode == "sum.paid", let factMode = context.sumModes[fact.id], mode != factMode { continue }
             for measure in fact.quantities {
                 let (factValue, factUnit) = Self.normalised(measure.value, measure.unit)
                 guard factUnit == unit, factValue > 0 else { continue }
