@@ -95,11 +95,11 @@ struct BlindEvaluationTests {
 /// false alarm fails here (issue 12's target is recall 0.8 with at most 1 control in 10).
 @Suite("Blind score")
 struct BlindScoreTests {
-    @Test("Issue 13's sets: Tests/BlindReading at least 25/63, Tests/BlindReadingHeldOut at least 7/25, each at most 1 false alarm in 10")
+    @Test("Issue 13's sets: Tests/BlindReading at least 27/63, Tests/BlindReadingHeldOut at least 7/25, each at most 1 false alarm in 10")
     func readingScore() throws {
         let base = try ReferenceBaseLoader.loadBundled()
         let reading = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReading").path, base: base)
-        #expect(reading.recall().caught >= 25, "\(reading.recall())")
+        #expect(reading.recall().caught >= 27, "\(reading.recall())")
         #expect(reading.falseAlarms.flagged * 10 <= reading.falseAlarms.total, "\(reading.falseAlarms)")
         let heldOut = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReadingHeldOut").path, base: base)
         #expect(heldOut.recall().caught >= 7, "\(heldOut.recall())")
