@@ -67,6 +67,16 @@ struct NamesAndReferencesTests {
         #expect(result.unknownNames.first { $0.name == "Theodoric" }?.guesses.first == "theodora", "the nearest name is the guess")
     }
 
+    @Test("In an infobox value, a word opening an item after a comma is capitalised as a sentence's first: no unknown name")
+    func infoboxValueItems() throws {
+        let result = try Self.annotate("- Result: Tactical victory, Withdrawal of the army\n- Commander2: Bleschames, Zamasp\n")
+        #expect(!result.unknownNames.contains { $0.name == "Withdrawal" })
+        // A name there counts when the text capitalises it elsewhere too, where no item opens.
+        let twice = try Self.annotate("- Result: Tactical victory, Withdrawal of the army\n- Commander2: Bleschames, Zamasp\n\nIn 572 Zamasp fled.\n")
+        #expect(twice.unknownNames.filter { $0.name == "Zamasp" }.count == 2)
+        #expect(!twice.unknownNames.contains { $0.name == "Withdrawal" })
+    }
+
     @Test("The city, the king, the fortress: the last record of the paragraph the description fits")
     func references() throws {
         let claims = try Self.annotate("In 540 Khosrow marched on Antioch. The city fell in June, and the king burned it.\n\nIn 541 Belisarius besieged Sisauranon. The fortress surrendered.").claims

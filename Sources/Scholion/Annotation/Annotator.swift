@@ -170,7 +170,8 @@ public struct Annotator: Sendable {
                     entities.sort { $0.range < $1.range }
                 }
                 if block.carriesClaims {
-                    unknownCandidates += unknownNames.candidates(in: tokens, covered: entities.map(\.range) + dates.map(\.range) + quantities.map(\.range))
+                    unknownCandidates += unknownNames.candidates(in: tokens, covered: entities.map(\.range) + dates.map(\.range) + quantities.map(\.range),
+                                                                 listValue: block.label != nil)
                 }
                 blockSentences.append((sentence, entities, dates, quantities, nameYears))
             }

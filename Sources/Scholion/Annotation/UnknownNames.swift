@@ -52,10 +52,16 @@ struct UnknownNameFinder: Sendable {
 
     static let connectors: Set<String> = ["ibn", "bin", "bint", "b", "of", "al", "el", "de", "von", "van"]
 
-    func candidates(in tokens: [Token], covered: [TextRange]) -> [Candidate] {
+    /// - Parameter listValue: the sentence is an infobox value: a word after a comma or a
+    ///   semicolon opens an item of it ("Tactical victory, Withdrawal of the army") and is
+    ///   capitalised as a sentence's first word is.
+    func candidates(in tokens: [Token], covered: [TextRange], listValue: Bool = false) -> [Candidate] {
         var result: [Candidate] = []
         var index = 0
         let firstWord = tokens.firstIndex { $0.kind == .word }
+        func opensItem(_ index: Int) -> Bool {
+            index == firstWord || (listValue && index > 0 && [",", ";"].contains(tokens[index - 1].text))
+        }
         while index < tokens.count {
             let token = tokens[index]
             guard token.kind == .word, token.isCapitalized, isName(token), !covered.contains(where: { $0.overlaps(token.range) }) else {
@@ -78,7 +84,7 @@ struct UnknownNameFinder: Sendable {
             let range = TextRange(start: token.range.start, end: tokens[end].withoutPossessive.range.end)
             let words = tokens[index...end].filter { $0.kind == .word }
             let name = words.enumerated().map { $0.offset == words.count - 1 ? $0.element.withoutPossessive.text : $0.element.text }.joined(separator: " ")
-            result.append(Candidate(range: range, name: name, key: NameKey.make(name), sentenceInitial: index == firstWord))
+            result.append(Candidate(range: range, name: name, key: NameKey.make(name), sentenceInitial: opensItem(index)))
             index = end + 1
         }
         return result
