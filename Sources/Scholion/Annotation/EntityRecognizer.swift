@@ -80,15 +80,19 @@ public struct EntityRecognizer: Sendable {
             }
             return nil
         }
+        // Records an unlisted name from `start` and returns where reading goes on.
+        func append(_ found: (end: Int, ids: [String], via: Match.Via), from start: Int) -> Int {
+            let range = TextRange(start: tokens[start].range.start, end: tokens[found.end].withoutPossessive.range.end)
+            let preceding = start > 0 && tokens[start - 1].kind == .word ? precedingWord(tokens, before: start) : nil
+            matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding, via: found.via))
+            return found.end + 1
+        }
         while index < tokens.count {
             let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? ""
             guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: firstWord), keys[index] != "the",
                   !excluded.contains(where: { $0.contains(tokens[index].range) }) else {
                 if let found = unlisted(at: index) {
-                    let range = TextRange(start: tokens[index].range.start, end: tokens[found.end].withoutPossessive.range.end)
-                    let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
-                    matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding, via: found.via))
-                    index = found.end + 1
+                    index = append(found, from: index)
                     continue
                 }
                 // "The Edessenes paid": a place's people, standing for the place.
@@ -132,10 +136,7 @@ public struct EntityRecognizer: Sendable {
             if let listed = found, listed.end + 1 < tokens.count,
                tokens[listed.end + 1].isCapitalized || TransliterationKey.particles.contains(keys[listed.end + 1]) || tokens[listed.end + 1].text == ".",
                let longer = unlisted(at: index), longer.end > listed.end {
-                let range = TextRange(start: tokens[index].range.start, end: tokens[longer.end].withoutPossessive.range.end)
-                let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
-                matches.append(Match(range: range, quote: "", ids: longer.ids, precedingWord: preceding, via: longer.via))
-                index = longer.end + 1
+                index = append(longer, from: index)
                 continue
             }
             if var found {
@@ -152,10 +153,7 @@ public struct EntityRecognizer: Sendable {
                 matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding))
                 index = found.end + 1
             } else if let found = unlisted(at: index) {
-                let range = TextRange(start: tokens[index].range.start, end: tokens[found.end].withoutPossessive.range.end)
-                let preceding = index > 0 && tokens[index - 1].kind == .word ? precedingWord(tokens, before: index) : nil
-                matches.append(Match(range: range, quote: "", ids: found.ids, precedingWord: preceding, via: found.via))
-                index = found.end + 1
+                index = append(found, from: index)
             } else {
                 index += 1
             }

@@ -29,10 +29,8 @@ struct UnknownNameFinder: Sendable {
     let dictionary: NameDictionary
 
     init(base: ReferenceBase, dictionary: NameDictionary) {
-        var ignored: Set<String> = []
-        for item in base.vocabulary.items {
-            for term in item.terms { ignored.insert(NameKey.make(term)) }
-        }
+        // The vocabulary's words (the dictionary has them already), and the sources' titles and authors.
+        var ignored = dictionary.commonWords
         for source in base.sources.values {
             for text in [source.title, source.shortTitle] + source.authors {
                 for word in text.split(whereSeparator: { !$0.isLetter }) where word.first?.isUppercase ?? false { ignored.insert(NameKey.make(word)) }

@@ -99,8 +99,7 @@ struct StatementReader: Sendable {
             let inClause = named.filter { item in
                 guard clause.start <= item.range.start && item.range.end <= clause.end else { return false }
                 guard item.kind == .place else { return true }
-                let before = cues.text(max(clause.start, item.range.start - 10), item.range.start).lowercased()
-                return !["after ", "before ", "since ", "following "].contains { before.hasSuffix($0) }
+                return !Self.isTemporal(cues.text(max(clause.start, item.range.start - 12), item.range.start).lowercased())
             }
             // A date before a colon ("543: Khosrow takes Petra") governs what follows it.
             let governing = dated.filter { $0.1.end <= clause.start && cues.text($0.1.end, min($0.1.end + 2, clause.start)).trimmingWhitespace.hasPrefix(":") }
@@ -146,26 +145,25 @@ struct StatementReader: Sendable {
             // An event's date: an event and a date in one clause.
             // Not an event the clause dates another by ("two years after the fall of Antioch, in
             // 542"), nor one whose name carries its year ("the Eternal Peace of 532 broke down in 540").
-            let dated = inClause.filter { named in
-                    guard named.kind == .event else { return false }
-                    let name = cues.text(named.range.start, named.range.end)
-                    if name.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
-                    let before = cues.text(max(clause.start, named.range.start - 12), named.range.start)
-                    return !["after the ", "before the ", "since the ", "following the ", "after ", "before ", "since ", "following "].contains { before.hasSuffix($0) }
+            let datable = inClause.filter { named in
+                guard named.kind == .event else { return false }
+                let name = cues.text(named.range.start, named.range.end)
+                if name.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
+                return !Self.isTemporal(cues.text(max(clause.start, named.range.start - 12), named.range.start).lowercased())
             }
             if !ownDates.isEmpty, let time = qualifiers.time {
-                for event in Self.unique(dated.map(\.id)) {
+                for event in Self.unique(datable.map(\.id)) {
                     let occurrence = cues.matches(["cue.occurrence"], in: vocabulary, within: clause).first
                     let first = inClause.first { $0.kind != .place }?.id == event
                     // "The Fifty Years' Peace of 557", "the battle of Anglon (545)": a year joined
                     // to the name dates the event itself, and only that year.
-                    let attached = dated.filter { $0.id == event }.lazy.compactMap { named in
+                    let attached = datable.filter { $0.id == event }.lazy.compactMap { named in
                         inOwnClause.first { date in
                             date.1.start >= named.range.end && date.1.start - named.range.end <= 4
                                 && [" of ", " in ", " (", ", ", " "].contains(cues.text(named.range.end, date.1.start))
                         }
                     }.first
-                    let name = dated.first { $0.id == event }?.range
+                    let name = datable.first { $0.id == event }?.range
                     statements.append(Statement(subject: event, attribute: .date, value: .interval(attached?.0 ?? time), qualifiers: qualifiers,
                                                 range: attached.flatMap { date in name.map { TextRange(start: $0.start, end: date.1.end) } } ?? clause,
                                                 cue: attached != nil ? "attached" : occurrence?.term ?? (first ? "first" : nil)))
@@ -176,7 +174,7 @@ struct StatementReader: Sendable {
             // the event of the kind the words around that date describe, at the place they name,
             // is what it dates. Each date of the clause with its own stretch of words ("the
             // invasion of Syria in 539 ... the truce of 545").
-            if !ownDates.isEmpty, !dated.contains(where: { base.record($0.id)?.category != "war" }) {
+            if !ownDates.isEmpty, !datable.contains(where: { base.record($0.id)?.category != "war" }) {
                 var own = inOwnClause.isEmpty ? Array(governing.suffix(1)) : inOwnClause
                 // A year told from the one before: the clause's own, over all of it.
                 if own.isEmpty, let first = ownDates.first { own = [(first, clause)] }
@@ -411,6 +409,14 @@ struct StatementReader: Sendable {
         return statements
     }
 
+    /// Whether the words before a name make it the time of what a clause says, not its subject
+    /// or place ("after the fall of Antioch", "two years after Anglon"); `orFrom`, "from" too
+    /// ("from the sack of Antioch, the Edessenes paid"), which before a place says where from.
+    static func isTemporal(_ before: String, orFrom: Bool = false) -> Bool {
+        let words = orFrom ? ["after", "before", "since", "following", "from"] : ["after", "before", "since", "following"]
+        return words.contains { before.hasSuffix(" \($0) the ") || before.hasSuffix(" \($0) ") || before == "\($0) the " || before == "\($0) " }
+    }
+
     static func unique(_ ids: [String]) -> [String] {
         var seen: Set<String> = []
         return ids.filter { seen.insert($0).inserted }
@@ -428,8 +434,7 @@ struct StatementReader: Sendable {
         // Edessenes paid" is about Edessa's payment).
         let named = clause.filter { $0.kind == .event }
         let temporal = named.filter { event in
-            let before = cues.text(max(range.start, event.range.start - 12), event.range.start)
-            return ["after the ", "from the ", "before the ", "since the ", "following the ", "after ", "from ", "before ", "since "].contains { before.hasSuffix($0) }
+            Self.isTemporal(cues.text(max(range.start, event.range.start - 12), event.range.start).lowercased(), orFrom: true)
         }
         let own = Self.unique(named.filter { event in !temporal.contains { $0.range == event.range } }.map(\.id))
         if !own.isEmpty { return own }
@@ -608,13 +613,7 @@ struct StatementReader: Sendable {
     func sides(of match: CueMatcher.Match, kind: String, in clause: [Named], cues: CueMatcher, clause range: TextRange,
                time: HistoricalInterval?) -> (victor: String?, loser: String?) {
         func side(of named: Named) -> String? {
-            switch named.kind {
-            case .organisation: return base.vocabulary.items("side").contains { $0.meaning == named.id } ? named.id : nil
-            case .person:
-                let known = sides[named.id] ?? []
-                return (known.first { entry in time.map { entry.interval?.overlaps($0) ?? false } ?? false } ?? known.first)?.side
-            default: return nil
-            }
+            [.organisation, .person].contains(named.kind) ? self.side(of: named.id, at: time) : nil
         }
         let sideWords = cues.matches(["side"], in: base.vocabulary, within: range).map { word in
             (range: word.range, side: base.vocabulary.items("side").first { $0.terms.contains(word.term) }?.meaning)
