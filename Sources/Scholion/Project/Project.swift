@@ -95,6 +95,20 @@ public struct Project: Sendable {
         return files.sorted()
     }
 
+    /// The project's spreadsheets of facts: every `*.csv` and `*.tsv` under
+    /// `Annotations/authorities/`, recursively, sorted. Hidden files are skipped.
+    public func authorityTables() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: authoritiesDirectory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = URL(fileURLWithPath: relative).lastPathComponent
+            if DelimitedText.Format(fileName: name) != nil, !name.hasPrefix(".") {
+                files.append(URL(fileURLWithPath: authoritiesDirectory).appendingPathComponent(relative).path)
+            }
+        }
+        return files.sorted()
+    }
+
     /// The project's reference-base files: every `*.xml` under `Annotations/authorities/`,
     /// recursively, sorted.
     public func authorityFiles() -> [String] {

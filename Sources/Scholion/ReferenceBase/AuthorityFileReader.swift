@@ -230,6 +230,8 @@ public enum AuthorityFileReader {
             for note in elements(element, "note") {
                 if note[attribute: "type"] == "disambiguation" {
                     record.disambiguation = Self.text(note)
+                } else if note[attribute: "type"] == "unrecorded" {
+                    record.unrecorded[note[attribute: "subtype"] ?? "any", default: ""] += Self.text(note)
                 } else {
                     record.notes.append(Self.text(note))
                 }
@@ -304,7 +306,8 @@ public enum AuthorityFileReader {
             guard let ptr = elements(bibl, "ptr").first, let source = reference(ptr[attribute: "target"], "source of \(fact)", ptr) else {
                 throw .invalid(location: location(bibl), message: "fact \(fact): a <bibl> without <ptr target=\"#source\"/>")
             }
-            return Evidence(source: source, passages: elements(bibl, "citedRange").map(Self.text).filter { !$0.isEmpty },
+            let ranges = elements(bibl, "citedRange").filter { !Self.text($0).isEmpty }
+            return Evidence(source: source, passages: ranges.map(Self.text), units: ranges.map { $0[attribute: "unit"] },
                             verification: verification, note: elements(bibl, "note").first.map(Self.text))
         }
 

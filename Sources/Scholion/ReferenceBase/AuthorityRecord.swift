@@ -39,6 +39,9 @@ public struct AuthorityRecord: Identifiable, Hashable, Sendable {
     public var notes: [String]
     /// How to tell this record from another that shares a name.
     public var disambiguation: String?
+    /// Why an attribute a historian expects is not recorded (`<note type="unrecorded"
+    /// subtype="outcome">`), by attribute: what `authorities coverage` shows instead of a gap.
+    public var unrecorded: [String: String] = [:]
     public var location: RecordLocation
 
     /// The displayed name: the `main` one, else the first.

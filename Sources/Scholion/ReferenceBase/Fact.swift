@@ -104,6 +104,23 @@ public struct Evidence: Hashable, Sendable {
     public var source: String
     /// The passages (`citedRange`), e.g. "2.13.20–27".
     public var passages: [String]
+    /// Each passage's `citedRange/@unit` (`page`, `fragment`, ...), aligned with ``passages``;
+    /// nil where the passage gives none.
+    public var units: [String?]
     public var verification: Verification
     public var note: String?
+
+    public init(source: String, passages: [String], units: [String?]? = nil, verification: Verification, note: String?) {
+        self.source = source
+        self.passages = passages
+        self.units = units ?? passages.map { _ in nil }
+        self.verification = verification
+        self.note = note
+    }
+
+    /// The passages cited by page (`unit="page"`): a page number is an edition's, and is kept only
+    /// where the evidence's note says whose edition it is and where it was seen.
+    public var pagePassages: [String] {
+        zip(passages, units).compactMap { $0.1 == "page" ? $0.0 : nil }
+    }
 }

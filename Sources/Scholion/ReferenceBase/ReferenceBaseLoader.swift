@@ -22,9 +22,37 @@ public enum ReferenceBaseLoader {
         Dictionary(uniqueKeysWithValues: EmbeddedReferenceBase.files.map { ($0.name, $0.content) })
     }
 
-    /// The bundled base merged with the project's files.
+    /// The bundled base merged with the project's files: its TEI files, then its spreadsheets of
+    /// facts (`*.csv`, `*.tsv`). A spreadsheet row that cannot be read is an error here (the first
+    /// one, naming the file and line); `authorities lint` lists them all.
     public static func load(project: Project) throws(ReferenceBaseError) -> ReferenceBase {
-        ReferenceBase(files: try read(inputs(for: project)))
+        var files = try read(inputs(for: project))
+        for table in try tables(for: project) {
+            if let problem = table.problems.first { throw .invalid(location: problem.location, message: problem.message) }
+            files.append(table.file)
+        }
+        return ReferenceBase(files: files)
+    }
+
+    /// The project's spreadsheets of facts, read (see ``FactTableReader``), in path order.
+    public static func tables(for project: Project) throws(ReferenceBaseError) -> [FactTableReader.Result] {
+        var results: [FactTableReader.Result] = []
+        for path in project.authorityTables() {
+            do { try ProjectPaths.checkInside(project, path: path) } catch {
+                throw .invalid(location: RecordLocation(file: path, line: nil), message: error.reason)
+            }
+            guard let format = DelimitedText.Format(fileName: path) else { continue }
+            let data: Data
+            do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+                switch error {
+                case .unreadable(let reason): throw .invalid(location: RecordLocation(file: path, line: nil), message: "cannot be read: \(reason)")
+                case .tooLarge(let bytes, let limit):
+                    throw .invalid(location: RecordLocation(file: path, line: nil), message: "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes")
+                }
+            }
+            results.append(FactTableReader.read(data, name: path, format: format))
+        }
+        return results
     }
 
     /// The files to merge for a project, in order: (file name, name in messages, content).

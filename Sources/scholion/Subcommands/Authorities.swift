@@ -8,7 +8,7 @@ extension ScholionCommand {
                 The reference base is the bundled one (carried by the binary) merged with every *.xml under \
                 the project's Annotations/authorities/. See Annotations/authorities/README.md for the format.
                 """,
-            subcommands: [Lint.self, Show.self]
+            subcommands: [Lint.self, Show.self, Coverage.self, Export.self]
         )
     }
 }

@@ -7,7 +7,8 @@ extension ScholionCommand.Authorities {
         static let configuration = CommandConfiguration(
             abstract: "Report problems in the reference base, as file:line: severity: [rule] message.",
             discussion: """
-                Checks the project's reference files against Scholion's schema, then the merged base: duplicate \
+                Checks the project's reference files against Scholion's schema and reads its fact tables (*.csv, \
+                *.tsv: one error per row that cannot be read), then the merged base: duplicate \
                 or conflicting ids, dangling references, facts without a source or passage, certainty above the \
                 evidence, impossible intervals, values of the wrong kind, and a name shared by two records \
                 without a disambiguation note. Exits 1 when there is an error.
@@ -34,6 +35,13 @@ extension ScholionCommand.Authorities {
                 guard schemaErrors == 0 else {
                     printError("scholion: \(schemaErrors) schema error(s) in Annotations/authorities/; fix them first")
                     return schemaErrors
+                }
+                // Spreadsheets of facts: every row that cannot be read, before the merge.
+                let tableProblems = try ReferenceBaseLoader.tables(for: project).flatMap(\.problems)
+                for problem in tableProblems { printOut(problem.description + "\n") }
+                guard tableProblems.isEmpty else {
+                    printError("scholion: \(tableProblems.count) row(s) of the fact tables in Annotations/authorities/ cannot be read; fix them first")
+                    return tableProblems.count
                 }
                 let base = try ReferenceBaseLoader.load(project: project)
                 let problems = ReferenceLint.problems(in: base)
