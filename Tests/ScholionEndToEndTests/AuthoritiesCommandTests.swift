@@ -101,3 +101,84 @@ struct AuthoritiesProjectFolderTests {
         #expect(result.standardOutput.contains("Annotations/authorities/mine.xml:6"))
     }
 }
+
+@Suite("scholion authorities coverage and export")
+struct AuthoritiesCoverageAndExportTests {
+    @Test("coverage: every kind with its attributes; JSON valid against Schemas/coverage.schema.json and consistent with the text")
+    func coverage() throws {
+        let text = try CommandRunner.run(["authorities", "coverage"])
+        #expect(text.status == 0, "\(text.standardError)")
+        for heading in ["Events: ", "Persons: ", "Places: ", "Facts: "] { #expect(text.standardOutput.contains(heading)) }
+        for attribute in ["date", "place", "theatre", "war", "outcome", "victor", "commanders", "strengths", "losses", "duration",
+                          "life", "reign", "offices", "kinships", "whereabouts", "region", "founder"] {
+            #expect(text.standardOutput.contains("\n  \(attribute) "), "attribute \(attribute)")
+        }
+        let json = try CommandRunner.run(["authorities", "coverage", "--format", "json"])
+        #expect(json.status == 0)
+        let schema = try Data(contentsOf: Repository.root.appendingPathComponent("Schemas/coverage.schema.json"))
+        let errors = try JSONSchemaValidator(schema: schema).validate(Data(json.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors.prefix(5))")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let evidence = try #require(object["evidence"] as? [String: Any])
+        let facts = try #require(evidence["facts"] as? Int)
+        #expect(text.standardOutput.contains("Facts: \(facts),"))
+        let shares = ["seen", "notSeen", "secondaryOnly", "withoutSource"].compactMap { evidence[$0] as? Int }
+        #expect(shares.reduce(0, +) == facts, "each fact is counted once by its best evidence")
+        // Every event of the bundled base has a date, a place and an outcome or victor, or says why not.
+        let kinds = try #require(object["kinds"] as? [[String: Any]])
+        let events = try #require(kinds.first { $0["kind"] as? String == "events" }?["records"] as? [[String: Any]])
+        #expect(events.count >= 50)
+        let gaps = events.filter { !(($0["gaps"] as? [String]) ?? []).isEmpty }.map { "\($0["id"]!): \($0["gaps"]!)" }
+        #expect(gaps.isEmpty, "events with a required attribute missing: \(gaps)")
+        let complete = try CommandRunner.run(["authorities", "coverage", "--require-complete"])
+        #expect(complete.status == (gaps.isEmpty ? 0 : 1))
+    }
+
+    @Test("A historian's CSV: lint gives one error per bad row (file:line), and once mended it merges, shows and exports back the same")
+    func spreadsheetRoundTrip() throws {
+        let root = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Texts"), withIntermediateDirectories: true)
+        let authorities = root.appendingPathComponent("Annotations/authorities")
+        try FileManager.default.createDirectory(at: authorities, withIntermediateDirectories: true)
+        let header = "subject,attribute,value,when,where,side,measure,source,passage,seen,certainty,statement,note\n"
+        let good = [
+            "belisarius,whereabouts,,548,constantinople,,,britannica,,secondary,medium,Belisarius was recalled to Constantinople in 548/549.,\"Britannica, \"\"Belisarius\"\"\"",
+            "battle-of-callinicum-531,casualties,roman-empire,,,,800 men,wikipedia,,secondary,low,A figure a modern account gives for the Roman dead.,\"\"\"Battle of Callinicum\"\"\"",
+        ]
+        let bad = [
+            "belisarius,whereabouts,,541,dara,,,procopius-wars,2.18,seen,sure,,",
+            "belisarius,wherabouts,,541,dara,,,procopius-wars,2.18,seen,high,,",
+        ]
+        let file = authorities.appendingPathComponent("my-facts.csv")
+        try Data((header + (good + bad).joined(separator: "\n") + "\n").utf8).write(to: file)
+        let lint = try CommandRunner.run(["authorities", "lint"], in: root)
+        #expect(lint.status == 1)
+        let lines = lint.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("\(file.path):4: error: [table-row] the certainty \"sure\"") == true, "\(lines)")
+        #expect(lines.last?.hasPrefix("\(file.path):5: error: [table-row] the attribute \"wherabouts\"") == true, "\(lines)")
+        // Any other command stops at the first bad row, with the file and line, and writes nothing.
+        let show = try CommandRunner.run(["authorities", "show", "Belisarius"], in: root)
+        #expect(show.status != 0 && show.standardError.contains("my-facts.csv:4:") && show.standardOutput.isEmpty)
+
+        try Data((header + good.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let clean = try CommandRunner.run(["authorities", "lint"], in: root)
+        #expect(clean.status == 0, "\(clean.standardOutput)")
+        let shown = try CommandRunner.run(["authorities", "show", "Belisarius"], in: root)
+        #expect(shown.standardOutput.contains("Belisarius was recalled to Constantinople in 548/549."))
+        let exported = try CommandRunner.run(["authorities", "export", "--file", "my-facts.csv"], in: root)
+        #expect(exported.status == 0)
+        let rows = exported.standardOutput.split(separator: "\r\n").map(String.init)
+        #expect(rows.count == 3 && rows[0].hasPrefix("id,subject,attribute,value,when,where"))
+        #expect(rows[2].contains(",battle-of-callinicum-531,casualties,roman-empire,,,,800 men,,wikipedia,,secondary,low,"))
+        // The export, saved as the user's file, is read as the same facts.
+        try Data(exported.standardOutput.utf8).write(to: file)
+        let again = try CommandRunner.run(["authorities", "export", "--file", "my-facts.csv"], in: root)
+        #expect(again.standardOutput == exported.standardOutput)
+        let whole = try CommandRunner.run(["authorities", "export", "--format", "tsv", "--output", root.appendingPathComponent("base.tsv").path], in: root)
+        #expect(whole.status == 0 && whole.standardOutput.isEmpty)
+        let tsv = try String(contentsOf: root.appendingPathComponent("base.tsv"), encoding: .utf8)
+        #expect(tsv.hasPrefix("id\tsubject\tattribute\t") && tsv.contains("\tmy-facts") == false)
+    }
+}

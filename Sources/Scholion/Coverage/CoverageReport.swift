@@ -14,9 +14,16 @@ public struct CoverageReport: Sendable, Encodable {
         /// The record's type: `battle`, `city`, or for persons their first occupation.
         public var type: String?
         public var attributes: [CoverageAttribute]
-
         /// Required attributes that are missing, with no recorded reason.
-        public var gaps: [String] { attributes.filter { $0.required && $0.status == .missing }.map(\.name) }
+        public var gaps: [String]
+
+        init(id: String, name: String, type: String?, attributes: [CoverageAttribute]) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.attributes = attributes
+            gaps = attributes.filter { $0.required && $0.status == .missing }.map(\.name)
+        }
     }
 
     /// One kind of record (events, persons, places).

@@ -41,9 +41,13 @@ public enum ReferenceLint {
             report("fact-without-source", "no <bibl> names a source for it")
         }
         for evidence in fact.evidence {
+            if !evidence.pagePassages.isEmpty, (evidence.note ?? "").isEmpty {
+                report("unverified-page", "cites \(evidence.source) by page (\(evidence.pagePassages.joined(separator: ", "))) without a <note> saying in which edition or copy the page was seen")
+            }
             guard let source = base.source(evidence.source) else { continue }
-            if source.kind == .primary, evidence.passages.isEmpty, evidence.verification != .secondary {
-                report("passage-missing", "cites the primary source \(source.id) without a passage (<citedRange>)")
+            if source.kind == .primary, evidence.passages.isEmpty, evidence.verification != .secondary || source.isPrincipal {
+                report("passage-missing", "cites the primary source \(source.id) without a passage (<citedRange>)"
+                       + (source.isPrincipal && evidence.verification == .secondary ? "; a principal source is always cited by its passage, even at second hand" : ""))
             }
         }
         if fact.certainty == .high, !fact.evidence.isEmpty, !fact.evidence.contains(where: { $0.verification.passageWasRead }) {
