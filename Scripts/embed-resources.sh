@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Swift identifier for a file name: persons.xml -> persons, facts-events.xml -> factsEvents
-identifier() { basename "$1" | sed -E 's/\.[a-z]+$//; s/[-.]([a-z])/\U\1/g'; }
+identifier() { basename "$1" | sed -E 's/\.[a-z]+$//; s/[-.]([a-z])/\U\1/g; s/[-.]([0-9])/_\1/g'; }
 
 literal() {
   if grep -q '"""###' "$1"; then echo "error: $1 contains the literal's delimiter" >&2; exit 1; fi

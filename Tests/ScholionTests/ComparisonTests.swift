@@ -29,6 +29,8 @@ struct ComparisonTests {
         Case(sentence: "In 544 Khosrow besieged Edessa, and the city was taken by storm.", relation: .contradicted, ground: "f.siege-of-edessa-544.outcome.ransomed"),
         Case(sentence: "In 540 the Persian mine failed and Dara held out against Khosrow.", relation: .supported, ground: "f.siege-of-dara-540.outcome.repulsed"),
         // Outcomes by side.
+        Case(sentence: "In 552 Narses defeated Totila at Taginae.", relation: .supported, ground: "f.battle-of-taginae-552.victor.roman-empire"),
+        Case(sentence: "In 552 Totila defeated Narses at Taginae.", relation: .contradicted, ground: "f.battle-of-taginae-552.victor.roman-empire"),
         Case(sentence: "In 531 the Romans defeated the Persians at Callinicum.", relation: .contradicted, ground: "f.battle-of-callinicum-531.victor.sasanian-empire"),
         Case(sentence: "In 531 the Persians defeated the Romans at Callinicum.", relation: .supported, ground: "f.battle-of-callinicum-531.victor.sasanian-empire"),
         // A sum: another metal; the same.
@@ -206,5 +208,28 @@ struct ComparisonTests {
             }
         }
         #expect(checked >= 20, "the corpus has supported attributions to check (\(checked))")
+    }
+
+    @Test("Who won, who acceded, and where: a name after the verb that begins like 'to' or 'by', a ruler with two reigns, an accession of another clause, a relative clause's place")
+    func readingAgainstFilledFacts() throws {
+        func relations(_ text: String, _ fact: String) throws -> [Attribution.Relation] {
+            try Self.claims(text).flatMap(\.attributions).filter { $0.fact == fact }.map(\.relation)
+        }
+        // "defeated Totila" is active: "Totila" is not the preposition "to".
+        let taginae = try relations("In 552 the eunuch Narses defeated Totila at Taginae.", "f.battle-of-taginae-552.victor.roman-empire")
+        #expect(taginae.contains(.supported) && !taginae.contains(.contradicted))
+        // Who sends is not where the one sent comes from.
+        let sent = try Self.claims("In 542 Belisarius sent John, son of Basilius, of Edessa to Khosrow as a hostage.").flatMap(\.statements)
+        #expect(!sent.contains { $0.subject == "belisarius" && $0.attribute == .whereabouts && $0.value == .record("edessa") && $0.cue == "sent" })
+        // Kavadh I reigned twice (488–496, 498/499–531): a king Kavadh of 520 is within one reign.
+        let kavadh = try Self.claims("In 520 the Persian king Kavadh sent envoys to Justin.").flatMap(\.attributions)
+        #expect(!kavadh.contains { $0.relation == .contradicted && ($0.fact ?? "").hasPrefix("f.kavadh-i.reign") }, "\(kavadh.map(\.fact))")
+        #expect(kavadh.contains { $0.relation == .supported && $0.fact == "f.kavadh-i.reign.498-531" })
+        // "X came to the throne after Kavadh died": the accession is not Kavadh's.
+        let statements = try Self.claims("Kh. came to the throne in 531 after Kavadh died.").flatMap(\.statements)
+        #expect(!statements.contains { $0.attribute == .accession && $0.subject == "kavadh-i" })
+        // "Sisauranon, which Belisarius took by storm, ...": an outcome said of Sisauranon is not Ravenna's.
+        let relative = try Self.claims("In 540 Belisarius was in Italy.\n\nSisauranon, which Belisarius took by storm, yielded Bleschames, who was soon sent to fight the Goths in Italy.")
+        #expect(!relative.flatMap(\.statements).contains { $0.attribute == .outcome && $0.subject == "capture-of-ravenna-540" })
     }
 }

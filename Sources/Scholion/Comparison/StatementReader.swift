@@ -230,6 +230,16 @@ struct StatementReader: Sendable {
                     let there = candidates.filter { (base.record($0)?.places ?? []).contains { $0 == place.id || base.isPlace($0, within: place.id) } }
                     if !there.isEmpty { candidates = there }
                 }
+                // "Sisauranon, which Belisarius took by storm": the place the word is said of, just
+                // before it, is where the event was; an event elsewhere (Ravenna, in the same
+                // year) is not what the clause describes, so none is stated rather than a guess.
+                // (The relative clause is a clause of its own: its antecedent stands just before it.)
+                if let place = named.last(where: { [.place, .event].contains($0.kind) && $0.range.end <= match.range.start && match.range.start - $0.range.end <= 40 }),
+                   [", which ", ", that "].contains(where: { cues.text(place.range.end, match.range.start).lowercased().hasPrefix($0) }) {
+                    candidates = place.kind == .event
+                        ? candidates.filter { $0 == place.id }
+                        : candidates.filter { (base.record($0)?.places ?? []).contains { $0 == place.id || base.isPlace($0, within: place.id) } }
+                }
                 for event in candidates where compatible(kind, with: event) {
                     statements.append(Statement(subject: event, attribute: .outcome,
                                                 value: .outcome(.init(kind: kind, victor: victor, loser: loser)),
@@ -295,6 +305,12 @@ struct StatementReader: Sendable {
                         departed.insert("\(person)|\(Statement.Value.record(place.id))")
                         continue
                     }
+                    // "Belisarius sent John of Edessa": who sends stays; the place after the verb is
+                    // where the one sent goes or comes from.
+                    if let motion, ["sent", "sent to", "dispatched", "despatched"].contains(motion.term), motion.range.end <= place.range.start,
+                       let mover = persons.first(where: { $0.id == person }), mover.range.end <= motion.range.start {
+                        continue
+                    }
                     let moved = motion.map { $0.range.end <= place.range.start && place.range.start - $0.range.end <= 40 } ?? false
                     guard moved || ["at", "in", "to", "near", "before", "outside", "inside", "into", "reached", "towards", "toward"].contains(preposition ?? "")
                     else { continue }
@@ -306,11 +322,13 @@ struct StatementReader: Sendable {
                 }
             }
             // A ruler: an accession dated in the clause, or a ruler's title before his name.
-            // Who acceded: the subject of the word (`subject(of:)`), else the first person after
-            // it ("the throne passed to Khosrow").
+            // Who acceded: the subject of the word (`subject(of:)`), else the person right after it
+            // ("the throne passed to Khosrow"); not a person of another clause after it ("Kh. came
+            // to the throne after Kavadh died" says nothing of Kavadh's accession).
             if let accession = cues.matches(["cue.accession"], in: vocabulary, within: clause).first,
                qualifiers.timeOrigin == .own, let time = qualifiers.time,
-               let person = Self.subject(of: accession.range, among: persons, cues: cues) ?? persons.first(where: { $0.range.start >= accession.range.end }) {
+               let person = Self.subject(of: accession.range, among: persons, cues: cues)
+                   ?? persons.first(where: { $0.range.start >= accession.range.end && Self.follows(accession.range, $0.range, cues: cues) }) {
                 statements.append(Statement(subject: person.id, attribute: .accession, value: .interval(time), qualifiers: qualifiers,
                                             range: clause, cue: "accession"))
             }
@@ -520,6 +538,14 @@ struct StatementReader: Sendable {
     /// Who does what a verb says: the person named nearest before it ("Kavadh died and Khosrow
     /// took the throne"), unless an apposition stands between them ("Khosrow, the son of Kavadh,
     /// came to the throne"): then the person the apposition is set beside.
+    /// Whether a name follows a verb within its phrase: a few words after it, with no word that
+    /// opens another clause ("after", "when", "while", ...) between them.
+    static func follows(_ verb: TextRange, _ name: TextRange, cues: CueMatcher) -> Bool {
+        guard name.start >= verb.end, name.start - verb.end <= 24 else { return false }
+        let gap = cues.text(verb.end, name.start).lowercased().split { !$0.isLetter }
+        return !gap.contains { ["after", "before", "when", "while", "since", "until", "as", "because", "though", "although"].contains(String($0)) }
+    }
+
     static func subject(of verb: TextRange, among persons: [Named], cues: CueMatcher) -> Named? {
         guard let last = persons.last(where: { $0.range.end <= verb.start }) else { return nil }
         let gap = cues.text(last.range.end, verb.start)
@@ -640,8 +666,10 @@ struct StatementReader: Sendable {
         let lead = cues.text(max(range.start, match.range.start - 30), match.range.start).lowercased()
         let coordinated = (lead.hasSuffix(" or ") || lead.hasSuffix(" and ")) && lead.firstMatch(of: Self.coordinatedPassive) != nil
         let passiveVoice = [" is ", " was ", " were ", " been ", " be ", " are "].contains { (" " + auxiliary).hasSuffix($0) } || coordinated
-        let passive = cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" by") || match.term.hasPrefix("fell")
-            || cues.text(match.range.end, min(range.end, match.range.end + 4)).hasPrefix(" to") || passiveVoice
+        // "defeated by", "surrendered to": the word itself, not "defeated Totila" or "took Byzantium".
+        let next = cues.text(match.range.end, min(range.end, match.range.end + 5)).lowercased()
+        let nextWord = next.split { !$0.isLetter }.first.map(String.init) ?? ""
+        let passive = (next.hasPrefix(" ") && ["by", "to"].contains(nextWord)) || match.term.hasPrefix("fell") || passiveVoice
         switch kind {
         case "victory": return passive ? (right, left) : (left, right)
         case "defeat": return passive ? (right, left) : (right == left ? nil : right, left)

@@ -25,7 +25,8 @@ public struct CoverageAttribute: Hashable, Sendable, Encodable {
 /// base: one function per kind, so that the expectations are read in one place.
 enum CoverageExpectations {
     /// Event types whose result is a side's win or loss: they expect a victor, not only an outcome.
-    static let contested: Set<String> = ["battle", "siege", "sack", "capture", "ransom", "raid", "campaign", "stratagem"]
+    /// (A ransom is not among them: the city paid and was spared; its outcome is the ransom.)
+    static let contested: Set<String> = ["battle", "siege", "sack", "capture", "raid", "campaign", "stratagem"]
     /// Event types that end with an agreement or none: the outcome is the agreement.
     static let agreements: Set<String> = ["truce", "treaty", "alliance"]
     /// Occupation words of a ruler, whose reign is expected.

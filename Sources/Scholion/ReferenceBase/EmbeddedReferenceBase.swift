@@ -51,6 +51,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">Sasanian–Byzantine wars</eventName>
         <eventName type="variant">Byzantine–Persian wars</eventName>
         <note>The long series of wars between Rome (and its eastern successor) and Persia, Parthian and then Sasanian, which ended only with the Muslim conquests of the 7th century; the wars of 526–532, 540–562 and 572 onwards are parts of it. No dates are given here for the series as a whole.</note>
+        <note type="unrecorded" subtype="date">A series of wars over some seven centuries: each of its wars has dates, the series has none that a source gives.</note>
+        <note type="unrecorded" subtype="outcome">A series of wars: its wars and battles have outcomes, the series as a whole has none.</note>
         <relation name="participant" active="#roman-empire" passive="#roman-persian-wars" subtype="roman"/>
         <relation name="participant" active="#sasanian-empire" passive="#roman-persian-wars" subtype="persian"/>
       </event>
@@ -129,6 +131,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">Islamic expansions</eventName>
         <note>The Arab Muslim conquests from the death of Muhammad (632) to the fall of the Umayyads (750), among them the conquests of Syria and of Persia.</note>
         <note>The limits are conventional: some reckonings begin in 622, and no source in the brief fixes them.</note>
+        <note type="unrecorded" subtype="place">Conquests from Spain to Central Asia: no one place; its campaigns and battles have places.</note>
+        <note type="unrecorded" subtype="outcome">A series of conquests over more than a century: its battles have outcomes, the series none.</note>
         <relation name="participant" active="#rashidun-caliphate" passive="#islamic-conquests" subtype="muslim"/>
       </event>
       <event xml:id="nika-riot" type="riot" when="0532-01" where="#constantinople">
@@ -796,7 +800,7 @@ enum EmbeddedReferenceBase {
       </relation>
       <relation xml:id="f.eternal-peace-532.date.532" type="attested" name="date" active="#eternal-peace-532" when="0532" cert="high" resp="#brief">
         <desc>The Endless or Eternal Peace was concluded in 532, the year after Khosrow's accession.
-        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.3</citedRange><note>Seen numbered in the brief's material.</note></bibl></desc>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.3</citedRange><note>Seen numbered in the brief's material: the conclusion of the peace. The passage gives no year; the year follows from the sixth year of Justinian's reign (1.22.16–18, standard reference) and Dewing's marginal date [532 A.D.] in his Gutenberg text, as the issue-14 research reports it.</note></bibl></desc>
       </relation>
       <relation xml:id="f.eternal-peace-532.quantity.price" type="attested" name="quantity" active="#eternal-peace-532" cert="high" resp="#brief">
         <desc>The Eternal Peace was bought for 110 centenaria, that is <measure type="payment" quantity="11000" unit="pound" commodity="gold">11,000 lb of gold</measure>.
@@ -1590,6 +1594,540 @@ enum EmbeddedReferenceBase {
         <desc>A 635 alliance of Yazdegerd III with Heraclius, sealed by marriage to Heraclius' daughter or granddaughter Manyanh, is found only in modern, Wikipedia-derived text; no primary source was found, and Yazdegerd, born about 624, would have been about eleven.
         <bibl type="secondary"><ptr target="#wikipedia"/><note>English Wikipedia sentences (ar.ichacha.net copy); an older revision of "Yazdegerd III" says only that he 'sought an alliance with Emperor Heraclius'.</note></bibl></desc>
       </relation>
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
+    /// `Annotations/authorities/facts-iberian-war.xml`.
+    static let factsIberianWar: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts about the Iberian War (526–532) and the Nika riot</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14. Facts on the Roman–Persian war of 526–532 (Mindouos, Dara, Satala, Callinicum, Martyropolis, the Eternal Peace) and on the Nika riot of January 532, with the persons and places they need.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Every fact rests on a passage read in a stored copy reached through the search tool: [CL] the catholiclibrary.org English translation of Procopius with inline book.chapter.section numbers; [Thayer] Dewing's Loeb text on penelope.uchicago.edu; Dewing's Project Gutenberg text (#16764) in the copies named (bookrags, bookreadfree, book-bot, hotfreebooks, hotlib); [It] the it.wikisource Italian translation (Opere di Procopio di Cesarea, Tomo II); the Loeb volume at epdf.tips; Evagrius on ecatholic2000.com; Holmes on en.wikisource; Wikipedia and its copies. The bibl type says how each passage was seen.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+
+      <!-- ============================================================ -->
+      <!-- The war as a whole                                           -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.iberian-war.date.526-532" type="attested" name="date" active="#iberian-war" from="0526" to="0532" cert="medium" resp="#research">
+        <desc>The Iberian War between the Roman Empire and Kavadh I's Persia was fought from 526 to 532; Procopius gives no calendar years for its beginning.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War" (en.wikipedia.org and the wikiwand and movatter copies): infobox 'Date: 526–532 AD'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.3</citedRange><note>The end, the peace 'without end' for 110 centenaria; [CL] chunk 75. Dewing's Gutenberg text (book-bot copy, page 94) has his marginal date [532 A.D.] at the conclusion of the peace.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.iberian-war.theatre.the-east" type="attested" name="theatre" active="#iberian-war" passive="#the-east" cert="high" resp="#research">
+        <desc>The Iberian War was fought in the East: in Lazica and Iberia, in Persarmenia and Roman Armenia, and on the Mesopotamian and Euphrates frontier.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.12.11–20</citedRange><note>Lazica and the invasion of Persarmenia by Sittas and Belisarius; [CL] chunk 37.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.15.1–3</citedRange><note>Kavadh's army sent into Roman Armenia; [Thayer] 1C*.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War": infobox 'Place: Iberia, Transcaucasus, Upper Mesopotamia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.iberian-war.outcome.treaty" type="attested" name="outcome" active="#iberian-war" passive="#outcome.treaty" cert="high" resp="#research">
+        <desc>The Iberian War was ended by a treaty, the 'endless' or Eternal Peace of 532 between Justinian and Khosrow I. Modern summaries differ on who came off better (Wikipedia's infobox has given both 'Inconclusive' and 'Persian victory'); no victor is asserted here.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1–3</citedRange><note>[CL] chunk 75.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.22.16–18</citedRange><note>Dewing's Gutenberg text (book-bot copy, page 94): 'Thus, then, they concluded the so-called "endless peace," when the Emperor Justinian was already in the sixth year of his reign'; sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War": 'Result: Treaty of Eternal Peace'; older copies (wiki.richxsearch, wikien4.appspot) read 'Inconclusive' and 'Persian victory'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.participant.iberian-war" type="attested" name="participant" active="#kavadh-i" passive="#iberian-war" subtype="persian" from="0526" to="0531" cert="high" resp="#research">
+        <desc>Kavadh I was the Persian king who waged the Iberian War until his death in 531: he sent Mermeroes' army into Roman Armenia in 530 and Azarethes' army into Euphratesia in 531.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.15.1–2</citedRange><note>'And Cabades sent another army into the part of Armenia which is subject to the Romans'; [Thayer] 1C*.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.18.1</citedRange><note>Kavadh selected fifteen thousand men and set Azarethes over them; [CL] chunk 59.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- 527–529: Persarmenia, Daras, Mindouos                        -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.belisarius.office.527" type="attested" name="office" active="#belisarius" from="0527" to="0528" cert="high" resp="#research">
+        <desc>In 527, after Libelarius' failed inroad near Nisibis, the emperor appointed Belisarius <term>commander of the troops in Daras</term> (the dux, in Zacharias' word), and Procopius was then chosen as his adviser; he held the post until he was made general of the East.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.24</citedRange><note>Dewing's Gutenberg text (hotfreebooks.com copy, part 2), end of chapter XII with Dewing's marginal date [527 A.D.]; section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><note>free-books.at copy (book_6446, offset 502500): Belisarius took up his headquarters at Daras.</note></bibl>
+          <bibl type="seen"><ptr target="#zacharias-rhetor"/><citedRange>9.5</citedRange><note>Zacharias calls him 'the dux Belisarius' at the time of the attempt to build Mindon; Ahrens and Krüger's German translation, p. 172 (ahrens1899/0266). Modern works (Wikipedia, "Coutzes", German copy at de.xcv.wiki) make him dux Mesopotamiae.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.527.bodyguard" type="attested" name="office" active="#belisarius" when="0527" cert="high" resp="#research">
+        <desc>When he and Sittas invaded Persarmenia in 527, Belisarius was a young <term>bodyguard of the general Justinian</term>, 'wearing his first beard'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.20–21</citedRange><note>Dewing's Gutenberg text (hotfreebooks.com copy, part 2): 'These two men were both youths and wearing their first beards, body-guards of the general Justinian'; the inroad itself is 1.12.20, seen numbered in [CL] chunk 37.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.office.527" type="attested" name="office" active="#sittas" when="0527" cert="high" resp="#research">
+        <desc>When he and Belisarius invaded Persarmenia in 527, Sittas was a young <term>bodyguard of the general Justinian</term>.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.20–21</citedRange><note>Dewing's Gutenberg text (hotfreebooks.com copy, part 2); the inroad itself is 1.12.20, seen numbered in [CL] chunk 37.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.aratius.whereabouts.527" type="attested" name="whereabouts" active="#aratius" passive="#persarmenia" when="0527" cert="high" resp="#research">
+        <desc>In 527 Aratius, with Narses, confronted the second Roman inroad into Persarmenia and defeated Sittas and Belisarius there.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.21–22</citedRange><note>Dewing's Gutenberg text (hotfreebooks.com copy, part 2): 'when a second inroad had been made by the Romans into Armenia, Narses and Aratius unexpectedly confronted them'; sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><note>free-books.at copy (book_6446, offset 502500): 'A Persian force under two generals, Narses and Aratius, defended Persarmenia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.528" type="attested" name="whereabouts" active="#belisarius" passive="#mindouos" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Belisarius was at Mindouos on the Persian border, building the fort that Justinian had ordered; the Persians defeated the Roman armies sent there and razed the work. Procopius gives no year: 528 is the modern dating.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.2–8</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352754 and bookrags 16764/32); the Russian translation at m.tululu.org (page 46) prints the section numbers (2)–(6) of this passage. The chapter opens with Dewing's marginal dates [Apr. 1, 527] and [Aug. 1, 527], which belong to Justinian's co-regency and Justin's death, not to the fort.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><note>free-books.at copy (book_6446, offset 502500): instructions to Belisarius 'early in A.D. 528'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Bouzes" (enwikipedia.net copy): the brothers reinforced Belisarius at Mindouos in 528.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.office.528" type="attested" name="office" active="#bouzes" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Bouzes and his brother Coutzes, two young Thracians, <term>commanded the soldiers in Libanus</term> (modern works: joint duces of Phoenice Libanensis); the year is the modern dating.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352754): 'Coutzes and Bouzes, who at that time commanded the soldiers in Libanus'; section number seen in the Russian translation at m.tululu.org (page 46).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Bouzes" (enwikipedia.net copy): 'first mentioned in 528, as joint dux of Phoenice Libanensis together with his brother, Coutzes'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.528" type="attested" name="whereabouts" active="#bouzes" passive="#mindouos" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Bouzes came with his brother Coutzes from Libanus to Mindouos to protect the building of Belisarius' fort; the Romans were defeated and Coutzes was taken captive. The year is the modern dating.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5–8</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352754, bookrags 16764/32); section numbers seen in the Russian translation at m.tululu.org (page 46).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Bouzes" (enwikipedia.net copy): 'reinforcing Belisarius at Mindouos' in 528.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- Dara, 530                                                    -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.bouzes.participant.dara-530" type="attested" name="participant" active="#bouzes" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="high" resp="#research">
+        <desc>At Dara in 530 Bouzes commanded a large force of cavalry on the Roman left, along the straight arm of the trench, with Pharas the Herulian and his 300 men beside him.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19</citedRange><note>[It] it.wikisource Italian translation, Tomo II p. 61 (djvu/81): 'Buze con numerosa cavalleria e Faras erulo con trecento de' suoi occuparono la sinistra del fosso'; section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.530" type="attested" name="whereabouts" active="#bouzes" passive="#dara" when="0530" cert="high" resp="#research">
+        <desc>In 530 Bouzes was at Dara, commanding cavalry on the Roman left in the battle; Zacharias has the townsmen fighting the Persian infantry east of the city with Bouzes.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19</citedRange><note>[It] Tomo II p. 61 (djvu/81); section by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#zacharias-rhetor"/><citedRange>9.3</citedRange><note>Ahrens and Krüger's German translation, p. 171, page headed 'IX, 3. 4. Kämpfe bei Dārā und am Euphrat' (digi.ub.uni-heidelberg.de, ahrens1899/0265): 'kämpften im Osten der Stadt die Einwohner bei dem Butzes'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-son-of-nicetas.participant.dara-530" type="attested" name="participant" active="#john-son-of-nicetas" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="medium" resp="#research">
+        <desc>At Dara in 530 John son of Nicetas, with Marcellus and Cyril, and with Germanus and Dorotheus, commanded the cavalry at the Roman right end of the trench. That he is the John son of Nicetas of 543 rests on the name alone.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.21</citedRange><note>[It] Tomo II p. 61 (djvu/81): 'molta cavalleria condotta da Giovanni di Niceta, da Marcello e da Cirillo, cui univansi Germano e Doroteo'; section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-dara-530.quantity.persian-right-wing-dead" type="attested" name="quantity" active="#battle-of-dara-530" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>In the rout of the Persian right wing at Dara, before the decisive attack on Baresmanas, 'not fewer than <measure type="casualties" quantity="3000" unit="men">three thousand</measure>' Persians perished; this is a separate figure from the about 5,000 killed in the final encirclement.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.14</citedRange><note>Dewing's Gutenberg text (hotlib.net copy, 900435 p12): 'On the Persian right wing not fewer than three thousand perished in this action'; the passage comes just before 1.14.44, seen numbered in [CL] chunk 47.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- Callinicum, 531                                              -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.battle-of-callinicum-531.theatre.syria" type="attested" name="theatre" active="#battle-of-callinicum-531" passive="#syria" cert="medium" resp="#research">
+        <desc>Callinicum was fought on the Euphrates front of Roman Syria: the Persians had crossed the Euphrates and invaded Commagene (Euphratesia), not Mesopotamia, for the first time, and Belisarius followed them from Chalcis down the river.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.18.2–3</citedRange><note>[CL] chunk 59.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.17.1–2</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352775), chapter XVII: 'they did not invade Mesopotamia, as formerly, but the country called Commagene of old, but now Euphratesia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-callinicum-531.quantity.persian-troops" type="attested" name="quantity" active="#battle-of-callinicum-531" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>The Persian army of the 531 invasion that fought at Callinicum was <measure type="troops" quantity="15000" unit="men">fifteen thousand men</measure>, all horsemen, under Azarethes, with al-Mundhir's Saracens besides.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.18.1</citedRange><note>'Kavadhes ... selected fifteen thousand men and set over them Azareth'; [CL] chunk 59.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.17.1</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352775): 'They were fifteen thousand strong, all horsemen. With them was Alamoundaras, son of Saccice, with a very large body of Saracens'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-callinicum-531.quantity.roman-troops" type="attested" name="quantity" active="#battle-of-callinicum-531" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Belisarius marched against the Persians in 531 with about <measure type="troops" quantity="20000" unit="men">twenty thousand foot and horse</measure>, not less than 2,000 of them Isaurians, and al-Harith's Saracens joined them.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48): 'about twenty thousand foot and horse, and among them not less than two thousand were Isaurians'; the French translation quoted at culture-islam.fr has '20 000 combattants, parmi lesquels il y avait au moins 2000 Isauriens'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.azarethes.participant.callinicum-531" type="attested" name="participant" active="#azarethes" passive="#battle-of-callinicum-531" subtype="persian" when="0531-04-19" cert="high" resp="#research">
+        <desc>Azarethes, a Persian 'exceptionally skilled in matters of war', commanded the Persian army at Callinicum; he told Kavadh he had conquered the Romans and Belisarius, but Kavadh, counting the weapons left in the baskets, rebuked him for the losses.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.18.1</citedRange><note>[CL] chunk 59.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (book-bot copy, page 81), end of chapter XVIII: Azarethes' report and Kavadh's rebuke.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': Evagrius' summary of Procopius names 'Alamundarus and Azarethus'; book by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.azarethes.whereabouts.531" type="attested" name="whereabouts" active="#azarethes" passive="#callinicum" when="0531-04" cert="high" resp="#research">
+        <desc>In April 531 Azarethes was on the Euphrates opposite Callinicum, where he fought Belisarius on the eve of Easter.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48): the Persians bivouacked 'on the bank of the Euphrates just opposite the city of Callinicus'; [CL] chunk 59 for 1.18.1.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-mundhir-iii.participant.callinicum-531" type="attested" name="participant" active="#al-mundhir-iii" passive="#battle-of-callinicum-531" subtype="persian" when="0531-04-19" cert="high" resp="#research">
+        <desc>Al-Mundhir III (Alamoundaros) led the Persian army of Azarethes on its march into Euphratesia in 531 and was with it at Callinicum with his Saracens; the invasion had been his proposal.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.18.1</citedRange><note>Kavadh 'ordered Alamoundaros to guide them on their march'; [CL] chunk 59.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48): 'When this became known to Alamoundaras and Azarethes, they were terrified'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-mundhir-iii.whereabouts.531" type="attested" name="whereabouts" active="#al-mundhir-iii" passive="#callinicum" when="0531-04" cert="high" resp="#research">
+        <desc>In April 531 al-Mundhir III was with Azarethes' army on the Euphrates opposite Callinicum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-mundhir-iii.office.531" type="attested" name="office" active="#al-mundhir-iii" when="0531" cert="high" resp="#research">
+        <desc>At the time of the 531 invasion al-Mundhir III held the rank of <term>king</term> and alone ruled all the Saracens in Persia, and no Roman dux or phylarch could match him.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.17.45–46</citedRange><note>[CL] chunk 59.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.office.king" type="attested" name="office" active="#al-harith-ibn-jabalah" notBefore="0527" notAfter="0531" cert="medium" resp="#research">
+        <desc>To oppose al-Mundhir, Justinian set al-Harith ibn Jabalah (Arethas son of Gabalas), ruler of the Saracens in Arabia, over as many tribes as possible and gave him the rank of <term>king</term>, a thing never done before among the Romans. Procopius gives no year; modern works put it about 529.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.17.47</citedRange><note>[CL] chunk 59; the same passage in Dignas and Winter's translation (yumpu.com 4210190, p. 170), numbered (47).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Al-Harith ibn Jabalah" (wikisum.wiki copy): 'Soon after (c. 529) he was raised ... "to the dignity of king"'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.participant.callinicum-531" type="attested" name="participant" active="#al-harith-ibn-jabalah" passive="#battle-of-callinicum-531" subtype="roman" when="0531-04-19" cert="high" resp="#research">
+        <desc>Al-Harith ibn Jabalah (Arethas) joined Belisarius' army at Chalcis with his Saracens in 531 and was posted on the Roman right wing at Callinicum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48): 'Arethas also came there to join them with the Saracen army'; the French translation quoted at culture-islam.fr puts 'Harêth-â avec les Sarrasins, à l'aile droite'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.whereabouts.531" type="attested" name="whereabouts" active="#al-harith-ibn-jabalah" passive="#callinicum" when="0531-04" cert="high" resp="#research">
+        <desc>In April 531 al-Harith ibn Jabalah was with Belisarius' army at the battle by the Euphrates opposite Callinicum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48); French translation quoted at culture-islam.fr.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sunicas.participant.callinicum-531" type="attested" name="participant" active="#sunicas" passive="#battle-of-callinicum-531" subtype="roman" when="0531-04-19" cert="medium" resp="#research">
+        <desc>The cavalry commanders of Belisarius' army in 531 were 'all the same ones who had previously fought the battle at Daras', among them Sunicas; a modern article puts him with Simmas on the Roman left at Callinicum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's Gutenberg text (bookrags 16764/48).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Sunicas" (German copy at de.xcv.wiki): 'In der Schlacht von Callinicum (19. April 531) wurden Sunicas und Simmas unter das Kommando der byzantinischen Linken gestellt'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- 531: Belisarius recalled; Martyropolis                       -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.belisarius.whereabouts.531-constantinople" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" notBefore="0531-04" notAfter="0531-12" cert="high" resp="#research">
+        <desc>After Callinicum, in 531, Belisarius was ordered back to Byzantium, and Sittas took over the command against the Persians.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph II: 'Belisario in pari tempo ricevè ordine di tornare in Bizanzio'; the translation adds that he was given the army against the Vandals.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/63, note 1: Procopius 'returned to Constantinople with Belisarius'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.office.531" type="attested" name="office" active="#sittas" when="0531" cert="high" resp="#research">
+        <desc>In 531, when Belisarius was recalled, Sittas received the <term>command of the army against the Persians</term> in the East.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph II: 'riportando Sitta il comando delle truppe contro la Persia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-martyropolis-531.partOf.iberian-war" type="attested" name="partOf" active="#siege-of-martyropolis-531" passive="#iberian-war" cert="high" resp="#research">
+        <desc>The Persian siege of Martyropolis in 531 was the last operation of Kavadh's war with the Romans, the Iberian War; it was broken off on the news of his death and followed by the Eternal Peace.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.26–1.22.3</citedRange><note>[CL] chunk 75.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-martyropolis-531.theatre.mesopotamia" type="attested" name="theatre" active="#siege-of-martyropolis-531" passive="#mesopotamia" cert="high" resp="#research">
+        <desc>The siege of Martyropolis belonged to the Mesopotamian front: the Persian army under Chanaranges, Aspebedes and Mermeroes invaded Mesopotamia and besieged the city, which lies in Sophanene, 240 stades from Amida, near the Nymphius, the boundary river.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraphs II–III: 'mettevan piede nella Mesopotamia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-martyropolis-531.outcome.repulsed" type="attested" name="outcome" active="#siege-of-martyropolis-531" passive="#outcome.repulsed" cert="high" resp="#research">
+        <desc>The siege of Martyropolis failed: on the news that Kavadh had died and Khosrow was king, and fearing the Huns, the Persian generals accepted the Roman proposals, took hostages, broke up the siege and withdrew; the city did not fall.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.26–27</citedRange><note>[CL] chunk 75: 'the Persians, having broken up the siege, made their withdrawal immediately'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.participant.martyropolis-531" type="attested" name="participant" active="#bouzes" passive="#siege-of-martyropolis-531" subtype="roman" when="0531" cert="high" resp="#research">
+        <desc>In 531 Bouzes and Bessas commanded the defence of Martyropolis against the Persian siege.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph III: 'essendovisi rinchiusi Buze e Bessa per difenderla'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/63: 'Buzes and Bessas commanded the garrison of the town'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.531" type="attested" name="whereabouts" active="#bouzes" passive="#martyropolis" when="0531" cert="high" resp="#research">
+        <desc>In 531 Bouzes was shut up in Martyropolis, defending it with Bessas.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph III.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/63.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.participant.martyropolis-531" type="attested" name="participant" active="#mermeroes" passive="#siege-of-martyropolis-531" subtype="persian" when="0531" cert="high" resp="#research">
+        <desc>Mermeroes was one of the three commanders, with Chanaranges and Aspebedes, of the Persian army that invaded Mesopotamia and besieged Martyropolis in 531.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph II: 'le armi reali, condotte dal canarange, da Aspebedo e da Mermeroe'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.whereabouts.531" type="attested" name="whereabouts" active="#mermeroes" passive="#martyropolis" when="0531" cert="high" resp="#research">
+        <desc>In 531 Mermeroes was before Martyropolis with the besieging Persian army.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraphs II–III.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.participant.martyropolis-531" type="attested" name="participant" active="#sittas" passive="#siege-of-martyropolis-531" subtype="roman" when="0531" cert="high" resp="#research">
+        <desc>In 531 Sittas led the Roman relieving army to Attachas, near Martyropolis, but with too few men to attack; one of his bodyguards, Senecius, was given with Martinus as a hostage when the Persians broke up the siege.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph III: 'Sitta pervenuto colle truppe ad Attaca'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.27</citedRange><note>[CL] chunk 75: the hostages 'Martinus and one of the bodyguards of Sittas, Senecius by name'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/63: Sittas 'was at Attachae, not far from Amida'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- The Eternal Peace, 532                                       -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.eternal-peace-532.partOf.iberian-war" type="attested" name="partOf" active="#eternal-peace-532" passive="#iberian-war" cert="medium" resp="#research">
+        <desc>The Eternal Peace of 532 was the treaty that ended the Iberian War, Kavadh's war with the Romans, after Khosrow's accession.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.26–1.22.3</citedRange><note>[CL] chunk 75.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War": 'Result: Treaty of Eternal Peace'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.eternal-peace-532.place.tigris" type="attested" name="place" active="#eternal-peace-532" passive="#tigris" cert="medium" resp="#research">
+        <desc>The Roman envoys Rufinus, Alexander, Thomas and Hermogenes negotiated the peace with Khosrow, coming to him at the river Tigris; Procopius does not say where it was finally sworn.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1–3</citedRange><note>[CL] chunk 75: 'they all came to the king of the Persians at the river Tigris'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.participant.eternal-peace-532" type="attested" name="participant" active="#hermogenes" passive="#eternal-peace-532" subtype="roman" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>Hermogenes was one of the Roman envoys, with Rufinus, Alexander and Thomas, who negotiated the Eternal Peace with Khosrow.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1</citedRange><note>[CL] chunk 75.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'how Rufinus and Hermogenes made with the Persians the peace called the perpetual peace'; book by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.office.532" type="attested" name="office" active="#hermogenes" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>After Kavadh's death Hermogenes served as <term>envoy</term> to Khosrow, with Rufinus, Alexander and Thomas, to make the peace.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1</citedRange><note>[CL] chunk 75: 'Rufinus and Alexander and Thomas came to serve as ambassadors with Hermogenes'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.whereabouts.532" type="attested" name="whereabouts" active="#hermogenes" passive="#tigris" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>On the embassy that made the Eternal Peace, Hermogenes and the other envoys went to Khosrow at the river Tigris.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1</citedRange><note>[CL] chunk 75.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rufinus-son-of-silvanus.participant.eternal-peace-532" type="attested" name="participant" active="#rufinus-son-of-silvanus" passive="#eternal-peace-532" subtype="roman" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>Rufinus was one of the Roman envoys, with Alexander, Thomas and Hermogenes, who made the Eternal Peace with Khosrow.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1</citedRange><note>[CL] chunk 75.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII'; book by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rufinus-son-of-silvanus.whereabouts.530" type="attested" name="whereabouts" active="#rufinus-son-of-silvanus" passive="#hierapolis" when="0530" cert="high" resp="#research">
+        <desc>In 530, before the battle of Dara, the emperor sent Rufinus as envoy and ordered him to wait at Hierapolis on the Euphrates until he gave the signal.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.13.11</citedRange><note>[CL] chunk 39.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rufinus-son-of-silvanus.office.530" type="attested" name="office" active="#rufinus-son-of-silvanus" when="0530" cert="high" resp="#research">
+        <desc>In 530 Rufinus was Justinian's <term>envoy</term> to Kavadh; after Dara he came before the king, who called him 'son of Silvanus'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.13.11</citedRange><note>[CL] chunk 39.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.16</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352770), chapter XVI: 'until Rufinus, coming into the presence of Cabades ... "O son of Silvanus"'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.participant.eternal-peace-532" type="attested" name="participant" active="#khosrow-i" passive="#eternal-peace-532" subtype="persian" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>Khosrow I, newly king, received the Roman envoys at the Tigris and agreed to a peace 'without end' for 110 centenaria.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1–3</citedRange><note>[CL] chunk 75.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.532" type="attested" name="whereabouts" active="#khosrow-i" passive="#tigris" notBefore="0531" notAfter="0532" cert="high" resp="#research">
+        <desc>When the Roman envoys came to make the Eternal Peace, Khosrow I received them at the river Tigris and released the hostages given at Martyropolis.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.22.1–2</citedRange><note>[CL] chunk 75.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justinian-i.participant.eternal-peace-532" type="attested" name="participant" active="#justinian-i" passive="#eternal-peace-532" subtype="roman" when="0532" cert="high" resp="#research">
+        <desc>The Eternal Peace was concluded for the Romans by Justinian, in the sixth year of his reign.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.22.16–18</citedRange><note>Dewing's Gutenberg text (book-bot copy, page 94), with Dewing's marginal date [532 A.D.]; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- The Nika riot, January 532                                   -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.nika-riot.date.532-01" type="attested" name="date" active="#nika-riot" when="0532-01" cert="high" resp="#research">
+        <desc>The Nika riot broke out in Constantinople in January 532; modern accounts date it from the races of 13 January to the massacre in the Hippodrome on 18 January.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.24</citedRange><note>Extract from the Loeb translation at docslib.org ('On Racing Factions'), with the bracketed date '[January 1, 532]' at 'At this time an insurrection'; chapter by standard reference. The day in that bracket is not the modern date of the outbreak.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Nika riots", as copied at forum.index.hu and fiction.karljones.com: races on 13 January, suppression on 18 January.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan pages djvu/118–119; Holmes follows Bury's chronology (bitlit.ru copy, note 298).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.place.constantinople" type="attested" name="place" active="#nika-riot" passive="#constantinople" cert="high" resp="#research">
+        <desc>The Nika riot took place in Byzantium (Constantinople) and ended in a massacre in the Hippodrome.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56': Mundus' sally 'into the hippodrome through the entrance which they call the Gate of Death'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'the insurrection of the people at Byzantium'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.duration.week" type="attested" name="duration" active="#nika-riot" cert="medium" resp="#research">
+        <desc>The Nika riot lasted <measure type="duration" quantity="1" unit="week">about a week</measure> (13–18 January 532 in the usual modern reckoning; some modern works count eight days).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Nika riots", as copied at fiction.karljones.com: 'took place over the course of a week'; the forum.index.hu copy: 'For the next five days the palace was under virtual siege', suppression on 18 January.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.quantity.dead" type="attested" name="quantity" active="#nika-riot" cert="high" resp="#research">
+        <desc>According to Procopius more than <measure type="casualties" quantity="30000" unit="men">thirty thousand</measure> of the populace were killed in the Hippodrome on the day the riot was put down. Holmes gives at least 35,000 (see the other fact).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56': Greek 'πλέον ἢ τρισμύριοι ἐν ταύτῃ τῇ ἡμέρᾳ', seen in OCR only; the English of that sentence was not on the page seen.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'Procopius states that thirty thousand persons were killed in this disturbance'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.quantity.dead-holmes" type="attested" name="quantity" active="#nika-riot" cert="low" resp="#research">
+        <desc>Holmes writes that at least <measure type="casualties" quantity="35000" unit="men">thirty-five thousand</measure> citizens were killed in the Hippodrome, citing Procopius and adding that other sources make it more; Procopius himself gives 'more than thirty thousand', so this figure differs from his.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/118 and its note 1.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.victor.roman-empire" type="attested" name="victor" active="#nika-riot" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>The imperial government won: the troops of Belisarius and Mundus destroyed the rioters in the Hippodrome, and Hypatius and Pompeius, whom the people had made emperor, were put to death.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'on the defeat of the populace, both were beheaded ... and the insurrection was quelled'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nika-riot.outcome.victory" type="attested" name="outcome" active="#nika-riot" passive="#outcome.victory" cert="medium" resp="#research">
+        <desc>The Nika riot was put down by force: a victory of the emperor's troops over the rioters in the Hippodrome.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.participant.nika-riot" type="attested" name="participant" active="#belisarius" passive="#nika-riot" subtype="imperial" when="0532-01" cert="high" resp="#research">
+        <desc>In January 532 Belisarius led armoured soldiers against the populace massed in the Hippodrome, and Mundus then attacked from the other side: the rising was crushed.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56': '... when, however, he observed that Belisarius was in the struggle, he straightway made a sally into the hippodrome'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/118.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.532" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>In January 532 Belisarius was in Constantinople, where he put down the Nika riot with Mundus.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mundus.participant.nika-riot" type="attested" name="participant" active="#mundus" passive="#nika-riot" subtype="imperial" when="0532-01" cert="high" resp="#research">
+        <desc>In January 532 Mundus, 'a daring and energetic fellow', broke into the Hippodrome through the Gate of Death when he saw Belisarius engaged, and the partisans of Hypatius were destroyed from both sides.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/118: Mundus entered by 'the Gate of the Dead'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mundus.whereabouts.532" type="attested" name="whereabouts" active="#mundus" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>In January 532 Mundus was in Constantinople and helped Belisarius put down the Nika riot.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.24.50–56</citedRange><note>Loeb volume at epdf.tips, page headed 'History of the Wars, I. xxiv. 50–56'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justinian-i.whereabouts.532" type="attested" name="whereabouts" active="#justinian-i" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>During the Nika riot of January 532 Justinian stayed in Constantinople, shut up in the palace with Theodora and a few senators, and debated flight by ship before deciding to stay.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.24</citedRange><note>Extract of the Loeb translation at docest.com ('Justinian suppresses the Nika revolt'): 'The emperor and his consort, with a few members of the senate shut themselves up in the palace'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theodora.whereabouts.532" type="attested" name="whereabouts" active="#theodora" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>During the Nika riot of January 532 Theodora was in the palace at Constantinople and spoke against flight: 'May I never be separated from this purple'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.24</citedRange><note>Extract of the Loeb translation at docest.com; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- ============================================================ -->
+      <!-- Additions: Dara in modern works, Zacharias, Nika persons      -->
+      <!-- ============================================================ -->
+
+      <relation xml:id="f.battle-of-dara-530.date.530-06" type="attested" name="date" active="#battle-of-dara-530" when="0530-06" cert="medium" resp="#research">
+        <desc>Modern works date the battle of Dara to June 530; Procopius gives neither month nor year.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Dara" (en.wikipedia.org): infobox 'Date: June 530 AD'; byzantium.xronikon.com (battle b6_03) also has 'June 530'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-dara-530.quantity.persian-troops-total" type="attested" name="quantity" active="#battle-of-dara-530" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Modern works give the Persian army at Dara as <measure type="troops" quantity="50000" unit="men">50,000 men</measure>, that is 40,000 with the 10,000 who came from Nisibis on the second day; Procopius states only the reinforcement.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Dara": infobox 'Strength2: 50,000 men, (originally 40,000 men before reinforcements)'; byzantium.xronikon.com (b6_03): forces 25,000 against 50,000.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-dara-530.quantity.persian-dead-total" type="attested" name="quantity" active="#battle-of-dara-530" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Modern works put the Persian losses at Dara at more than <measure type="casualties" quantity="8000" unit="men">8,000 men</measure>, the sum of Procopius' two figures (not fewer than 3,000 on the Persian right, about 5,000 in the final encirclement).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Dara": infobox 'Casualties2: 8,000+ men'; byzantium.xronikon.com (b6_03): 'Losses: more than 8,000'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.14.51</citedRange><note>about five thousand killed in the encirclement; [CL] chunk 47.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.pharas.participant.dara-530" type="attested" name="participant" active="#pharas" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="high" resp="#research">
+        <desc>At Dara in 530 Pharas the Herulian held a hill on the Roman left with 300 Heruli beside Bouzes' cavalry, and at the crisis of the first attack fell from the high ground on the rear of the Persian right wing.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19</citedRange><note>[It] Tomo II p. 61 (djvu/81); section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.14</citedRange><note>Dewing's Gutenberg text (hotlib.net copy, 900435 p12): 'the three hundred Eruli under Pharas from the high ground got in the rear of the enemy'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.pharas.whereabouts.530" type="attested" name="whereabouts" active="#pharas" passive="#dara" when="0530" cert="high" resp="#research">
+        <desc>In 530 Pharas the Herulian was at Dara with 300 Heruli for the battle.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19</citedRange><note>[It] Tomo II p. 61 (djvu/81); section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.aigan.participant.dara-530" type="attested" name="participant" active="#aigan" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="high" resp="#research">
+        <desc>At Dara in 530 Aigan led, with Sunicas, six hundred Hunnic horsemen, who helped rout the Persian right and were then moved to the right-hand angle against the Immortals.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.14.44</citedRange><note>'the six hundred men under Sunicas and Aigan'; [CL] chunk 47.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.simmas.participant.dara-530" type="attested" name="participant" active="#simmas" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="high" resp="#research">
+        <desc>At Dara in 530 Simmas and Ascan, Massagetae, stood with 600 horsemen at the right-hand angle of the trench, where Belisarius and Hermogenes sent Sunicas and Aigan against the Immortals.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.14.44</citedRange><note>'the corner on the right, where the men with Simmas and Ascan were standing'; [CL] chunk 47.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19–21</citedRange><note>[It] Tomo II p. 61 (djvu/81): 'i massageti Simas ed Ascanio alla testa di seicento cavalieri'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.ascan.participant.dara-530" type="attested" name="participant" active="#ascan" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="high" resp="#research">
+        <desc>At Dara in 530 Ascan and Simmas, Massagetae, stood with 600 horsemen at the right-hand angle of the trench.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.14.44</citedRange><note>[CL] chunk 47.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.19–21</citedRange><note>[It] Tomo II p. 61 (djvu/81).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.mindouos-indiction-5" type="uncertain" name="whereabouts" active="#belisarius" passive="#mindouos" notBefore="0526-09" notAfter="0527-08" cert="low" resp="#research">
+        <desc>Zacharias Rhetor places the Roman attempt to build Mindon (Mindouos) on Mount Melabbas, 'in the days of the dux Belisarius', in a 'year V'; read as the fifth indiction this is September 526 to August 527, earlier than the modern dating to 528 (see the other fact). The reading of the year is uncertain.
+          <bibl type="seen"><ptr target="#zacharias-rhetor"/><citedRange>9.5</citedRange><note>Ahrens and Krüger's German translation (Leipzig 1899), p. 172, page headed 'IX, 4. 5.' (digi.ub.uni-heidelberg.de, ahrens1899/0266): 'in den Tagen des Dux Belisarios im Jahre V ... die Stadt Biddon (Mindon) zu bauen'; the Greek gloss after 'V' is illegible in the OCR.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.531-amida" type="attested" name="whereabouts" active="#bouzes" passive="#amida" when="0531-04" cert="high" resp="#research">
+        <desc>At the time of the battle on the Euphrates (Callinicum, April 531) Bouzes lay sick at Amida and did not take part, but sent his troops with Domentiolus; his sister's son was captured in the battle.
+          <bibl type="seen"><ptr target="#zacharias-rhetor"/><citedRange>9.4</citedRange><note>Ahrens and Krüger's German translation, p. 172, page headed 'IX, 4. 5.' (digi.ub.uni-heidelberg.de, ahrens1899/0266): 'des Butzes, welcher krank in Amid weilte und nicht in den Kampf gezogen war'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.whereabouts.531" type="attested" name="whereabouts" active="#sittas" passive="#attachas" when="0531" cert="high" resp="#research">
+        <desc>In 531, during the Persian siege of Martyropolis, Sittas was at Attachas with the relieving army, too weak to approach nearer.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>[It] Tomo II p. 110 (djvu/130), paragraph III: 'Sitta pervenuto colle truppe ad Attaca'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/63 and note 2: 'He was at Attachae, not far from Amida', citing Procopius and Zacharias.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.participant.iberian-war" type="attested" name="participant" active="#khosrow-i" passive="#iberian-war" subtype="persian" notBefore="0531-09" notAfter="0532" cert="high" resp="#research">
+        <desc>Khosrow I became king while the Iberian War was still being fought (the news reached the Persians besieging Martyropolis) and ended it by the Eternal Peace.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.26–1.22.3</citedRange><note>[CL] chunk 75.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War" (movatter copy): Khosrow I among the Persian commanders.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dorotheus.participant.dara-530" type="uncertain" name="participant" active="#dorotheus" passive="#battle-of-dara-530" subtype="roman" when="0530" cert="low" resp="#research">
+        <desc>A Dorotheus commanded cavalry with Germanus on the Roman right at Dara in 530; whether he is Dorotheus the general of Armenia who fought at Satala the same summer is not settled by the passage.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.21</citedRange><note>[It] Tomo II p. 61 (djvu/81): 'cui univansi Germano e Doroteo'; section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War": Dorotheus among the Roman commanders, without saying where.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.iberian-war.date.527-531" type="attested" name="date" active="#iberian-war" from="0527" to="0531" cert="low" resp="#research">
+        <desc>One modern encyclopedia article dates the Iberian War 527–531, with the peace signed in 532; the article on the war itself gives 526–532 (see the other fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Perpetual Peace (532)" (wikiclassic.com, en-two.iwiki.icu and kiwix 2023-10 copies): 'which concluded the Iberian War (527–531)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.eternal-peace-532.date.autumn-532" type="attested" name="date" active="#eternal-peace-532" notBefore="0532-09" notAfter="0532-11" cert="medium" resp="#research">
+        <desc>The agreement of the Eternal Peace was reached in the autumn of 532, in the sixth year of Justinian's reign; Procopius gives the regnal year, not the season.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>German Wikipedia, "Ewiger Frieden" (English rendering at de.zxc.wiki): 'In autumn 532 an agreement was reached'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.22.17</citedRange><note>Dewing's Gutenberg text (book-bot copy, page 94): 'when the Emperor Justinian was already in the sixth year of his reign'; the same article cites this passage as 'Bella 1,22,17' for the name 'Eternal Peace'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.eternal-peace-532.duration.until-540" type="attested" name="duration" active="#eternal-peace-532" cert="medium" resp="#research">
+        <desc>The Eternal Peace, concluded for no fixed term, held for <measure type="duration" quantity="8" unit="year">about eight years</measure>, until Khosrow invaded Roman Syria in 540.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Perpetual Peace (532)": 'a peace treaty of indefinite duration ... but lasted only until 540'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justinian-i.participant.iberian-war" type="attested" name="participant" active="#justinian-i" passive="#iberian-war" subtype="roman" from="0527" to="0532" cert="high" resp="#research">
+        <desc>From his accession in 527 Justinian directed the Roman side of the Iberian War: he ordered the fort at Mindouos, made Belisarius general of the East, and sent Rufinus and Hermogenes to make peace.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.13.9–11</citedRange><note>[CL] chunk 39.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.2</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352754): 'This Justinian commanded Belisarius to build a fortress in a place called Mindouos'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-i.participant.iberian-war" type="attested" name="participant" active="#justin-i" passive="#iberian-war" subtype="roman" notBefore="0526" notAfter="0527-08" cert="high" resp="#research">
+        <desc>The Iberian War began under Justin I, who received the Iberian king Gourgenes' appeal and gave him pledges, and in whose reign Sittas and Belisarius invaded Persarmenia; he died in 527.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.5–6</citedRange><note>Greek text at bookreadfree 1352749 with section numbers [5]–[6]: 'Γουργένης προσχωρεῖν Ἰουστίνῳ βασιλεῖ ἤθελε'; chapter by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.1</citedRange><note>Dewing's Gutenberg text (bookreadfree 1352754): 'Not long after this Justinus ... died'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Iberian War": Justin I first among the Roman commanders.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justinian-i.participant.nika-riot" type="attested" name="participant" active="#justinian-i" passive="#nika-riot" subtype="imperial" when="0532-01" cert="high" resp="#research">
+        <desc>The Nika riot of January 532 was a rising against Justinian, who shut himself in the palace, thought of flight, and at last had the rioters destroyed and Hypatius and Pompeius executed.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.24</citedRange><note>Extract of the Loeb translation at docest.com; chapter by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theodora.participant.nika-riot" type="attested" name="participant" active="#theodora" passive="#nika-riot" subtype="imperial" when="0532-01" cert="high" resp="#research">
+        <desc>During the Nika riot Theodora spoke in the emperor's council against flight by sea ('May I never be separated from this purple').
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.24</citedRange><note>Extract of the Loeb translation at docest.com; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hypatius.death.532" type="attested" name="death" active="#hypatius" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>Hypatius, whom the rioters had made emperor, was put to death by the soldiers on Justinian's order when the Nika riot was crushed in January 532, and his body was thrown into the sea.
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'both were beheaded by the soldiers at the command of Justinian'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/119: executed the next morning and their bodies thrown into the sea.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>1.24.56</citedRange><note>The Loeb page at epdf.tips headed 'I. xxiv. 50–56' was seen only in part: its English breaks off after the massacre; the execution sentence was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.pompeius.death.532" type="attested" name="death" active="#pompeius" passive="#constantinople" when="0532-01" cert="high" resp="#research">
+        <desc>Pompeius, brother of Hypatius, was put to death with him on Justinian's order when the Nika riot was crushed in January 532.
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4.13</citedRange><note>ecatholic2000.com translation, 'Chapter XIII': 'Hypatius and Pompeius ... both were beheaded'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/119.</note></bibl>
+        </desc>
+      </relation>
+
     </listRelation>
   </standOff>
 </TEI>
@@ -2810,6 +3348,1007 @@ enum EmbeddedReferenceBase {
 
 """###
 
+    /// `Annotations/authorities/facts-rulers-and-west.xml`.
+    static let factsRulersAndWest: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts about rulers, Justinian's generals and the wars in the West</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14: reigns, accessions and deaths of rulers, deaths, offices and kinships of Justinian's generals, the Vandal and Gothic wars and their battles, and foundations of places.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Each fact rests on the passages named in its bibl, read in the stored copies named in each note. [CL] is the catholiclibrary.org English Procopius with inline section numbers; Thayer is Dewing's Loeb text on penelope.uchicago.edu with inline section numbers; the Delphi and Gutenberg copies of Dewing print chapter numerals only, so their sections are standard references (seen-unnumbered). Where only a modern work or encyclopedia was seen, the evidence is secondary and the certainty at most medium.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+      <relation xml:id="f.anastasius-i.death.518" type="attested" name="death" active="#anastasius-i" passive="#constantinople" when="0518-07-09" cert="medium" resp="#research">
+        <desc>Anastasius I died in Constantinople during the night of 8–9 July 518, which led to the election of Justin; other modern summaries give 10 or 19 July.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin I" (section Succession, in the zalansite.site mirror: 'During the night of 8–9 July 518, Anastasius died', and the officials were summoned to the Great Palace).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justin-i.accession.518" type="attested" name="accession" active="#justin-i" passive="#roman-empire" when="0518-07" cert="medium" resp="#research">
+        <desc>After Anastasius' death in July 518 Justin, the commander of the palace guard, was elected emperor by the high officials, the senate and the army, and acclaimed in the Hippodrome.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin I" (section Succession, zalansite.site mirror).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justin-i.reign.518-527" type="attested" name="reign" active="#justin-i" from="0518-07" to="0527" cert="medium" resp="#research">
+        <desc>Justin I reigned from July 518 until his death in 527, some four months after he made his nephew Justinian co-emperor.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin I" (section Succession, zalansite.site mirror: the election of July 518).</note></bibl>
+        <bibl type="secondary"><ptr target="#dewing-loeb"/><note>Dewing's introduction to the Loeb Procopius vol. 1 (scribd and archive.org copies): Justinian was called by his uncle Justinus to share the throne, and four months later Justinus died.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justinian-i.kinship.justin-i.nephew" type="attested" name="kinship" active="#justinian-i" passive="#justin-i" cert="medium" resp="#research">
+        <desc>Justinian was the <term>nephew</term> of the emperor Justin I, who called him to share the throne in 527.
+        <bibl type="secondary"><ptr target="#dewing-loeb"/><note>Dewing's introduction to the Loeb Procopius vol. 1: 'Justinian was called by his uncle Justinus to share the throne'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justinian-i.death.565" type="attested" name="death" active="#justinian-i" when="0565-11-14" cert="medium" resp="#research">
+        <desc>Justinian I died on the night of 14 to 15 November 565; the praepositus sacri cubiculi Callinicus was the only witness of his last moments.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin II" (piglix.com and princeton.edu copies: 'Justinian I died on the night of 14 to 15 November 565').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justin-ii.accession.565" type="attested" name="accession" active="#justin-ii" passive="#roman-empire" when="0565-11-15" cert="medium" resp="#research">
+        <desc>Justin II became emperor on 15 November 565, after Callinicus declared that the dying Justinian had named 'Justin, Vigilantia's son' his heir.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin II" (piglix.com copy, infobox 'Reign 15 November 565 – 574' and section on the succession).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justin-ii.death.578" type="attested" name="death" active="#justin-ii" when="0578-10-05" cert="medium" resp="#research">
+        <desc>Justin II died on 5 October 578.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin II" (piglix.com copy, infobox 'Died 5 October 578'; princeton.edu copy: c. 520 – 5 October 578).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.justin-ii.kinship.justinian-i.nephew" type="attested" name="kinship" active="#justin-ii" passive="#justinian-i" cert="medium" resp="#research">
+        <desc>Justin II was the <term>nephew</term> of Justinian I, the son of Justinian's sister Vigilantia and Dulcidio.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Justin II" (piglix.com and princeton.edu copies: 'nephew of Justinian I', son of Vigilantia and Dulcidio, 'respectively the sister and brother-in-law of Justinian').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.heraclius.accession.610" type="attested" name="accession" active="#heraclius" passive="#roman-empire" when="0610-10-05" cert="medium" resp="#research">
+        <desc>Heraclius was crowned emperor on 5 October 610, after his revolt against Phocas.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Heraclius" (Scots Wikipedia, sco.m.wikipedia.org, infobox 'Coronation 5 October 610'; English article in the worddisk.com copy, 'Reign 5 October 610 – 11 February 641').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.heraclius.death.641" type="attested" name="death" active="#heraclius" passive="#constantinople" when="0641-02-11" cert="medium" resp="#research">
+        <desc>Heraclius died in Constantinople on 11 February 641.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Heraclius" (English article in the worddisk.com copy, infobox 'Died 11 February 641 (aged 65), Constantinople'; Scots Wikipedia gives the same day).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.reign.488-496" type="attested" name="reign" active="#kavadh-i" from="0488" to="0496" cert="medium" resp="#research">
+        <desc>Kavadh I's first reign lasted from 488 until his deposition in favour of his brother Jamasp in 496.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Kavad I" (en.wikipedia.org, infobox '488–496, 1st reign').</note></bibl>
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Kavadh I" (britannica.com: 'He reigned from 488–496 and again from 498/499–531').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.reign.498-531" type="attested" name="reign" active="#kavadh-i" from="0498" to="0531-09-13" cert="medium" resp="#research">
+        <desc>Kavadh I's second reign ran from his restoration in 498/499 until his death on 13 September 531.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Kavad I" (en.wikipedia.org, infobox 'Reign2: 498/9–531', death 13 September 531).</note></bibl>
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Kavadh I" (britannica.com: 'again from 498/499–531', died Sept. 13, 531).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.accession.488" type="attested" name="accession" active="#kavadh-i" passive="#sasanian-empire" when="0488" cert="medium" resp="#research">
+        <desc>Kavadh I was called to the throne in 488, after the nobles deposed his uncle Balash.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Kavadh I" (britannica.com: 'After the deposition of his uncle Balāsh in ad 488, he was called to the throne').</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Kavad I" (en.wikipedia.org: crowned by the nobles to replace Balash).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.accession.498" type="attested" name="accession" active="#kavadh-i" passive="#sasanian-empire" notBefore="0498" notAfter="0499" cert="medium" resp="#research">
+        <desc>With an army given him by the Hephthalite king, Kavadh I restored himself to the throne in 498 or 499.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Kavad I" (en.wikipedia.org: 'This enabled Kavad to restore himself to the throne in 498/9').</note></bibl>
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Kavadh I" (britannica.com: 'again from 498/499').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-ii.accession.590" type="attested" name="accession" active="#khosrow-ii" passive="#sasanian-empire" when="0590" cert="medium" resp="#research">
+        <desc>Khosrow II succeeded his father Hormizd IV in 590.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow II" (wiki-gateway.eudic.net and findatwiki.com copies: first reign 590, predecessor Hormizd IV).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-ii.reign.590" type="attested" name="reign" active="#khosrow-ii" when="0590" cert="medium" resp="#research">
+        <desc>Khosrow II's first reign fell in 590, before Bahram Chobin drove him out; he ruled from 590 to 628 with an interruption of about one year.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow II" (findatwiki.com copy: '1st reign 590', 'ruling from 590 to 628, with an interruption of one year').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-ii.reign.591-628" type="attested" name="reign" active="#khosrow-ii" from="0591" to="0628-02-25" cert="medium" resp="#research">
+        <desc>Khosrow II's second reign, after his restoration with Roman help, ran from 591 to 25 February 628, when his son Kavad II (Sheroe) overthrew him.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow II" (findatwiki.com copy: '2nd reign 591 – 25 February 628', successor Kavad II; eudic.net copy the same).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-ii.death.628" type="attested" name="death" active="#khosrow-ii" passive="#ctesiphon" when="0628-02-28" cert="medium" resp="#research">
+        <desc>Khosrow II was put to death at Ctesiphon on 28 February 628, on the orders of his son Kavad II.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow II" (wiki-gateway.eudic.net copy, infobox 'Died February 28, 628, Ctesiphon'; findatwiki.com copy the same, deposed and killed by his son Sheroe).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-ii.kinship.khosrow-i.grandson" type="attested" name="kinship" active="#khosrow-ii" passive="#khosrow-i" cert="medium" resp="#research">
+        <desc>Khosrow II was the son of Hormizd IV and the <term>grandson</term> of Khosrow I.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow II" (wiki-gateway.eudic.net copy: 'the son of Hormizd IV (reigned 579–590) and the grandson of Khosrow I (reigned 531–579)').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.ardashir-i.reign.224-242" type="attested" name="reign" active="#ardashir-i" from="0224" to="0242" cert="low" resp="#research">
+        <desc>Ardashir I reigned from his victory over Artabanus in 224 until his death in 242, with his son Shapur I as co-regent from 240; some encyclopedias end his reign in 240 or 241.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Shapur I" (en.wikipedia.org old revision 1192892693: Shapur ruled from 240 'with his father Ardashir I as co-regent until the death of the latter in 242').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.ardashir-i.death.242" type="attested" name="death" active="#ardashir-i" when="0242" cert="low" resp="#research">
+        <desc>Ardashir I died in 242, two years after his son Shapur I became co-regent; other encyclopedias put his death in 240 or 241.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Shapur I" (en.wikipedia.org old revision 1192892693: co-regent 'until the death of the latter in 242').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gelimer.accession.530" type="attested" name="accession" active="#gelimer" passive="#vandals" when="0530-06-15" cert="medium" resp="#research">
+        <desc>Gelimer became king of the Vandals on 15 June 530 by deposing his cousin Hilderic.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Gelimer" (wikivisually.com copy: 'He became ruler on 15 June 530 after deposing ... Hilderic').</note></bibl>
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Gelimer" (text reproduced at universalium.en-academic.com: 'deposed King Hilderic, his pro-Roman cousin, in 530 and usurped the throne').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gelimer.reign.530-534" type="attested" name="reign" active="#gelimer" from="0530-06-15" to="0534-03" cert="medium" resp="#research">
+        <desc>Gelimer was the last king of the Vandals, ruling from 530 until his surrender to Belisarius in March 534.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Gelimer" (text reproduced at universalium.en-academic.com: 'last Vandal king (ruled 530–534)', 'forced to surrender in March 534').</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Gelimer" (wikivisually.com copy: 'King of the Vandals and Alans (530–534)').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gelimer.participant.vandal-war" type="attested" name="participant" active="#gelimer" passive="#vandal-war" subtype="vandal" from="0533" to="0534-03" cert="high" resp="#research">
+        <desc>Gelimer led the Vandals against Belisarius in 533–534, was defeated, surrendered, and walked as a captive in Belisarius' triumph at Constantinople.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference: Gelimer among the slaves in the triumph, doing obeisance to Justinian.</note></bibl>
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Gelimer" (universalium.en-academic.com copy: defeated at Decimum and in mid-December 533, surrendered March 534).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gelimer.whereabouts.534" type="attested" name="whereabouts" active="#gelimer" passive="#constantinople" notBefore="0534" notAfter="0534-12" cert="high" resp="#research">
+        <desc>Gelimer, brought to Byzantium by Belisarius, walked in the triumph in the Hippodrome and was then given lands in Galatia.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference: 'when Gelimer reached the hippodrome and saw the emperor sitting upon a lofty seat'; the triumph precedes the consulship dated [Jan. 1, 535 A.D.].</note></bibl>
+        <bibl type="secondary"><ptr target="#oman-dark-ages"/><note>Oman, The Dark Ages 476–918 (biblioteka-fb2.com copy, page 90 of the reader): in the spring of 534 Belisarius returned to Constantinople with the king and the captive Vandals.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.teias.accession.552" type="attested" name="accession" active="#teias" passive="#ostrogoths" when="0552" cert="medium" resp="#research">
+        <desc>After Totila's death in 552 the remnant of the Goths gathered at Ticinum and elected Teias king.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/309: 'there they immediately elected Teïas as King'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.teias.participant.mons-lactarius-552" type="attested" name="participant" active="#teias" passive="#battle-of-mons-lactarius-552" subtype="gothic" notBefore="0552" notAfter="0553" cert="high" resp="#research">
+        <desc>Teias led the last Gothic army at Mons Lactarius and fought in the forefront until he was killed.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV: 'Eroico valore di Teia. Morto egli le genti sue proseguono a combattere'.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312: 'Teïas, in the forefront of the battle, performed prodigies of valour'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.teias.death.mons-lactarius" type="attested" name="death" active="#teias" passive="#mons-lactarius" notBefore="0552" notAfter="0553" cert="medium" resp="#research">
+        <desc>Teias was killed in the battle at Mons Lactarius when, his shield heavy with a dozen spears, he called for another and was struck in the moment he was uncovered; his men fought on.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV: 'Morto egli'.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.germanus.death.550" type="attested" name="death" active="#germanus" passive="#serdica" when="0550" cert="medium" resp="#research">
+        <desc>Germanus fell suddenly ill and died two days before he meant to start his march to Italy against Totila; Wikipedia places his death at Serdica in 550.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.40.8–9</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 675: he announced the march to Italy 'two days later. But a certain fate befell him, for he suddenly fell ill and his life was cut short'. Procopius gives neither the year nor, in the section seen, the place.</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Germanus (cousin of Justinian I)" (wiki.studentb.eu copy, infobox 'Died 550, Serdica').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.germanus.office.527" type="attested" name="office" active="#germanus" when="0527" cert="high" resp="#research">
+        <desc>When Justinian came to the throne Germanus was appointed <term>general of all Thrace (magister militum per Thracias)</term>, and defeated the Antae who had crossed the Danube.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.40</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation): 'Germano, di que' dì eletto maestro de' militi per tutta la Tracia' (at Justinian's accession); section by standard reference.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.germanus.whereabouts.527" type="attested" name="whereabouts" active="#germanus" passive="#thrace" when="0527" cert="medium" resp="#research">
+        <desc>In the first year of Justinian's reign Germanus, general in Thrace, fought and almost destroyed the Antae who had crossed the Ister into Roman territory.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.40</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation): the Antae 'passato l'Istro' were routed by Germanus, then general of all Thrace.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.germanus.office.550" type="attested" name="office" active="#germanus" when="0550" cert="high" resp="#research">
+        <desc>In 550 Germanus was appointed <term>commander-in-chief of the war against Totila and the Goths</term>; the news made the Roman garrisons of Italy hopeful and the Goths afraid.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.39.20–26</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 673: Diogenes 'had heard that Germanus had been appointed commander-in-chief of this war and was not far off with his army'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.sittas.death.538" type="attested" name="death" active="#sittas" passive="#armenia" when="0538" cert="medium" resp="#research">
+        <desc>Sittas was killed in 538 while fighting rebel Armenians; German Wikipedia puts his death in 539.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Sittas" (wikizero.com and pinocchiopedia.com copies of the English article: 'Sittas (Greek: Σίττας; died 538)').</note></bibl>
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.3</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference: chapter III was read up to Sittas' reluctant start of the war against the Armenians; his death itself was not in the excerpt seen.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.sittas.death.539" type="attested" name="death" active="#sittas" passive="#armenia" when="0539" cert="low" resp="#research">
+        <desc>German Wikipedia dates Sittas' death in a skirmish with rebel Armenians to 539; English Wikipedia gives 538.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>German Wikipedia, "Sittas" (de.zxc.wiki English rendering): "Sittas († 539) ... was killed in a skirmish with rebel Armenians in 539".</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.sittas.kinship.comito.husband" type="attested" name="kinship" active="#sittas" passive="#comito" cert="medium" resp="#research">
+        <desc>Sittas was the <term>husband</term> of Comito, the elder sister of the empress Theodora, and perhaps the father of the later empress Sophia.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Sittas" (wikizero.com copy: 'Sittas was the husband of Comito, the elder sister of the Empress Theodora').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.comito.kinship.theodora.sister" type="attested" name="kinship" active="#comito" passive="#theodora" cert="medium" resp="#research">
+        <desc>Comito was the elder <term>sister</term> of the empress Theodora.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Sittas" (wikizero.com copy: 'Comito, the elder sister of the Empress Theodora').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.antonina.kinship.belisarius.wife" type="attested" name="kinship" active="#antonina" passive="#belisarius" cert="high" resp="#research">
+        <desc>Antonina was the <term>wife</term> of Belisarius; in 548 she left him at Dryus to go to Byzantium and ask the empress for more help in the war.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.30.2–3</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 7F page): Valerian 'found Belisarius together with his wife. At about this time Antonina, the wife of Belisarius, set off for Byzantium'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.death.565" type="attested" name="death" active="#belisarius" when="0565-03" cert="medium" resp="#research">
+        <desc>Belisarius died in March 565, some months before Justinian.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Belisarius" (summary text reproduced at triey.in.net: 'born c. 505 ... died March 565').</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Belisarius" (Scots Wikipedia, sco.wikipedia.org: 'Dee'd c. Mairch 565').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.death.rufinianae" type="uncertain" name="death" active="#belisarius" passive="#rufinianae" when="0565-03" cert="low" resp="#research">
+        <desc>Scots Wikipedia places Belisarius' death (c. March 565) at Rufinianae near Chalcedon; other reference works say he died in Constantinople, and the place is doubtful.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Scots Wikipedia, "Belisarius" (sco.wikipedia.org), infobox: "Dee'd c. Mairch 565 ... Rufinianae, Chalcedon".</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.death.574" type="attested" name="death" active="#narses-eunuch" when="0574" cert="medium" resp="#research">
+        <desc>The eunuch Narses died in 574, probably at Rome or Constantinople; older reference works give about 568 and say Rome.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Narses" (article text reproduced at universalium.academic.ru: 'died 574, probably Rome or Constantinople').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.office.554" type="attested" name="office" active="#narses-eunuch" when="0554" cert="medium" resp="#research">
+        <desc>In Justinian's Pragmatic Sanction of 554 Narses is named <term>praepositus sacri cubiculi</term>, the title under which he governed Italy.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, bitlit.ru copy of the book, note 624: 'In the affix Narses is named as the Praepositus of the Sacred Cubicle'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.535" type="attested" name="office" active="#belisarius" when="0535-01-01" cert="high" resp="#research">
+        <desc>On 1 January 535 Belisarius entered the office of <term>consul</term> and was borne by the Vandal captives in his curule chair, throwing the spoils to the people.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference: marginal date [Jan. 1, 535 A.D.], 'he had the fortune to be advanced to the office of consul'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.534" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" notBefore="0534" notAfter="0535-01" cert="high" resp="#research">
+        <desc>Back from Africa with Gelimer and the Vandal captives, Belisarius celebrated his triumph in Byzantium in 534 and his consular triumph on 1 January 535.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference: the triumph in the hippodrome and, [Jan. 1, 535 A.D.], the consular procession.</note></bibl>
+        <bibl type="secondary"><ptr target="#oman-dark-ages"/><note>Oman, The Dark Ages (biblioteka-fb2.com copy, page 90 of the reader): Belisarius returned to Constantinople in the spring of 534.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.ravenna-540" type="attested" name="whereabouts" active="#belisarius" passive="#ravenna" when="0540" cert="high" resp="#research">
+        <desc>In 540 Belisarius went with the Gothic envoys into Ravenna with his army, having sent his rivals Bessas, John, Narses and Aratius elsewhere, and held Vittigis under guard.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.29.29–35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 551.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.taginae-552" type="attested" name="whereabouts" active="#narses-eunuch" passive="#taginae" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>Before the battle of 552 the Roman army led by Narses camped on the Apennines about a hundred stades from Totila's camp near the village of Taginae, at the place called Busta Gallorum.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.29.3–5</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 8I page).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.campania-552" type="attested" name="whereabouts" active="#narses-eunuch" passive="#mons-lactarius" notBefore="0552" notAfter="0553" cert="medium" resp="#research">
+        <desc>After Taginae Narses led his whole army into Campania against Teias, camped by the river Dracon at the foot of Vesuvius, and fought the Goths who had withdrawn to Mons Lactarius.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.34–35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586: end of Capo XXXIV, Narses 'muove alla volta della Campania con tutto l'esercito', and the heading of Capo XXXV.</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference (whosread.com copy of the same edition), chapter XXXV: the two armies camped on either side of the Dracon.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vandal-war.victor.roman-empire" type="attested" name="victor" active="#vandal-war" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Romans under Belisarius won the Vandal War: Gelimer surrendered and was led captive in Belisarius' triumph, and the Vandal kingdom ended.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference: Gelimer among the slaves of the triumph, 'the spoils of the Vandalic war'.</note></bibl>
+        <bibl type="secondary"><ptr target="#oman-dark-ages"/><note>Oman, The Dark Ages (biblioteka-fb2.com copy, page 90 of the reader), margin 'End of the Vandal kingdom'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vandal-war.outcome.victory" type="attested" name="outcome" active="#vandal-war" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>The Vandal War ended in a Roman victory: after his defeats of 533 Gelimer surrendered in March 534.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica, "Gelimer" (text reproduced at universalium.en-academic.com: defeated at Decimum and in mid-December 533, 'forced to surrender in March 534. Thus the Vandal kingdom was destroyed').</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.9</citedRange><note>Dewing's Project Gutenberg text of the Vandalic War (#16765), free-books.at copy, with Dewing's marginal dates; chapter by standard reference.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vandal-war.quantity.roman-troops" type="attested" name="quantity" active="#vandal-war" passive="#roman-empire" when="0533" cert="medium" resp="#research">
+        <desc>Belisarius invaded Africa with about <measure type="troops" quantity="15000" unit="men">15,000 men</measure>; modern works derived from Procopius give 10,000 infantry and 5,000 cavalry besides 400 Heruls and 600 Huns.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Older Encyclopaedia Britannica, vol. 3 (Baltimore–Braila), article 'Belisarius', as reproduced at gluedideas.com: 'With 15,000 mercenaries, he took Carthage'.</note></bibl>
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>3.11</citedRange><note>Standard reference for the muster of the expedition; Procopius' text of the chapter was not seen.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gothic-war.victor.roman-empire" type="attested" name="victor" active="#gothic-war" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Romans won the Gothic War: after Teias fell at Mons Lactarius the last Gothic army agreed to surrender its strongholds and leave Italy.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV: 'Chiedono alla fine di terminare la guerra. Consiglio di Giovanni e condizioni della pace'.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312: 'Such was the end of the dominion of the Ostrogoths in Italy'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gothic-war.outcome.victory" type="attested" name="outcome" active="#gothic-war" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>The Gothic War ended in a Roman victory and the end of Ostrogothic rule in Italy.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.gothic-war.theatre.italy" type="attested" name="theatre" active="#gothic-war" passive="#italy" cert="high" resp="#research">
+        <desc>The Gothic War was fought in Italy, from Ravenna and Verona to Campania.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.29.29–35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 551 (Ravenna).</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.29.3–5</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Taginae in the Apennines).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.capture-of-ravenna-540.outcome.surrendered" type="attested" name="outcome" active="#capture-of-ravenna-540" passive="#outcome.surrendered" cert="high" resp="#research">
+        <desc>Ravenna was not stormed: the Gothic envoys brought Belisarius and his army into the city, and the Goths, undefeated and superior in number, became captives, to their women's scorn.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.29.29–35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 551.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.capture-of-ravenna-540.theatre.italy" type="attested" name="theatre" active="#capture-of-ravenna-540" passive="#italy" cert="high" resp="#research">
+        <desc>The capture of Ravenna belongs to the Italian theatre; Belisarius' supply fleet sailed to Classes, Ravenna's harbour.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.29.31</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 551.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vitiges.participant.gothic-war" type="attested" name="participant" active="#vitiges" passive="#gothic-war" subtype="gothic" notAfter="0540" cert="high" resp="#research">
+        <desc>Vittigis led the Goths against Belisarius until Ravenna fell in 540, when Belisarius held him under guard and took him to Byzantium.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.29.35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 551: 'Belisarius held Vittigis'.</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.1.1–2</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 7A page): Belisarius arrived at Byzantium 'in company with Vittigis'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.siege-of-verona-541.partOf.gothic-war" type="attested" name="partOf" active="#siege-of-verona-541" passive="#gothic-war" cert="high" resp="#research">
+        <desc>The Roman attempt on Verona belongs to the Gothic War: Totila's march to Faventia followed his news of what had happened at Verona.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4.1</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV: 'Totila, upon learning what had taken place at Verona, summoned many of the Goths from that city'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.siege-of-verona-541.place.verona" type="attested" name="place" active="#siege-of-verona-541" passive="#verona" cert="high" resp="#research">
+        <desc>The Roman attempt of 541 was made on the city of Verona in Venetia.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4.1</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.siege-of-verona-541.theatre.italy" type="attested" name="theatre" active="#siege-of-verona-541" passive="#italy" cert="high" resp="#research">
+        <desc>The attempt on Verona was made in northern Italy.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4.1</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.siege-of-verona-541.outcome.repulsed" type="attested" name="outcome" active="#siege-of-verona-541" passive="#outcome.repulsed" when="0541" cert="medium" resp="#research">
+        <desc>The attempt on Verona failed: Artabazes' Persians seized a gate, but the Roman generals halted at a distance to quarrel over the spoils, the Goths returned, and Artabazes escaped by leaping from the wall.
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.3</citedRange><note>Standard reference; the story was seen only in Gibbon's paraphrase (Decline and Fall ch. XLIII, free-books.at copy), which is not a source of this base.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.siege-of-verona-541.victor.ostrogoths" type="attested" name="victor" active="#siege-of-verona-541" passive="#ostrogoths" cert="medium" resp="#research">
+        <desc>The Goths held Verona against the Roman attempt of 541.
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.3</citedRange><note>Standard reference; the outcome was seen only in Gibbon's paraphrase (ch. XLIII).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.artabazes.participant.verona-541" type="attested" name="participant" active="#artabazes" passive="#siege-of-verona-541" subtype="roman" when="0541" cert="medium" resp="#research">
+        <desc>Artabazes, with his Persians, took a gate of Verona and, when the attempt failed, escaped by leaping from the wall.
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.3</citedRange><note>Standard reference; seen in Gibbon's paraphrase (ch. XLIII). At Faventia Artabazes says he had recently fought the Goths 'with a handful of men' (7.4, Delphi copy, chapter IV, seen).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.quantity.gothic-troops" type="attested" name="quantity" active="#battle-of-faventia-542" passive="#ostrogoths" when="0542" cert="high" resp="#research">
+        <desc>Totila marched against the Roman commanders with his whole army, <measure type="troops" quantity="5000" unit="men">five thousand men</measure>, fewer than the Romans.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4.1</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV: 'moved with his whole army, amounting to five thousand men, against his opponents'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.quantity.gothic-detachment" type="attested" name="quantity" active="#battle-of-faventia-542" passive="#ostrogoths" when="0542" cert="high" resp="#research">
+        <desc>Totila sent <measure type="troops" quantity="300" unit="men">three hundred</measure> men across the river about twenty stades away to fall on the Roman rear once the battle was joined.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV (bookreadfree.com page 1351474).</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (Spanish rendering at es.stringtranslate.com: the key moment was the attack of about 300 Gothic horsemen on the Roman rear).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.artabazes.participant.faventia-542" type="attested" name="participant" active="#artabazes" passive="#battle-of-faventia-542" subtype="roman" when="0542" cert="high" resp="#research">
+        <desc>Before the battle at Faventia Artabazes alone accepted the challenge of the Goth Valaris and killed him, but Valaris' braced spear pierced Artabazes' neck.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV (bookreadfree.com page 1351474).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.artabazes.death.faventia-542" type="attested" name="death" active="#artabazes" passive="#faventia" when="0542" cert="medium" resp="#research">
+        <desc>Artabazes died of the wound he received in his single combat with Valaris before the battle of Faventia.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV: the spear of Valaris went through his corselet and grazed his neck (the excerpt ends there).</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering: Valaris was killed by Artabazes, 'que también resultó mortalmente herido').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.totila.participant.faventia-542" type="attested" name="participant" active="#totila" passive="#battle-of-faventia-542" subtype="gothic" when="0542" cert="high" resp="#research">
+        <desc>Totila led the Gothic army at Faventia in person, crossing the river against the Romans.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV: 'He himself, meanwhile, with the rest of the army straightway crossed the river and advanced directly upon his opponents'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.date.spring-542" type="attested" name="date" active="#battle-of-faventia-542" notBefore="0542-03" notAfter="0542-06" cert="medium" resp="#research">
+        <desc>The battle of Faventia was fought in the spring of 542.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (Spanish rendering at es.stringtranslate.com: 'En la primavera de 542').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.place.faventia" type="attested" name="place" active="#battle-of-faventia-542" passive="#faventia" cert="medium" resp="#research">
+        <desc>The battle was fought near Faventia (modern Faenza).
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering: 'la batalla de Faventia (la actual Faenza)').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.theatre.italy" type="attested" name="theatre" active="#battle-of-faventia-542" passive="#italy" cert="medium" resp="#research">
+        <desc>Faventia lies in northern Italy; the battle opened Totila's recovery of Italy.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.partOf.gothic-war" type="attested" name="partOf" active="#battle-of-faventia-542" passive="#gothic-war" cert="high" resp="#research">
+        <desc>Faventia belongs to the Gothic War; it began the revival of Gothic resistance to the Roman reconquest.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering: 'dando comienzo al resurgimiento de la resistencia goda').</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter IV.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.victor.ostrogoths" type="attested" name="victor" active="#battle-of-faventia-542" passive="#ostrogoths" cert="medium" resp="#research">
+        <desc>Totila's Goths won at Faventia, scattering the larger Roman army.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering: Totila 'dispersó a las fuerzas romanas más numerosas').</note></bibl>
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.4</citedRange><note>Standard reference for the rout; the part of the chapter seen ends before it.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-faventia-542.outcome.victory" type="attested" name="outcome" active="#battle-of-faventia-542" passive="#outcome.victory" cert="medium" resp="#research">
+        <desc>Faventia was a Gothic victory over a more numerous Roman army.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Battle of Faventia" (es.stringtranslate.com rendering).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-taginae-552.victor.roman-empire" type="attested" name="victor" active="#battle-of-taginae-552" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Narses' army won at Taginae (Busta Gallorum): toward evening the Gothic cavalry broke and fled into its own infantry, and Narses rejoiced at the outcome.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.32.13–18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 791.</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.33.1</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 8J page): 'Narses was overjoyed at the outcome'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-taginae-552.outcome.victory" type="attested" name="outcome" active="#battle-of-taginae-552" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>Taginae was a Roman victory: the Goths, using only their spears, were shot down between the archers of both wings and routed; Totila was mortally wounded in the flight.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.32.9–18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 791.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/309.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-taginae-552.quantity.roman-archers" type="attested" name="quantity" active="#battle-of-taginae-552" passive="#roman-empire" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>Narses placed about <measure type="troops" quantity="8000" unit="men">eight thousand</measure> unmounted bowmen of the regular troops on the two wings; the Gothic horse charged into them.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.32.9</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 791: 'the eight thousand infantrymen'.</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.31</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter XXXI: 'about eight thousand unmounted bowmen from the regular troops'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-taginae-552.quantity.roman-flank-cavalry" type="attested" name="quantity" active="#battle-of-taginae-552" passive="#roman-empire" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>At the extreme left of his line Narses set <measure type="troops" quantity="1500" unit="men">fifteen hundred cavalry</measure> at an angle, five hundred to rescue any Romans driven back and a thousand to take the Gothic infantry in the rear.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.31</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter XXXI.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-taginae-552.quantity.gothic-reinforcement" type="attested" name="quantity" active="#battle-of-taginae-552" passive="#ostrogoths" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>Totila marched before <measure type="troops" quantity="2000" unit="men">two thousand horsemen</measure> of Teias' army had joined him; they reached his camp on the day of the battle, and he delayed the fight until they came.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.29.1–2</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 8I page).</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.32</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter XXXII: 'Meanwhile the two thousand Goths arrived'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.valerian-general.participant.taginae-552" type="attested" name="participant" active="#valerian-general" passive="#battle-of-taginae-552" subtype="roman" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>At Taginae Valerian held the Roman right wing with John the Glutton and Dagisthaeus.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.31</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter XXXI: 'on the right were arrayed Valerian and John the Glutton along with Dagisthaeus'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.participant.taginae-552" type="attested" name="participant" active="#john-the-glutton" passive="#battle-of-taginae-552" subtype="roman" notBefore="0552-06" notAfter="0552-07" cert="high" resp="#research">
+        <desc>John the Glutton fought on the Roman right wing at Taginae.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.31</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference, chapter XXXI.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.place.mons-lactarius" type="attested" name="place" active="#battle-of-mons-lactarius-552" passive="#mons-lactarius" cert="high" resp="#research">
+        <desc>The last Gothic army, cut off from supplies by the Dracon below Vesuvius, withdrew to Mons Lactarius and came down from it to fight.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV: 'Gottica ritirata sul monte del Latte'.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312: 'They now took refuge on the Lactarian Mount'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.theatre.italy" type="attested" name="theatre" active="#battle-of-mons-lactarius-552" passive="#italy" cert="high" resp="#research">
+        <desc>The battle was fought in Campania, at the foot of Vesuvius near Nuceria.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>Dewing's translation in the 'Delphi Complete Works of Procopius' copy at bookreadfree.com, which prints chapter numerals only; section by standard reference (whosread.com copy), chapter XXXV: Vesuvius in Campania and the river Dracon near Nuceria.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.partOf.narses-campaign" type="attested" name="partOf" active="#battle-of-mons-lactarius-552" passive="#narses-italian-campaign-551-554" cert="high" resp="#research">
+        <desc>Mons Lactarius was the last battle of Narses' campaign against the Goths, after Taginae and the recovery of Rome.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan pages djvu/309 and djvu/312.</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.34–35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.victor.roman-empire" type="attested" name="victor" active="#battle-of-mons-lactarius-552" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Narses' army won: after two days of fighting the Goths, their king dead, asked for terms and agreed to leave Italy.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586, heading of Capo XXXV.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.outcome.victory" type="attested" name="outcome" active="#battle-of-mons-lactarius-552" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>Mons Lactarius was a Roman victory; the surviving Goths made a convention with Narses, on John's advice, to surrender their strongholds and depart.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-mons-lactarius-552.duration.two-days" type="attested" name="duration" active="#battle-of-mons-lactarius-552" cert="medium" resp="#research">
+        <desc>The battle lasted <measure type="duration" quantity="2" unit="day">two days</measure>: the Goths fought on after Teias' death until night, and again from dawn until night, before they sent to Narses.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312: 'his men fought on till night ... At the dawn of day the fight was resumed, and again persevered in till night'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.date.554" type="attested" name="date" active="#battle-of-casilinum-554" when="0554" cert="medium" resp="#research">
+        <desc>Narses destroyed the army of Butilinus at Casilinum in 554.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference (Agathias book 2); the year was seen in Gibbon's margin ('A.D. 554', Decline and Fall ch. XLIII, en.wikisource scan djvu/514), which is not a source of this base.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.place.casilinum" type="attested" name="place" active="#battle-of-casilinum-554" passive="#casilinum" cert="medium" resp="#research">
+        <desc>Butilinus camped at the bridge of Casilinum on the Volturnus near Capua, and the battle was fought there.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; seen in Gibbon's paraphrase of Agathias (ch. XLIII): Buccelin 'occupied with a wooden tower the bridge of Casilinum, covered his right by the stream of the Vulturnus'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.theatre.italy" type="attested" name="theatre" active="#battle-of-casilinum-554" passive="#italy" cert="medium" resp="#research">
+        <desc>Casilinum lies in Campania, in southern Italy.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; Gibbon's paraphrase (ch. XLIII).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.partOf.narses-campaign" type="attested" name="partOf" active="#battle-of-casilinum-554" passive="#narses-italian-campaign-551-554" cert="medium" resp="#research">
+        <desc>Casilinum ended Narses' campaign in Italy, defeating the Franks and Alamanni who had come to the help of the Goths.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; Gibbon's paraphrase (ch. XLIII).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.victor.roman-empire" type="attested" name="victor" active="#battle-of-casilinum-554" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>Narses' army won at Casilinum: Butilinus and most of his army perished on the field, in the Volturnus or at the hands of the peasants.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; seen in Gibbon's paraphrase (ch. XLIII, free-books.at copy).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.outcome.victory" type="attested" name="outcome" active="#battle-of-casilinum-554" passive="#outcome.victory" cert="medium" resp="#research">
+        <desc>Casilinum was a crushing Roman victory; Agathias, as Gibbon reports him, says that only five of the Alamanni survived.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; seen in Gibbon's paraphrase (ch. XLIII).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.quantity.roman-troops" type="attested" name="quantity" active="#battle-of-casilinum-554" passive="#roman-empire" when="0554" cert="medium" resp="#research">
+        <desc>According to Agathias Narses' army at Casilinum numbered no more than <measure type="troops" quantity="18000" unit="men">18,000 men</measure>.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2.4</citedRange><note>The figure and the reference 'Agath., II, 4' were seen in a modern Russian study of Italy and Byzantium in the sixth century (user.bibliboba.online copy) and in Gibbon ch. XLIII ('eighteen thousand men'); Agathias' text was not seen.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.quantity.frankish-troops" type="attested" name="quantity" active="#battle-of-casilinum-554" when="0554" cert="medium" resp="#research">
+        <desc>According to Agathias more than <measure type="troops" quantity="30000" unit="men">30,000</measure> Franks and Alamanni fought under Butilinus at Casilinum.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2.4</citedRange><note>The figure and the reference 'Agath., II, 4' were seen in a modern Russian study (user.bibliboba.online copy) and in Gibbon ch. XLIII ('thirty thousand Franks and Alamanni'); Agathias' text was not seen.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.butilinus.participant.casilinum-554" type="attested" name="participant" active="#butilinus" passive="#battle-of-casilinum-554" subtype="frankish" when="0554" cert="medium" resp="#research">
+        <desc>Butilinus commanded the Frankish and Alamannic army at Casilinum and perished with most of it.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; seen in Gibbon's paraphrase (ch. XLIII) and in the Russian study citing Agathias 2.4 and 2.8.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.partOf.gothic-war" type="attested" name="partOf" active="#narses-italian-campaign-551-554" passive="#gothic-war" cert="high" resp="#research">
+        <desc>Narses' campaign of 551–554 was the last phase of the Gothic War, ending the Gothic dominion in Italy.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan pages djvu/309 and djvu/312.</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.29.1–5</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.victor.roman-empire" type="attested" name="victor" active="#narses-italian-campaign-551-554" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Narses' campaign was a Roman success: Totila fell after Taginae, Teias at Mons Lactarius, and the Goths agreed to leave Italy.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.33.1</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 8J page).</note></bibl>
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.35</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/586.</note></bibl>
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.outcome.victory" type="attested" name="outcome" active="#narses-italian-campaign-551-554" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>Narses' Italian campaign ended in a Roman victory.
+        <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><citedRange>vol. 2</citedRange><note>Holmes, The Age of Justinian and Theodora, vol. 2, en.wikisource scan page djvu/312.</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.33.1</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.antioch-of-chosroes.founder.khosrow-i" type="attested" name="founder" active="#antioch-of-chosroes" passive="#khosrow-i" notBefore="0540" cert="high" resp="#research">
+        <desc>After his invasion of 540 Khosrow built a city in Assyria one day's journey from Ctesiphon, named it the Antioch of Chosroes and settled there all the captives from Antioch, with a bath and a hippodrome.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.14.1</citedRange><note>Dewing's Project Gutenberg text of the Persian War (#16764), free-books.at copy, chapter XIV; section by standard reference: 'Now Chosroes built a city in Assyria ... and he named it the Antioch of Chosroes and settled there all the captives from Antioch'.</note></bibl>
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Weh Antiok Khosrow" (en.wikipedia.org: founded by Khosrow I near Ctesiphon and peopled with the deported population of Antioch, taken in 540).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.death.579" type="attested" name="death" active="#khosrow-i" passive="#ctesiphon" when="0579-02" cert="medium" resp="#research">
+        <desc>Khosrow I died at Ctesiphon in February 579 and was succeeded by his son Hormizd IV.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Khosrow I" (en.wikipedia.org, infobox: 'Death Date: February 579', 'Death Place: Ctesiphon, Sasanian Empire').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vitiges.reign.536-540" type="attested" name="reign" active="#vitiges" from="0536" to="0540" cert="medium" resp="#research">
+        <desc>Vitiges was king of the Ostrogoths in Italy from 536 to 540, when Belisarius took him captive at Ravenna.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Vitiges" (wiki-gateway.eudic.net copy: 'king of the Ostrogoths in Italy from 536 to 540'; regnal box 'Preceded by Theodahad ... Succeeded by Ildibad').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vitiges.accession.536" type="attested" name="accession" active="#vitiges" passive="#ostrogoths" when="0536" cert="medium" resp="#research">
+        <desc>Vitiges succeeded Theodahad as king of the Ostrogoths in 536, early in the Gothic War, and soon had Theodahad murdered.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Vitiges" (wiki-gateway.eudic.net copy).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.vitiges.death.constantinople" type="attested" name="death" active="#vitiges" passive="#constantinople" notBefore="0540" notAfter="0542" cert="low" resp="#research">
+        <desc>Vitiges died a captive in Constantinople, without children; the Wikipedia revision seen gives 540 as the year, other reference works 542.
+        <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, "Vitiges" (wiki-gateway.eudic.net copy: 'Vitiges or Witiges (died 540)', 'took both Vitiges and Matasuntha as captives to Constantinople, and Vitiges died there').</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.548" type="attested" name="whereabouts" active="#belisarius" passive="#dryus" when="0548" cert="high" resp="#research">
+        <desc>In 548 Valerian, crossing from the East, found Belisarius with his wife at Dryus (Hydruntum); from there Antonina set out for Byzantium.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.30.2–3</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 7F page).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.554" type="attested" name="whereabouts" active="#narses-eunuch" passive="#casilinum" when="0554" cert="medium" resp="#research">
+        <desc>In 554 Narses led his army against Butilinus at Casilinum on the Volturnus.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; seen in Gibbon's paraphrase of Agathias (Decline and Fall ch. XLIII).</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.battle-of-casilinum-554.quantity.roman-dead" type="attested" name="quantity" active="#battle-of-casilinum-554" passive="#roman-empire" when="0554" cert="low" resp="#research">
+        <desc>Gibbon, following Agathias, says the victory at Casilinum cost the Romans only <measure type="casualties" quantity="80" unit="men">fourscore men</measure>; Gibbon himself thought the figure hard to believe.
+        <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2</citedRange><note>Standard reference; the figure was seen only in Gibbon ch. XLIII (free-books.at copy): 'purchased with the loss of fourscore Romans'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.germanus.whereabouts.536" type="attested" name="whereabouts" active="#germanus" passive="#africa" notBefore="0536" cert="high" resp="#research">
+        <desc>After the mutiny of Stotzas in Libya, Justinian sent Germanus, a patrician, with a few men to Libya; on landing at Carthage he found only a third of the army there.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>4.16.1–3</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 325: 'he sent Germanus, his own nephew, a man of patrician rank, to Libya ... And when they had sailed into Carthage'.</note></bibl>
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>4.14.6–7</citedRange><note>Dewing's Loeb text on penelope.uchicago.edu (Thayer), section numbers printed inline (Wars 4D page): the mutiny arose at Easter in the tenth year of Justinian's reign.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.quantity.lombards" type="attested" name="quantity" active="#narses-italian-campaign-551-554" passive="#lombards" when="0552" cert="high" resp="#research">
+        <desc>Audoin, leader of the Lombards, sent Narses <measure type="troops" quantity="2500" unit="men">two thousand five hundred</measure> picked warriors as allies.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.26.12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 773.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.quantity.lombard-retinue" type="attested" name="quantity" active="#narses-italian-campaign-551-554" passive="#lombards" when="0552" cert="high" resp="#research">
+        <desc>The 2,500 Lombard warriors were followed by a retinue of more than <measure type="troops" quantity="3000" unit="men">three thousand fighting men</measure>.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.26.12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 773.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-italian-campaign-551-554.quantity.heruls" type="attested" name="quantity" active="#narses-italian-campaign-551-554" passive="#heruls" when="0552" cert="high" resp="#research">
+        <desc>More than <measure type="troops" quantity="3000" unit="men">three thousand</measure> Heruls, all horsemen, commanded by Philemuth and others, marched with Narses.
+        <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.26.13</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 773.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-herul-recruitment-545.partOf.gothic-war" type="attested" name="partOf" active="#narses-herul-recruitment-545" passive="#gothic-war" cert="high" resp="#research">
+        <desc>Justinian sent the eunuch Narses to the leaders of the Heruls to win many of them for the war in Italy, where they were to join Belisarius in the spring.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333: 'Inviò similmente l'eunuco Narsete ai capi degli Eruli per allettarne molti a prender parte in quelle italiche faccende'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-herul-recruitment-545.place.thrace" type="attested" name="place" active="#narses-herul-recruitment-545" passive="#thrace" cert="high" resp="#research">
+        <desc>The Heruls recruited by Narses, led by Philemuth and others, went with him into Thrace and wintered there.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333: 'recandosi nella Tracia ove si tennero ne' quartieri di inverno'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-herul-recruitment-545.victor.roman-empire" type="attested" name="victor" active="#narses-herul-recruitment-545" passive="#roman-empire" cert="high" resp="#research">
+        <desc>On the march the Heruls fell in with a great band of Sclaveni who had crossed the Ister and, though far fewer, routed them and freed their captives.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-herul-recruitment-545.outcome.victory" type="attested" name="outcome" active="#narses-herul-recruitment-545" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>The Heruls' encounter with the Sclaveni on the way ended in a Roman victory, with great slaughter of the Sclaveni.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333: 'fuor d'ogni speranza li vinsero apportando loro gravissima strage'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.participant.herul-recruitment-545" type="attested" name="participant" active="#john-the-glutton" passive="#narses-herul-recruitment-545" subtype="roman" notBefore="0544" notAfter="0546" cert="high" resp="#research">
+        <desc>John called Phagas (the Glutton) marched with the Heruls whom Narses had recruited.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333: 'marciava pure con essi Giovanni cognominato Faga'.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.thrace-545" type="attested" name="whereabouts" active="#narses-eunuch" passive="#thrace" notBefore="0544" notAfter="0546" cert="medium" resp="#research">
+        <desc>Narses went to the Herul leaders and brought the Heruls into Thrace for the winter; there, on the way, he unmasked a man falsely calling himself Chilbudius.
+        <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>it.wikisource, Opere di Procopio di Cesarea, Tomo III (Italian translation), djvu/333.</note></bibl></desc>
+      </relation>
+      <relation xml:id="f.ardashir-i.reign.224-241" type="attested" name="reign" active="#ardashir-i" from="0224" to="0241" cert="low" resp="#research">
+        <desc>Britannica's article, as reproduced, gives Ardashir I's reign as 224–241; Wikipedia ends it with his death in 242.
+        <bibl type="secondary"><ptr target="#britannica"/><note>Britannica article 'Ardashir I' as reproduced in a note at familytrees.genopro.com: 'the founder of the Sasanian empire ... (reigned AD 224-241)'.</note></bibl></desc>
+      </relation>
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
+    /// `Annotations/authorities/facts-war-542-548.xml`.
+    static let factsWar_542_548: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts on the eastern campaigns of 542–548</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14 (researcher c, topic war-542-548).</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Facts on Khosrow's invasions of 542 and 544, the Roman invasion of Persarmenia and the battle of Anglon (543), the siege of Edessa (544), the truce of 545 and the years to 548, from Procopius, Wars 2.20–28 and Secret History 3–4, read in the stored copies named in each bibl: [CL] catholiclibrary.org English translation with inline section numbers; [Thayer] Dewing's Loeb text on penelope.uchicago.edu; Dewing's Project Gutenberg text (#16764) on free-books.at; [It] the Italian translation on it.wikisource (whose chapters are numbered differently from the standard edition); and encyclopedia articles as secondary evidence. A section number is given only where it was seen; otherwise the chapter is the standard reference and the bibl is seen-unnumbered. Outcome categories are those of events.xml (#outcomes).</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+      <relation xml:id="f.persian-invasion-542.partOf.second-persian-war" type="attested" name="partOf" active="#persian-invasion-542" passive="#second-persian-war" cert="medium" resp="#research">
+        <desc>Khosrow's invasion of 542, his third invasion of Roman territory since he broke the peace in 540, belongs to Justinian's second Persian war (540–545).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2E*. 'for the third time began an invasion into the land of the Romans'.</note></bibl>
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><citedRange unit="page">102</citedRange><note>Chapter 7, 'Justinian's Second Persian War: the southern front (540–545)', p. 102, as its title is recorded from the front matter in the research brief; the chapter itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.theatre.syria" type="attested" name="theatre" active="#persian-invasion-542" passive="#syria" cert="high" resp="#research">
+        <desc>In 542 Khosrow advanced with the Euphrates on his right into Commagene, 'which they call Euphratesia', that is into the Roman provinces of Syria west of the Euphrates, not into Mesopotamia.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2E*.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 159.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.outcome.repulsed" type="attested" name="outcome" active="#persian-invasion-542" passive="#outcome.repulsed" cert="medium" resp="#research">
+        <desc>The invasion of 542 was turned back without a battle: after his envoy Abandanes had seen Belisarius' camp at Europum, Khosrow recrossed the Euphrates and withdrew; even the hostile Secret History grants that Belisarius 'had driven the foe back', though Khosrow took Callinicum on his way home.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 372500; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>3</citedRange><note>English translation at booksonline.com.ua (book 194507, page 9), end of chapter III: 'one good thing was said of him, that he had driven the foe back'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.quantity.sergiopolis-besiegers" type="attested" name="quantity" active="#persian-invasion-542" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>In 542 Khosrow sent an army of about <measure type="troops" quantity="6000" unit="men">six thousand men</measure> to besiege Sergiopolis; it withdrew for lack of water.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.12–15</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 159.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.quantity.sergiopolis-garrison" type="attested" name="quantity" active="#persian-invasion-542" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Sergiopolis, besieged by the Persians in 542, had 'no more than <measure type="garrison" quantity="200" unit="men">two hundred soldiers</measure>'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.14</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 159.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.quantity.belisarius-hunting-party" type="attested" name="quantity" active="#persian-invasion-542" passive="#roman-empire" cert="high" resp="#research">
+        <desc>To impress Khosrow's envoy Abandanes, Belisarius picked out <measure type="troops" quantity="6000" unit="men">six thousand men</measure> of fine physique and went out as if to hunt; this is a detachment, not the size of his whole army.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference. Greek 'ἑξακισχιλίους' also seen at hodoi.fltr.ucl.ac.be (procope_guerre_perses_02/lecture/21.htm).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-542.quantity.euphrates-horsemen" type="attested" name="quantity" active="#persian-invasion-542" passive="#roman-empire" cert="high" resp="#research">
+        <desc>In 542 Belisarius sent the guardsman Diogenes and Adolius son of Acacius across the Euphrates with <measure type="troops" quantity="1000" unit="men">a thousand horsemen</measure> to threaten Khosrow's line of retreat.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference. Greek 'ξὺν ἱππεῦσι χιλίοις' also seen at hodoi.fltr.ucl.ac.be (lecture/21.htm).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-anglon-543.partOf.second-persian-war" type="attested" name="partOf" active="#battle-of-anglon-543" passive="#second-persian-war" cert="low" resp="#research">
+        <desc>Anglon may be counted part of Justinian's second Persian war (540–545): Procopius narrates the Roman invasion of Persarmenia among the campaigns between Khosrow's invasions of 542 and 544, before the truce of 545, and it was fought in Persarmenia, not in Lazica. No modern work seen assigns it so; Wikipedia counts it part of the Lazic War (another fact).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.1–8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 173. The invasion followed Khosrow's move to Adarbiganon and the failed peace talks.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.26</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference. The next chapter opens 'in the following year' with the fourth invasion [544 A.D.].</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-anglon-543.quantity.roman-engaged" type="attested" name="quantity" active="#battle-of-anglon-543" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>Wikipedia gives the Roman army at Anglon as 30,000, of whom <measure type="troops" quantity="20000" unit="men">20,000 or more</measure> were engaged; Procopius' figure of about 30,000 is for the whole army of the invasion, part of which (Justus' corps) never reached Anglon.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (en.wikipedia.org), infobox 'Strength: 30,000 (20,000+ engaged)'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266 ('la cui oste montava forse trentamila combattenti'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-544.partOf.second-persian-war" type="attested" name="partOf" active="#persian-invasion-544" passive="#second-persian-war" cert="medium" resp="#research">
+        <desc>Khosrow's invasion of 544, his fourth invasion of Roman territory, belongs to Justinian's second Persian war (540–545), which the truce of 545 ended.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.26</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference. Chapter XXVI [544 A.D.]: 'for the fourth time invaded the land of the Romans'.</note></bibl>
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><citedRange unit="page">102</citedRange><note>Chapter 7, 'Justinian's Second Persian War: the southern front (540–545)', p. 102, as its title is recorded from the front matter in the research brief; the chapter itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-544.theatre.mesopotamia" type="attested" name="theatre" active="#persian-invasion-544" passive="#mesopotamia" cert="high" resp="#research">
+        <desc>In 544 Khosrow invaded Roman territory 'leading his army towards Mesopotamia', against Edessa.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.26</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference. Same text at bookreadfree.com 53652/1352946 with Dewing's marginal date [544 A.D.].</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-544.place.edessa" type="attested" name="place" active="#persian-invasion-544" passive="#edessa" cert="high" resp="#research">
+        <desc>The invasion of 544 was directed at Edessa, which Khosrow had threatened to enslave and turn into a sheep-pasture.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.5</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 179.</note></bibl>
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><note>Chapter section abstract at taylorfrancis.com: 'Khusro, presumably again in spring, directed his next invasion at Edessa' (Proc. II.26–27).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-edessa-544.date.march-april-544" type="attested" name="date" active="#siege-of-edessa-544" from="0544-03" to="0544-04" cert="medium" resp="#research">
+        <desc>Wikipedia dates the siege of Edessa to March–April 544; Procopius gives no month, and Greatrex and Lieu say only 'presumably again in spring'.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Siege of Edessa (544)' (wikimili.com copy), infobox 'Date: March – April 544 AD'.</note></bibl>
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><note>Chapter section abstract at taylorfrancis.com.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-edessa-544.outcome.repulsed" type="attested" name="outcome" active="#siege-of-edessa-544" passive="#outcome.repulsed" cert="high" resp="#research">
+        <desc>The Persian assaults on Edessa in 544 failed: the defenders burned the siege mound and beat off the general assault, and Khosrow withdrew after the Edessenes paid him money (the ransom is another fact).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.27</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 422500; sections by standard reference. The Persians waited on their attempts on the wall 'if defeated, as actually happened'; the burning of the mound at offset 417500.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Siege of Edessa (544)' (wikimili.com copy): 'Result: Siege abandoned; Edessanes pay 5 centenaria of gold'; 'The city withstood the fierce siege'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-edessa-544.outcome.not-captured" type="absence" name="outcome" active="#siege-of-edessa-544" passive="#outcome.captured" cert="high" resp="#research">
+        <desc>No source seen has Edessa taken in 544: the city withstood the siege, and Khosrow, having failed twice, sold his withdrawal for money.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.12–13</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 179. Khosrow feared disgrace 'if, having tried twice, he should not be able to take Edessa'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Siege of Edessa (544)' (wikimili.com copy): 'The city withstood the fierce siege'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.truce-545.partOf.second-persian-war" type="attested" name="partOf" active="#truce-545" passive="#second-persian-war" cert="medium" resp="#research">
+        <desc>The truce of 545, negotiated by Constantianus and Sergius with Khosrow at Seleucia/Ctesiphon, closed Justinian's second Persian war (540–545) in the East; Lazica was not covered.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1–9</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><citedRange unit="page">102</citedRange><note>Chapter 7, 'Justinian's Second Persian War: the southern front (540–545)', p. 102, as its title is recorded from the front matter in the research brief; the chapter itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.542" type="attested" name="office" active="#belisarius" when="0542" cert="medium" resp="#research">
+        <desc>In 542 Justinian again made Belisarius commander of the army against the Persians, that is <term>general of the East</term>; after the rumour of the emperor's death he was removed from this command and Martin was given the army of the East in his place.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 251 ('elesse nuovamente Belisario a condottiero dell’esercito contro i Persiani'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 98; chapter by standard reference. 'dato in sua vece il comando dell’esercito di Oriente a Martino'; the same in English at istanbul.privatetours.info ('The Secret History part 12').</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.edessa-542" type="attested" name="whereabouts" active="#belisarius" passive="#edessa" when="0542" cert="high" resp="#research">
+        <desc>In 542, after Khosrow recrossed the Euphrates, Belisarius came to Edessa and sent John son of Basilius from there to Khosrow as a hostage.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 372500; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.constantinople-542-544" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" notBefore="0542" notAfter="0544" cert="medium" resp="#research">
+        <desc>After the rumour of Justinian's death in the plague Theodora summoned the commanders of the eastern army to Byzantium; Belisarius, stripped of his command and his guards, lived there in disgrace as a private man until he was sent to Italy again (544).
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.1–6</citedRange><note>Thayer, penelope.uchicago.edu, Anecdota 4*: 'she straightway summoned them all to Byzantium'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 98; chapter by standard reference. Belisarius 'ridotto a privato stato, camminar solo per la città'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.544" type="attested" name="office" active="#belisarius" when="0544" cert="medium" resp="#research">
+        <desc>When he was sent to Italy for the second time Belisarius was made <term>count of the imperial stable</term> (comes stabuli), not restored as general of the East, which he had asked for.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 101; chapter by standard reference. 'Belisario, creato grande scudiere dell’Imperadore, venne per la seconda volta spedito in Italia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.hierapolis-542" type="attested" name="whereabouts" active="#bouzes" passive="#hierapolis" when="0542" cert="high" resp="#research">
+        <desc>In 542, when Khosrow invaded Euphratesia, Bouzes was shut up in Hierapolis with Justus and other commanders, who wrote to Belisarius to join them there; on his orders all but Justus then moved to Europum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 251; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20–21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference. 'leaving there Justus with some few men in order to guard Hierapolis, all the others… came to Europum'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.participant.persian-invasion-542" type="attested" name="participant" active="#bouzes" passive="#persian-invasion-542" subtype="roman" when="0542" cert="high" resp="#research">
+        <desc>Bouzes was among the Roman commanders in the East during Khosrow's invasion of 542.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 251; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.4</citedRange><note>Thayer, Anecdota 4*: Peter and John the Glutton said they had heard Belisarius and Bouzes speak against a new emperor.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.constantinople-542-545" type="attested" name="whereabouts" active="#bouzes" passive="#constantinople" notBefore="0542" notAfter="0545" cert="medium" resp="#research">
+        <desc>From 542 Theodora kept Bouzes in an underground prison in the palace at Byzantium; she released him two years and four months later, half-blind and in poor health.
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.6–11</citedRange><note>Thayer, penelope.uchicago.edu, Anecdota 4*.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 98; chapter by standard reference. 'due anni e quattro mesi dopo'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.office.543" type="attested" name="office" active="#martin-general" when="0543" cert="high" resp="#research">
+        <desc>In 543 Martin was <term>general of the East</term> (magister militum per Orientem), appointed in place of Belisarius; Wikipedia calls him newly appointed and of little authority over the other generals.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>Dewing's wording quoted at wordincontext.com (ildiger): 'And Martinus, the General of the East, together with Ildiger and Theoctistus, reached the fortress of Citharizon'; [It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265 ('Martino prefetto dell’oriente'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 98; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (en.wikipedia.org): 'Martin was the newly-appointed Master of Soldiers in the East (magister militum per Orientem)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.citharizon-543" type="attested" name="whereabouts" active="#martin-general" passive="#citharizon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Martin camped with Ildiger and Theoctistus at the fortress of Citharizon, four days' journey from Theodosiopolis, before the invasion of Persarmenia.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>Dewing's wording quoted at wordincontext.com (ildiger, theodosiopolis); [It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.anglon-543" type="attested" name="participant" active="#martin-general" passive="#battle-of-anglon-543" subtype="roman" when="0543" cert="high" resp="#research">
+        <desc>At Anglon in 543 Martin commanded the Roman centre, with Peter on the right and Valerian on the left.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268 ('affidando a Pietro il destro corno, a Valeriano il sinistro, ed il centro a Martino'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175. Martin and Valerian followed Peter into Persian territory.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon', infobox commanders.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.anglon-543" type="attested" name="whereabouts" active="#martin-general" passive="#anglon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Martin invaded Persarmenia and was at Anglon, where he commanded the Roman centre.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.edessa-544" type="attested" name="whereabouts" active="#martin-general" passive="#edessa" when="0544" cert="high" resp="#research">
+        <desc>In 544 Martin was in Edessa during Khosrow's siege, as the Romans' general there; the Persian commanders held repeated talks with him.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.27</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 417500; sections by standard reference. and offset 422500 ('their general, Martinus, was unwell').</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181. Peter 'happened to be there with Martinus and Peranius'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.siege-of-edessa-544" type="attested" name="participant" active="#martin-general" passive="#siege-of-edessa-544" subtype="roman" when="0544" cert="high" resp="#research">
+        <desc>Martin commanded the Roman defence of Edessa against Khosrow in 544.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.27</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 422500; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.office.543" type="attested" name="office" active="#valerian-general" when="0543" cert="high" resp="#research">
+        <desc>In 543 Valerian was <term>general in Armenia</term> (magister militum per Armeniam), to whom Nabedes sent the priest of Dubios.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.6</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 173. Also [Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2G*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.theodosiopolis-543" type="attested" name="whereabouts" active="#valerian-general" passive="#theodosiopolis-armenia" when="0543" cert="high" resp="#research">
+        <desc>In 543 Valerian camped near Theodosiopolis (in Armenia) with Narses and his Armenians and Heruls before the invasion of Persarmenia.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265 ('Valeriano piantò il suo campo vicin di Teodosiopoli e ne fe parte a Narsete'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.participant.anglon-543" type="attested" name="participant" active="#valerian-general" passive="#battle-of-anglon-543" subtype="roman" when="0543" cert="high" resp="#research">
+        <desc>At Anglon in 543 Valerian commanded the Roman left wing.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon', infobox commanders.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.anglon-543" type="attested" name="whereabouts" active="#valerian-general" passive="#anglon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Valerian invaded Persarmenia and was at Anglon, where he commanded the Roman left.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-son-of-nicetas.whereabouts.phison-543" type="attested" name="whereabouts" active="#john-son-of-nicetas" passive="#phison" when="0543" cert="high" resp="#research">
+        <desc>In 543 John son of Nicetas camped with Justus, Peranius, Domnentiolus and John the Glutton near the fort of Phison, close to the border of Martyropolis, far from the other Roman corps.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266 ('Giovanni di Niceto… ebbero lor tende presso il castello Fison, quasi a frontiera di Martiropoli'); Cousin reads 'Nicolao'; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (worddisk.com copy): 'Justus, Peranius, Domnentiolus, John, son of Nicetas, and John the Glutton stayed at Phison, near Martyropolis'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-son-of-nicetas.participant.anglon-543" type="absence" name="participant" active="#john-son-of-nicetas" passive="#battle-of-anglon-543" when="0543" cert="high" resp="#research">
+        <desc>John son of Nicetas did not fight at Anglon: he was in Justus' corps at Phison, which invaded Persian territory late and on its own and never joined the army that was routed at Anglon.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.20–21</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175. Justus and those with him 'were in no way able to join their fellow-commanders'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (worddisk.com and cryer.org.uk copies): the Phison corps raided Taraunitis and retreated.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.kinship.justinian-i" type="attested" name="kinship" active="#justus" passive="#justinian-i" cert="high" resp="#research">
+        <desc>Justus was the <term>nephew</term> of the emperor Justinian (Procopius: 'the nephew of the emperor'; the Italian translation: son of Justinian's brother).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265–266 ('Giusto, figliuolo del fratello di Giustiniano'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.whereabouts.hierapolis-542" type="attested" name="whereabouts" active="#justus" passive="#hierapolis" when="0542" cert="high" resp="#research">
+        <desc>In 542 Justus, the emperor's nephew, was in Hierapolis with Bouzes; when the others went to Belisarius at Europum, he stayed behind with a few men to guard the city.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20–21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 251; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.participant.persian-invasion-542" type="attested" name="participant" active="#justus" passive="#persian-invasion-542" subtype="roman" when="0542" cert="high" resp="#research">
+        <desc>Justus was one of the Roman commanders in the East during Khosrow's invasion of 542, guarding Hierapolis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20–21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.whereabouts.phison-543" type="attested" name="whereabouts" active="#justus" passive="#phison" when="0543" cert="high" resp="#research">
+        <desc>In 543 Justus camped with Peranius, John son of Nicetas, Domnentiolus and John the Glutton near Phison on the border of Martyropolis; later his corps raided the country about Taraunon and returned.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference. 'the forces of Justus and Peranius… invaded the country about Taraunon'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.participant.anglon-543" type="absence" name="participant" active="#justus" passive="#battle-of-anglon-543" when="0543" cert="high" resp="#research">
+        <desc>Justus did not fight at Anglon: his corps, camped far from the rest, invaded Persian territory late, could not join the other commanders, and raided about Taraunon instead.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.20–21</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.death.c545" type="attested" name="death" active="#justus" notBefore="0544" notAfter="0545" cert="medium" resp="#research">
+        <desc>Justus, the emperor's nephew, died of disease 'at about this time', shortly before the truce of 545 was arranged.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*. Also bookrags 16764/143.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peranius.whereabouts.phison-543" type="attested" name="whereabouts" active="#peranius" passive="#phison" when="0543" cert="high" resp="#research">
+        <desc>In 543 Peranius camped with Justus near Phison on the border of Martyropolis and raided Taraunon with him.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peranius.whereabouts.edessa-544" type="attested" name="whereabouts" active="#peranius" passive="#edessa" when="0544" cert="high" resp="#research">
+        <desc>In 544 Peranius was in Edessa with Martin and Peter during Khosrow's siege.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peranius.participant.siege-of-edessa-544" type="attested" name="participant" active="#peranius" passive="#siege-of-edessa-544" subtype="roman" when="0544" cert="high" resp="#research">
+        <desc>Peranius was one of the Roman commanders in Edessa during the siege of 544.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peranius.death.c545" type="attested" name="death" active="#peranius" notBefore="0544" notAfter="0545" cert="medium" resp="#research">
+        <desc>Peranius the Iberian died 'at about this time', shortly before the truce of 545, after a fall from his horse while hunting.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.adolius.participant.persian-invasion-542" type="attested" name="participant" active="#adolius" passive="#persian-invasion-542" subtype="roman" when="0542" cert="high" resp="#research">
+        <desc>In 542 Adolius son of Acacius, an Armenian and imperial silentiary then commanding some Armenians, crossed the Euphrates with the guardsman Diogenes and a thousand horsemen on Belisarius' orders.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference. Greek text at hodoi.fltr.ucl.ac.be (lecture/21.htm).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.adolius.participant.anglon-543" type="attested" name="participant" active="#adolius" passive="#battle-of-anglon-543" subtype="roman" when="0543" cert="high" resp="#research">
+        <desc>Adolius took part in the invasion of Persarmenia that ended at Anglon in 543 (he had joined Martin at Citharizon with Peter) and was killed in the retreat.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>Dewing's wording quoted at wordincontext.com (ildiger): 'There too Peter came not long afterwards together with Adolius'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon', infobox: 'Adolius' marked killed in action.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.adolius.death.543" type="attested" name="death" active="#adolius" passive="#persarmenia" when="0543" cert="high" resp="#research">
+        <desc>In 543, in the flight after Anglon, Adolius was struck on the head by a stone thrown by an inhabitant of a fortified place in Persarmenia, and died there.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.narses-persarmenian.whereabouts.theodosiopolis-543" type="attested" name="whereabouts" active="#narses-persarmenian" passive="#theodosiopolis-armenia" when="0543" cert="high" resp="#research">
+        <desc>In 543, before the invasion of Persarmenia, Narses the Persarmenian shared Valerian's camp near Theodosiopolis, leading Armenians and some Heruls.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265 ('Narsete duce degli Armeni e di alcuni Eruli'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isaac-persarmenian.whereabouts.citharizon-543" type="attested" name="whereabouts" active="#isaac-persarmenian" passive="#citharizon" when="0543" cert="medium" resp="#research">
+        <desc>In 543 Isaac, brother of Narses, came with Peter, Adolius and other officers to Martin's camp at Citharizon before the invasion of Persarmenia.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265 ('Pietro, Adulio ed altri prefetti cui soprastava Isacco fratello di Narsete'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nabedes.office.543" type="attested" name="office" active="#nabedes" when="0543" cert="high" resp="#research">
+        <desc>In 543 Nabedes held the office of <term>general in Persarmenia</term> for Khosrow.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.6</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 173. Also [Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2G*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nabedes.whereabouts.anglon-543" type="attested" name="whereabouts" active="#nabedes" passive="#anglon" when="0543" cert="high" resp="#research">
+        <desc>In 543, on learning of the Roman invasion, Nabedes withdrew with his whole army to the village and fort of Anglon, about 120 stades from Dubios, and shut himself in there.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.25.5–7</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.euphratesia-542" type="attested" name="whereabouts" active="#khosrow-i" passive="#euphratesia" when="0542" cert="high" resp="#research">
+        <desc>In 542 Khosrow, invading for the third time with the Euphrates on his right, came into Commagene, 'which they call Euphratesia'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 159.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.20.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2E*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.callinicum-542" type="attested" name="whereabouts" active="#khosrow-i" passive="#callinicum" when="0542" cert="medium" resp="#research">
+        <desc>On his withdrawal in 542 Khosrow took Callinicum, whose wall was being rebuilt, enslaved its people and razed it, according to Procopius as paraphrased by Rawlinson; the Secret History says he took it without a battle.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>s-twc.com online copy, chapter XX page 29: 'he entered the undefended town, enslaved all whom he found in it, and then razed the place to the ground'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>3</citedRange><note>English translation at booksonline.com.ua (book 194507, page 9): Chosroes 'took the great city of Callinicus without a battle'; chapter by standard reference.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>The capture of Callinicum near the end of chapter 21 by standard reference; the sentence itself was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.adarbiganon-543" type="attested" name="whereabouts" active="#khosrow-i" passive="#adarbiganon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Khosrow had gone from Assyria to Adarbiganon, the seat of the great fire sanctuary, meaning to invade Roman territory through Persarmenia; there he awaited the envoys Constantianus and Sergius.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.1–5</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 173. Also [Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2G*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.command.persian-invasion-544" type="attested" name="command" active="#khosrow-i" passive="#persian-invasion-544" subtype="persian" when="0544" cert="high" resp="#research">
+        <desc>In 544 Khosrow led his fourth invasion of Roman territory in person, against Edessa.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.26</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 405000; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.5</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 179.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.command.siege-of-edessa-544" type="attested" name="command" active="#khosrow-i" passive="#siege-of-edessa-544" subtype="persian" when="0544" cert="high" resp="#research">
+        <desc>Khosrow commanded the Persian siege of Edessa in 544 in person.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.5–14</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 179.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.27</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 422500; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.edessa-544" type="attested" name="whereabouts" active="#khosrow-i" passive="#edessa" when="0544" cert="high" resp="#research">
+        <desc>In 544 Khosrow was before Edessa with his whole army; the Persians camped about seven stades from the city.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.5–11</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 179.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.participant.truce-545" type="attested" name="participant" active="#khosrow-i" passive="#truce-545" subtype="persian" notBefore="0545" notAfter="0546" cert="medium" resp="#research">
+        <desc>Khosrow himself received the envoys Constantianus and Sergius at Seleucia/Ctesiphon and set the terms of the truce of 545: money and the physician Tribunus.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.3–9</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.citharizon-543" type="attested" name="whereabouts" active="#peter-general" passive="#citharizon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Peter came with Adolius and other commanders to Martin's camp at Citharizon.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>Dewing's wording quoted at wordincontext.com (ildiger, theodosiopolis); [It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.participant.anglon-543" type="attested" name="participant" active="#peter-general" passive="#battle-of-anglon-543" subtype="roman" when="0543" cert="high" resp="#research">
+        <desc>In 543 Peter began the invasion of Persarmenia rashly and without consulting anyone, and at Anglon he commanded the Roman right wing.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon', infobox commanders.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.anglon-543" type="attested" name="whereabouts" active="#peter-general" passive="#anglon" when="0543" cert="high" resp="#research">
+        <desc>In 543 Peter was at Anglon in Persarmenia, commanding the Roman right.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.edessa-544" type="attested" name="whereabouts" active="#peter-general" passive="#edessa" when="0544" cert="high" resp="#research">
+        <desc>In 544 Peter, 'the Roman general', was in Edessa with Martin and Peranius, and sent some of his Huns to attack the men building the Persian mound.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25–27</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.participant.siege-of-edessa-544" type="attested" name="participant" active="#peter-general" passive="#siege-of-edessa-544" subtype="roman" when="0544" cert="high" resp="#research">
+        <desc>Peter was one of the Roman commanders defending Edessa in 544.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25–27</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.constantianus.office.c545" type="attested" name="office" active="#constantianus" notBefore="0544" notAfter="0545" cert="medium" resp="#research">
+        <desc>Shortly before the truce of 545, on the deaths of Justus and Peranius, Justinian appointed Constantianus a <term>general</term> in their place, together with his young nephew Marcellus.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1–2</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isdigousnas.whereabouts.constantinople-548" type="attested" name="whereabouts" active="#isdigousnas" passive="#constantinople" notBefore="0547" notAfter="0549" cert="medium" resp="#research">
+        <desc>After failing at Dara (about 547/548) Isdigousnas came to Byzantium as if on an embassy, with his wife and two daughters, and spent no less than ten months in Roman territory without negotiating anything of substance.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.28</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 435000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.participant.anglon-543" type="absence" name="participant" active="#belisarius" passive="#battle-of-anglon-543" when="0543" cert="high" resp="#research">
+        <desc>Belisarius had no part in the invasion of Persarmenia or the battle of Anglon in 543: he had been removed from the eastern command, which went to Martin, and was in disgrace at Byzantium; Procopius names the commanders of 543 without him.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.18–21</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175. The commanders who invaded: Peter, Philemouth and Beros, Martin and Valerian, and Justus apart.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.25</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 268; the Italian chapters are numbered differently, section by standard reference. Peter, Valerian and Martin led the three divisions.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 98; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.participant.siege-of-edessa-544" type="absence" name="participant" active="#belisarius" passive="#siege-of-edessa-544" when="0544" cert="high" resp="#research">
+        <desc>Belisarius did not defend Edessa in 544: the generals in the city were Martin, Peter and Peranius, and Belisarius was sent that year to Italy, not to the East.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>4</citedRange><note>Italian translation of the Secret History, it.wikisource, Opere di Procopio, Tomo I p. 101; chapter by standard reference. His request to be restored to the eastern command was refused, and he was sent to Italy a second time.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justinian-i.whereabouts.542" type="attested" name="whereabouts" active="#justinian-i" passive="#constantinople" when="0542" cert="high" resp="#research">
+        <desc>In 542 Justinian was in Byzantium when the plague struck the city; he fell so seriously ill that his death was reported as far as the army in the East.
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.1–2</citedRange><note>Thayer, penelope.uchicago.edu, Anecdota 4*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.office.542-544" type="attested" name="office" active="#peter-general" from="0542" to="0544" cert="high" resp="#research">
+        <desc>From 542 to 544 Peter was a Roman <term>general</term> in the East: the Secret History calls him 'Peter the General' in the army of 542, and at Edessa in 544 Procopius calls him 'the Roman general'.
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.4</citedRange><note>Thayer, penelope.uchicago.edu, Anecdota 4*.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.26.25</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 181.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.participant.persian-invasion-542" type="attested" name="participant" active="#john-the-glutton" passive="#persian-invasion-542" subtype="roman" when="0542" cert="medium" resp="#research">
+        <desc>In 542 John the Glutton was with the Roman army in the East; with Peter he later accused Belisarius and Bouzes of having said they would not accept a new emperor.
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>4.2–4</citedRange><note>Thayer, penelope.uchicago.edu, Anecdota 4*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.whereabouts.phison-543" type="attested" name="whereabouts" active="#john-the-glutton" passive="#phison" when="0543" cert="high" resp="#research">
+        <desc>In 543 John the Glutton (John Phagas) camped with Justus, Peranius, John son of Nicetas and Domnentiolus near Phison on the border of Martyropolis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266 ('Giovanni Faga'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (worddisk.com copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.participant.anglon-543" type="absence" name="participant" active="#john-the-glutton" passive="#battle-of-anglon-543" when="0543" cert="high" resp="#research">
+        <desc>John the Glutton did not fight at Anglon: he was in Justus' corps at Phison, which never joined the army routed there.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.24.20–21</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 175.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 266; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.whereabouts.citharizon-543" type="attested" name="whereabouts" active="#theoctistus" passive="#citharizon" when="0543" cert="medium" resp="#research">
+        <desc>In 543 a Theoctistus camped with Martin and Ildiger at Citharizon; Procopius does not say that he is the Theoctistus who commanded in Lebanon in 540–541, but modern accounts list him among the Roman commanders of 543.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>Dewing's wording quoted at wordincontext.com (ildiger); [It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265 ('Teotisto'); the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon', infobox commanders include Theoctistus.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.participant.anglon-543" type="attested" name="participant" active="#theoctistus" passive="#battle-of-anglon-543" subtype="roman" when="0543" cert="medium" resp="#research">
+        <desc>Wikipedia lists Theoctistus among the Roman commanders at Anglon (543); Procopius places him with Martin at Citharizon before the invasion, and the identification with the Theoctistus of 540 is assumed, not attested.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Anglon' (en.wikipedia.org), infobox commanders.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.24</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 265; the Italian chapters are numbered differently, section by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isdigousnas.office.547" type="attested" name="office" active="#isdigousnas" notBefore="0547" notAfter="0548" cert="medium" resp="#research">
+        <desc>About 547/548 Isdigousnas came to Dara as Khosrow's <term>envoy</term> to the emperor, with a large retinue intended to seize the city.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.28</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 435000; sections by standard reference. 'he was dispatched on an embassy to the Roman emperor'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.adolius.office.542" type="attested" name="office" active="#adolius" when="0542" cert="high" resp="#research">
+        <desc>In 542 Adolius son of Acacius was an imperial <term>silentiary</term> (palace usher), then commanding some Armenians.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.21</citedRange><note>Greek text at hodoi.fltr.ucl.ac.be (procope_guerre_perses_02/lecture/21.htm): 'σιλεντιαρίους Ῥωμαῖοι καλοῦσιν', 'τότε δὲ Ἀρμενίων τινῶν ἄρχοντα'; Dewing's Project Gutenberg text (#16764), free-books.at offset 365000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justus.office.c545" type="attested" name="office" active="#justus" notBefore="0544" notAfter="0545" cert="medium" resp="#research">
+        <desc>When he died of disease shortly before the truce of 545, Justus was one of the Roman <term>generals</term> in the East.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*. 'two generals of the Romans died, Justus… and Peranius'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peranius.office.c545" type="attested" name="office" active="#peranius" notBefore="0544" notAfter="0545" cert="medium" resp="#research">
+        <desc>When he died shortly before the truce of 545, Peranius the Iberian was one of the Roman <term>generals</term> in the East.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
+        </desc>
+      </relation>
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
     /// `Annotations/authorities/organisations.xml`.
     static let organisations: String = ###"""
 <?xml version="1.0" encoding="UTF-8"?>
@@ -3997,6 +5536,157 @@ enum EmbeddedReferenceBase {
         <note>Author of Byzantium: The Early Centuries (Penguin paperback 1990), cited in the bibliography of the 540 text.</note>
       </person>
 
+
+      <person xml:id="azarethes" sex="M">
+        <persName type="main">Azarethes</persName>
+        <persName type="variant">Azareth</persName>
+        <persName type="variant">Azarethus</persName>
+        <occupation>Persian general</occupation>
+        <floruit when="0531"/>
+        <note>Persian commander whom Kavadh set over 15,000 horsemen for the invasion of Euphratesia in spring 531, guided by al-Mundhir III; he won at Callinicum but was rebuked by Kavadh for his losses (Wars 1.17–18).</note>
+      </person>
+      <person xml:id="mundus" sex="M">
+        <persName type="main">Mundus</persName>
+        <persName type="variant">Moundos</persName>
+        <occupation>general (magister militum)</occupation>
+        <floruit when="0532"/>
+        <note>Roman general who was in Constantinople in January 532 and, with Belisarius, broke into the Hippodrome through the Gate of Death and put down the Nika riot (Wars 1.24.50–56).</note>
+      </person>
+      <person xml:id="rufinus-son-of-silvanus" sex="M">
+        <persName type="main">Rufinus</persName>
+        <persName type="variant">Rufinus son of Silvanus</persName>
+        <persName type="variant">Rufinus the envoy</persName>
+        <occupation>envoy</occupation>
+        <floruit from="0530" to="0532"/>
+        <note>Roman envoy to Kavadh and Khosrow: sent in 530 to wait at Hierapolis (Wars 1.13.11), addressed by Kavadh as 'son of Silvanus' (Wars 1.16), and one of the envoys who made the Eternal Peace of 532 (Wars 1.22.1).</note>
+        <note type="disambiguation">The envoy, son of Silvanus; not Rufinus of the house of Belisarius who commanded regular cavalry in the Vandal War (Wars 3.11).</note>
+      </person>
+      <person xml:id="pharas" sex="M">
+        <persName type="main">Pharas</persName>
+        <persName type="variant">Pharas the Herulian</persName>
+        <persName type="variant">Pharas the Erulian</persName>
+        <persName type="variant">Faras</persName>
+        <occupation>commander of Herulian troops in Roman service</occupation>
+        <floruit from="0530" to="0534" cert="medium"/>
+        <note>Herulian officer: at Dara (530) he held the hill on the Roman left with 300 Heruli and fell on the rear of the Persian right wing (Wars 1.13–14); later led 400 Heruli in the Vandal War (Wars 3.11).</note>
+      </person>
+      <person xml:id="aigan" sex="M">
+        <persName type="main">Aigan</persName>
+        <persName type="variant">Aïgan</persName>
+        <occupation>commander of Hunnic (Massagete) cavalry in Roman service</occupation>
+        <floruit from="0530" to="0533" cert="medium"/>
+        <note>A Massagete (Hun) who with Sunicas led 600 Hunnic horse at Dara in 530 (Wars 1.14.44); later a commander of the house of Belisarius in the Vandal War (Wars 3.11).</note>
+      </person>
+      <person xml:id="simmas" sex="M">
+        <persName type="main">Simmas</persName>
+        <persName type="variant">Simas</persName>
+        <occupation>commander of Hunnic (Massagete) cavalry in Roman service</occupation>
+        <floruit from="0530" to="0531" cert="medium"/>
+        <note>A Massagete who with Ascan led 600 horse at the right-hand angle of the trench at Dara in 530 (Wars 1.13–14).</note>
+      </person>
+      <person xml:id="ascan" sex="M">
+        <persName type="main">Ascan</persName>
+        <occupation>commander of Hunnic (Massagete) cavalry in Roman service</occupation>
+        <floruit when="0530"/>
+        <note>A Massagete who with Simmas led 600 horse at the right-hand angle of the trench at Dara in 530 (Wars 1.13–14).</note>
+      </person>
+      <person xml:id="hypatius" sex="M">
+        <persName type="main">Hypatius</persName>
+        <persName type="variant">Hypatios</persName>
+        <occupation>patrician, nephew of the emperor Anastasius</occupation>
+        <death when="0532-01"/>
+        <floruit when="0532"/>
+        <note>Nephew of Anastasius, proclaimed emperor by the rioters in the Hippodrome during the Nika riot and executed with his brother Pompeius on Justinian's orders (Wars 1.24, std ref; Evagrius 4.13).</note>
+      </person>
+      <person xml:id="pompeius" sex="M">
+        <persName type="main">Pompeius</persName>
+        <occupation>patrician, nephew of the emperor Anastasius</occupation>
+        <death when="0532-01"/>
+        <floruit when="0532"/>
+        <note>Brother of Hypatius; forced by the people to share his usurpation during the Nika riot and executed with him (Wars 1.24.55–56; Evagrius 4.13).</note>
+        <note type="disambiguation">The nephew of Anastasius executed in 532, not Pompey the Great (Gnaeus Pompeius Magnus) or any other Pompeius of the Republic.</note>
+      </person>
+      <person xml:id="martin-general" sex="M">
+        <persName type="main">Martin</persName>
+        <persName type="variant">Martinus</persName>
+        <occupation>general (magister militum)</occupation>
+        <note>Roman general under Justinian; general of the East at the time of the Roman advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref); later a commander in the Lazic War.</note>
+      </person>
+      <person xml:id="valerian-general" sex="M">
+        <persName type="main">Valerian</persName>
+        <persName type="variant">Valerianus</persName>
+        <occupation>general (magister militum)</occupation>
+        <note>Roman general under Justinian; general in Armenia at the time of the advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref).</note>
+        <note type="disambiguation">The sixth-century general, not the emperor Valerian (253–260) whom Shapur I captured.</note>
+      </person>
+      <person xml:id="john-son-of-nicetas" sex="M">
+        <persName type="main">John son of Nicetas</persName>
+        <persName type="variant">John, son of Nicetas</persName>
+        <persName type="variant">John the son of Nicetas</persName>
+        <occupation>general</occupation>
+        <note>Roman commander in the advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref).</note>
+      </person>
+      <person xml:id="rustam-farrokhzad" sex="M">
+        <persName type="main">Rustam Farrokhzad</persName>
+        <persName type="variant">Rustam</persName>
+        <persName type="variant">Rostam</persName>
+        <persName type="variant">Rostam Farrokhzad</persName>
+        <persName type="variant">Rustam Farrukhzad</persName>
+        <persName type="variant">Rustam son of Farrukhzad</persName>
+        <occupation>general (spahbed)</occupation>
+        <note>Sasanian general under Yazdegerd III; commanded the Persian army at al-Qadisiyyah, where he was killed (636).</note>
+        <note type="disambiguation">The general of Yazdegerd III, not Rostam the legendary hero of the Shahnameh.</note>
+      </person>
+    
+
+      <person xml:id="teias" sex="M">
+        <persName type="main">Teias</persName>
+        <persName type="variant">Teia</persName>
+        <persName type="variant">Teja</persName>
+        <occupation>king of the Ostrogoths</occupation>
+        <note>Last king of the Ostrogoths in Italy, elected at Ticinum after Totila's death (552); killed fighting Narses' army at Mons Lactarius, below Vesuvius (Wars 8.35, std ref).</note>
+      </person>
+      <person xml:id="comito" sex="F">
+        <persName type="main">Comito</persName>
+        <persName type="variant">Komito</persName>
+        <occupation>sister of the empress Theodora</occupation>
+        <note>Elder sister of the empress Theodora and wife of the general Sittas (known here from Wikipedia, "Sittas").</note>
+      </person>
+      <person xml:id="butilinus" sex="M">
+        <persName type="main">Butilinus</persName>
+        <persName type="variant">Buccelin</persName>
+        <persName type="variant">Bucelin</persName>
+        <persName type="variant">Butilin</persName>
+        <occupation>Alamannic duke, commander of a Frankish army</occupation>
+        <note>Alamannic leader who with his brother Leutharis led the Frankish and Alamannic invasion of Italy (553–554); destroyed with his army by Narses at Casilinum on the Volturnus (554), as Agathias tells (book 2).</note>
+      </person>
+
+      <person xml:id="justus" sex="M">
+        <persName type="main">Justus</persName>
+        <persName type="variant">Iustus</persName>
+        <persName type="variant">Justus, nephew of Justinian</persName>
+        <occupation>general</occupation>
+        <floruit from="0542" to="0545" cert="medium"/>
+        <note>Nephew of Justinian; Roman commander in the East: at Hierapolis in 542, with a corps at Phison in 543 that raided Taraunon but never joined the army routed at Anglon; died of disease shortly before the truce of 545 (Wars 2.20–21; 2.24–25; 2.28.1).</note>
+        <note type="disambiguation">Justus, not the emperors Justin I or Justin II (Justinus), nor Justinian himself.</note>
+      </person>
+      <person xml:id="peranius" sex="M">
+        <persName type="main">Peranius</persName>
+        <persName type="variant">Peranius the Iberian</persName>
+        <persName type="variant">Peranios</persName>
+        <occupation>general</occupation>
+        <floruit from="0543" to="0545" cert="medium"/>
+        <note>Iberian-born Roman general: with Justus at Phison in 543, one of the commanders in Edessa during the siege of 544, died after a fall while hunting shortly before the truce of 545 (Wars 2.24–26; 2.28.1).</note>
+      </person>
+      <person xml:id="adolius" sex="M">
+        <persName type="main">Adolius</persName>
+        <persName type="variant">Adolius son of Acacius</persName>
+        <persName type="variant">Adolios</persName>
+        <occupation>silentiary, officer</occupation>
+        <floruit from="0542" to="0543"/>
+        <death when="0543"/>
+        <note>Armenian son of Acacius, imperial silentiary; in 542 crossed the Euphrates with Diogenes and 1,000 horsemen for Belisarius; killed by a stone during the retreat from Anglon in 543 (Wars 2.21; 2.24–25).</note>
+      </person>
     </listPerson>
   </standOff>
 </TEI>
@@ -4466,6 +6156,65 @@ enum EmbeddedReferenceBase {
         <placeName type="variant">Mediterranean</placeName>
         <note>The Mediterranean; in 540 Khosrow bathed in it at Seleucia Pieria.</note>
       </place>
+
+      <place xml:id="mindouos" type="village">
+        <placeName type="main">Mindouos</placeName>
+        <placeName type="variant">Minduos</placeName>
+        <note>Place on the Persian border, on the left as one goes from Dara to Nisibis, where Belisarius began a fort that the Persians prevented and razed after defeating the Romans (Wars 1.13.1–8, std ref). Modern works call the battle there (528) the battle of Thannuris or of Mindouos; whether the two names mean one place is not settled here.</note>
+      </place>
+      <place xml:id="amida" type="city">
+        <placeName type="main">Amida</placeName>
+        <placeName type="variant">Amid</placeName>
+        <placeName type="variant">Diyarbakir</placeName>
+        <placeName type="variant">Diyarbakır</placeName>
+        <note>Roman fortress city on the upper Tigris, 240 stades from Martyropolis (Wars 1.21, std ref); modern Diyarbakır, Turkey.</note>
+      </place>
+      <place xml:id="attachas" type="village">
+        <placeName type="main">Attachas</placeName>
+        <placeName type="variant">Attachae</placeName>
+        <placeName type="variant">Attaca</placeName>
+        <note>Place where Sittas camped with the relieving army during the Persian siege of Martyropolis in 531 (Wars 1.21, std ref); Holmes puts it not far from Amida. Its site is not identified here.</note>
+      </place>
+
+      <place xml:id="serdica" type="city">
+        <placeName type="main">Serdica</placeName>
+        <placeName type="variant">Sardica</placeName>
+        <note>City of the Balkans (modern Sofia, Bulgaria), where Germanus died in 550 while gathering his army for Italy (Wikipedia, "Germanus (cousin of Justinian I)").</note>
+      </place>
+      <place xml:id="dryus" type="city">
+        <placeName type="main">Dryus</placeName>
+        <placeName type="variant">Hydruntum</placeName>
+        <placeName type="variant">Otranto</placeName>
+        <note>Port on the heel of Italy (modern Otranto), called Dryus by Procopius, where Belisarius was in 548 (Wars 7.30.2).</note>
+      </place>
+
+      <place xml:id="euphratesia" type="province">
+        <placeName type="main">Euphratesia</placeName>
+        <placeName type="variant">Commagene</placeName>
+        <placeName type="variant">Euphratensis</placeName>
+        <note>Roman province west of the Euphrates, north-east of Antioch, with Hierapolis as its chief city; Procopius: 'the land of the Commageni, which they call Euphratesia' (Wars 2.20.17). Khosrow invaded it in 542.</note>
+        <note type="disambiguation">The Roman province on the Euphrates, part of Syria in the wide sense; not Roman Mesopotamia east of the river.</note>
+      </place>
+      <place xml:id="citharizon" type="fortress">
+        <placeName type="main">Citharizon</placeName>
+        <placeName type="variant">Kitharizon</placeName>
+        <placeName type="variant">Citharizum</placeName>
+        <note>Roman fortress in Armenia, four days' journey from Theodosiopolis, where Martin camped in 543 before the invasion of Persarmenia (Wars 2.24, std ref).</note>
+      </place>
+      <place xml:id="phison" type="fortress">
+        <placeName type="main">Phison</placeName>
+        <placeName type="variant">Phisôn</placeName>
+        <placeName type="variant">Fison</placeName>
+        <note>Fort near the border of Martyropolis, in Sophanene, where Justus and his corps camped in 543 (Wars 2.24, std ref).</note>
+      </place>
+      <place xml:id="adarbiganon" type="region">
+        <placeName type="main">Adarbiganon</placeName>
+        <placeName type="variant">Adurbadagan</placeName>
+        <placeName type="variant">Atropatene</placeName>
+        <placeName type="variant">Azerbaijan</placeName>
+        <note>Persian region north of Assyria, seat of the great fire sanctuary, where Khosrow stayed in 543 (Wars 2.24.1–2).</note>
+        <note type="disambiguation">The Sasanian province (Iranian Azerbaijan, Atropatene), not the modern Republic of Azerbaijan north of the Araxes.</note>
+      </place>
     </listPlace>
     <listRelation type="partOf">
       <relation name="partOf" active="#mesopotamia" passive="#the-east"/>
@@ -4540,6 +6289,13 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#upper-euphrates" passive="#the-east"/>
       <relation name="partOf" active="#tigris" passive="#the-east"/>
       <relation name="partOf" active="#aborrhas" passive="#mesopotamia"/>
+      <relation name="partOf" active="#mindouos" passive="#mesopotamia"/>
+      <relation name="partOf" active="#amida" passive="#roman-mesopotamia"/>
+      <relation name="partOf" active="#attachas" passive="#roman-mesopotamia"/>
+    
+      <relation name="partOf" active="#serdica" passive="#the-balkans"/>
+      <relation name="partOf" active="#dryus" passive="#italy"/>
+    
     </listRelation>
   </standOff>
 </TEI>
@@ -5092,7 +6848,10 @@ enum EmbeddedReferenceBase {
     static let files: [(name: String, content: String)] = [
         ("events.xml", events),
         ("facts-events.xml", factsEvents),
+        ("facts-iberian-war.xml", factsIberianWar),
         ("facts-persons.xml", factsPersons),
+        ("facts-rulers-and-west.xml", factsRulersAndWest),
+        ("facts-war-542-548.xml", factsWar_542_548),
         ("organisations.xml", organisations),
         ("persons.xml", persons),
         ("places.xml", places),

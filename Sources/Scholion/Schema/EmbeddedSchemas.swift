@@ -911,9 +911,12 @@ enum EmbeddedSchemas {
             <value>citation</value>
             <value>reliability</value>
             <value>verification</value>
+            <!-- why a record lacks an attribute a historian expects (@subtype: date, place, outcome, victor, ...) -->
+            <value>unrecorded</value>
           </choice>
         </attribute>
       </optional>
+      <optional><attribute name="subtype"><ref name="data.name"/></attribute></optional>
       <ref name="ref.prose"/>
     </element>
   </define>

@@ -11,6 +11,10 @@ struct ParticipantSemantics: AttributeSemantics {
         let says = "\(context.label(person)) in \(context.label(event))"
         var result: [ComparisonEngine.Judgement] = []
         for fact in context.facts(about: person, [.participant]) where fact.object == event {
+            // Only of the event's own time: a clause of 542 linked to the siege of 544 by a word
+            // of fighting says nothing of who was at the siege, either way.
+            let when = fact.interval ?? context.base.record(event)?.interval
+            if let time = statement.qualifiers.time, let when, !when.overlaps(time) { continue }
             switch fact.status {
             case .attested: result.append(.init(relation: .supported, fact: fact, certainty: .medium, reason: fact.statement, claimed: says))
             case .absence:

@@ -10,8 +10,13 @@ struct RulerSemantics: AttributeSemantics {
         var result: [ComparisonEngine.Judgement] = []
         switch statement.attribute {
         case .accession:
-            for fact in context.facts(about: person, [.accession]) {
+            // A ruler may have come to the throne more than once (Kavadh I in 488 and 498/499): a
+            // date that fits one accession is not contradicted by the other.
+            let accessions = context.facts(about: person, [.accession])
+            let fitsOne = accessions.contains { $0.status == .attested && ($0.interval?.overlaps(time) ?? false) }
+            for fact in accessions {
                 guard let interval = fact.interval else { continue }
+                if fitsOne, fact.status == .attested, !interval.overlaps(time) { continue }
                 let says = "\(context.label(person)) came to the throne in \(time)"
                 if fact.status == .attested {
                     result.append(interval.overlaps(time)
@@ -32,8 +37,12 @@ struct RulerSemantics: AttributeSemantics {
                 }
             }
         case .reign:
-            for fact in context.facts(about: person, [.reign]) where fact.status == .attested {
+            // Within one of his reigns, he is not ruling outside his reign.
+            let reigns = context.facts(about: person, [.reign]).filter { $0.status == .attested }
+            let withinOne = reigns.contains { fact in fact.interval.map { !$0.overlaps(time) } == false }
+            for fact in reigns {
                 guard let reign = fact.interval else { continue }
+                if withinOne, !reign.overlaps(time) { continue }
                 let says = "\(context.label(person)) ruling in \(time)"
                 if reign.lowerBound <= time.lowerBound, time.upperBound <= reign.upperBound {
                     result.append(.init(relation: .supported, fact: fact, certainty: .medium, reason: fact.statement, claimed: says))
