@@ -32,14 +32,18 @@ enum CoverageExpectations {
     /// Occupation words of a ruler, whose reign is expected.
     static let rulerWords = ["emperor", "king", "shah", "shahanshah", "caliph"]
 
+    /// An attribute of a record: filled, or missing, or unrecorded when the record says why.
+    static func attribute(_ name: String, of record: AuthorityRecord, required: Bool, filled: Bool, detail: String?) -> CoverageAttribute {
+        let status: CoverageAttribute.Status = filled ? .filled : record.unrecorded[name] != nil ? .unrecorded : .missing
+        return CoverageAttribute(name: name, status: status, required: required, detail: status == .unrecorded ? record.unrecorded[name] : detail)
+    }
+
     static func attributes(ofEvent record: AuthorityRecord, in base: ReferenceBase) -> [CoverageAttribute] {
         let facts = base.facts(about: record.id).filter { $0.status == .attested }
         func has(_ predicate: Fact.Predicate) -> [Fact] { facts.filter { $0.predicate == predicate } }
         var attributes: [CoverageAttribute] = []
         func add(_ name: String, required: Bool, filled: Bool, detail: String?) {
-            let status: CoverageAttribute.Status = filled ? .filled : record.unrecorded[name] != nil ? .unrecorded : .missing
-            attributes.append(CoverageAttribute(name: name, status: status, required: required,
-                                                detail: status == .unrecorded ? record.unrecorded[name] : detail))
+            attributes.append(attribute(name, of: record, required: required, filled: filled, detail: detail))
         }
         let dates = has(.date).compactMap(\.interval) + [record.interval].compactMap { $0 }
         add("date", required: true, filled: !dates.isEmpty, detail: dates.first.map(\.description))
@@ -106,9 +110,7 @@ enum CoverageExpectations {
         func has(_ predicate: Fact.Predicate) -> [Fact] { facts.filter { $0.predicate == predicate } }
         var attributes: [CoverageAttribute] = []
         func add(_ name: String, required: Bool, filled: Bool, detail: String?) {
-            let status: CoverageAttribute.Status = filled ? .filled : record.unrecorded[name] != nil ? .unrecorded : .missing
-            attributes.append(CoverageAttribute(name: name, status: status, required: required,
-                                                detail: status == .unrecorded ? record.unrecorded[name] : detail))
+            attributes.append(attribute(name, of: record, required: required, filled: filled, detail: detail))
         }
         let life = [record.birth, record.death, record.interval].compactMap { $0 } + has(.death).compactMap(\.interval)
         add("life", required: true, filled: !life.isEmpty, detail: record.interval?.description ?? life.first?.description)
@@ -149,9 +151,7 @@ enum CoverageExpectations {
     static func attributes(ofPlace record: AuthorityRecord, in base: ReferenceBase) -> [CoverageAttribute] {
         var attributes: [CoverageAttribute] = []
         func add(_ name: String, required: Bool, filled: Bool, detail: String?) {
-            let status: CoverageAttribute.Status = filled ? .filled : record.unrecorded[name] != nil ? .unrecorded : .missing
-            attributes.append(CoverageAttribute(name: name, status: status, required: required,
-                                                detail: status == .unrecorded ? record.unrecorded[name] : detail))
+            attributes.append(attribute(name, of: record, required: required, filled: filled, detail: detail))
         }
         let regions = base.parents[record.id] ?? []
         let isTheatre = ["the-east", "the-west", "the-balkans"].contains(record.id)

@@ -6296,6 +6296,9 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#serdica" passive="#the-balkans"/>
       <relation name="partOf" active="#dryus" passive="#italy"/>
     
+      <relation name="partOf" active="#citharizon" passive="#roman-armenia"/>
+      <relation name="partOf" active="#euphratesia" passive="#syria"/>
+      <relation name="partOf" active="#adarbiganon" passive="#persia"/>
     </listRelation>
   </standOff>
 </TEI>
