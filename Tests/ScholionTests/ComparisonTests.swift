@@ -232,4 +232,29 @@ struct ComparisonTests {
         let relative = try Self.claims("In 540 Belisarius was in Italy.\n\nSisauranon, which Belisarius took by storm, yielded Bleschames, who was soon sent to fight the Goths in Italy.")
         #expect(!relative.flatMap(\.statements).contains { $0.attribute == .outcome && $0.subject == "capture-of-ravenna-540" })
     }
+
+    @Test("A figure is the side's named just before it; 'the Persian general' is a Persian commander named before")
+    func sidesOfFiguresAndDescriptions() throws {
+        func amounts(_ text: String) throws -> [Statement.Amount] {
+            try Self.claims(text).flatMap(\.statements).compactMap { statement in
+                if case .amount(let amount) = statement.value { amount } else { nil }
+            }
+        }
+        let bridge = "f.battle-of-the-bridge-634.quantity.persian-troops-4000"
+        // "gives the Persians 14,000": the Persian strength, set against al-Baladhuri's 4,000.
+        let wrong = try Self.claims("At the battle of the Bridge in 634, al-Baladhuri gives the Persians 14,000 heavy-armed men.").flatMap(\.attributions)
+        #expect(wrong.contains { $0.relation == .contradicted && $0.fact == bridge }, "\(wrong.map { "\($0.relation) \($0.fact ?? "")" })")
+        let right = try Self.claims("At the battle of the Bridge in 634, al-Baladhuri gives the Persians 4,000 heavy-armed men.").flatMap(\.attributions)
+        #expect(right.contains { $0.relation == .supported && $0.fact == bridge } && !right.contains { $0.relation == .contradicted })
+        #expect(try amounts("At the battle of the Bridge in 634 the Persians had some 4,000 men.").contains { $0.side == "sasanian-empire" })
+        // A verb between the side and the figure: whose the figure is, the words do not say.
+        #expect(try amounts("At the battle of the Bridge in 634 the Persians killed 4,000 men.").allSatisfy { $0.side == nil })
+        // "The Persian general" is Mihran (a Persian commander at Buwayb), not al-Muthanna named after him.
+        let buwayb = try Self.claims("In 635 al-Muthanna fought Mihran at Buwayb. The Muslims won. The Persian general escaped across the river.")
+        #expect(buwayb.flatMap(\.statements).contains { $0.subject == "mihran-bin-badhan" && $0.attribute == .death && $0.qualifiers.negated })
+        #expect(buwayb.flatMap(\.attributions).contains { $0.relation == .contradicted && $0.fact == "f.mihran-bin-badhan.death.buwayb" })
+        // A side no record before it fought for: no referent.
+        let none = try Self.claims("In 635 al-Muthanna fought at Buwayb. The Roman general escaped.").flatMap(\.statements)
+        #expect(!none.contains { $0.attribute == .death })
+    }
 }

@@ -27,9 +27,25 @@ struct ReferenceResolver: Sendable {
             }
         }
         self.fits = fits
+        // A person's sides: those of his parts and commands in events, as the facts give them.
+        let sideItems = base.vocabulary.items("side")
+        var sideWords: [String: String] = [:]
+        for item in sideItems { for term in item.terms { if let state = item.meaning { sideWords[term.lowercased()] = state } } }
+        var sides: [String: Set<String>] = [:]
+        for fact in base.facts where [.participant, .command].contains(fact.predicate) && fact.status == .attested {
+            guard let word = fact.side?.lowercased(), let state = sideWords[word] else { continue }
+            sides[fact.subject, default: []].insert(state)
+        }
+        self.sideWords = sideWords
+        self.sides = sides
         firstWords = Set(fits.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         lastWords = Set(fits.keys.compactMap { $0.split(separator: " ").last.map(String.init) })
     }
+
+    /// Side words, lower-cased → the state they mean ("persian" → sasanian-empire).
+    let sideWords: [String: String]
+    /// Person → the sides he fought for.
+    let sides: [String: Set<String>]
 
     /// The first and last words of the terms, for the cheap test of a sentence.
     let firstWords: Set<String>
@@ -53,22 +69,42 @@ struct ReferenceResolver: Sendable {
         let quote = text[sentence]
         // Most sentences hold no reference word after "the": one pass over their words says so.
         let words = quote.asciiLowercased.split(whereSeparator: { !$0.isLetter })
-        guard zip(words, words.dropFirst()).contains(where: { $0.0 == "the" && lastWords.contains(String($0.1)) || $0.0 == "the" && firstWords.contains(String($0.1)) }) else { return [] }
+        // "The Persian general": a side word may stand between the article and the term.
+        let indices = words.indices.dropLast()
+        guard indices.contains(where: { index in
+            words[index] == "the" && (firstWords.contains(String(words[index + 1])) || lastWords.contains(String(words[index + 1]))
+                || (index + 2 < words.count && sideWords[String(words[index + 1])] != nil && firstWords.contains(String(words[index + 2]))))
+        }) else { return [] }
         let cues = given ?? CueMatcher(quote, at: sentence.start)
         var result: [(id: String, range: TextRange)] = []
         for match in cues.matches(Self.sets, in: base.vocabulary) {
             let before = cues.text(max(sentence.start, match.range.start - 5), match.range.start).lowercased()
-            let article = before == "the " || (before.count == 5 && before.hasSuffix("the ") && !(before.first?.isLetter ?? false))
-            guard article, let fit = fits[match.term] else { continue }
+            var article = before == "the " || (before.count == 5 && before.hasSuffix("the ") && !(before.first?.isLetter ?? false))
+            // "The Persian general", "the Roman commander": a person of that side only.
+            var side: String?
+            var start = match.range.start - 4
+            if !article, let (state, sideStart) = sideQualifier(before: match.range.start, in: sentence, cues: cues) {
+                article = true
+                side = state
+                start = sideStart
+            }
+            guard article, let fit = fits[match.term], side == nil || fit.kind == .person else { continue }
             // "The emperor Justinian", "the city of Dara", "the fortress's walls" (a name after it).
             let after = cues.text(match.range.end, min(sentence.end, match.range.end + 4))
             if after.hasPrefix(" of ") || after.hasPrefix("s") || after.hasPrefix("-") || after.hasPrefix("'") || after.hasPrefix("’") { continue }
-            if mentions.contains(where: { $0.range.overlaps(match.range) || ($0.range.start >= match.range.end && $0.range.start - match.range.end <= 2) }) { continue }
-            let start = match.range.start - 4
+            // A side word within the term ("the Persian general") is a state's mention, not a name.
+            let termSide = match.term.split(separator: " ").first.flatMap { sideWords[String($0)] }
+            if termSide != nil { side = termSide }
+            if mentions.contains(where: { mention in
+                if let link = mention.link, link == termSide, match.range.contains(mention.range) { return false }
+                return mention.range.overlaps(match.range) || (mention.range.start >= match.range.end && mention.range.start - match.range.end <= 2)
+            }) { continue }
             // A person is the one named last; a place the one the sentence itself named before
             // it, else the first the sentence before named (its setting: "At Beroea the shah
             // demanded double what Hierapolis had paid. The city ..." is Beroea), else the last.
-            let fitting = recent.filter { $0.offset < start && fitsRecord($0.id, fit) }
+            let fitting = recent.filter { named in
+                named.offset < start && fitsRecord(named.id, fit) && side.map { sides[named.id]?.contains($0) ?? false } ?? true
+            }
             let inSentence = fitting.filter { $0.offset >= sentence.start }
             let inPrevious = fitting.filter { named in previousSentence.map { $0.start <= named.offset && named.offset < $0.end } ?? false }
             let chosen = fit.kind == .place ? inSentence.last ?? inPrevious.first ?? fitting.last : fitting.last
@@ -85,6 +121,19 @@ struct ReferenceResolver: Sendable {
         let before = text[TextRange(start: sentence.start, end: range.start)].lowercased()
         let last = before.split(whereSeparator: { !$0.isLetter }).last.map(String.init)
         return !["as", "of", "to", "by", "with", "for", "from", "against", "on", "at", "in", "under", "and", "than"].contains(last ?? "")
+    }
+
+    /// "the Persian " just before a term: the state the side word means, and where "the" starts.
+    func sideQualifier(before offset: Int, in sentence: TextRange, cues: CueMatcher) -> (String, Int)? {
+        let lead = cues.text(max(sentence.start, offset - 24), offset)
+        guard lead.hasSuffix(" ") else { return nil }
+        let parts = lead.dropLast().split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let state = sideWords[parts[parts.count - 1].lowercased()], parts[parts.count - 2].lowercased() == "the" else { return nil }
+        // "the" must be a word of its own: the start of the sentence or a space before it.
+        let length = parts[parts.count - 1].count + parts[parts.count - 2].count + 2
+        let start = offset - length
+        if start > sentence.start, !(cues.text(start - 1, start).first.map { !$0.isLetter } ?? true) { return nil }
+        return (state, start)
     }
 
     func fitsRecord(_ id: String, _ fit: (kind: AuthorityRecord.Kind, words: [String])) -> Bool {

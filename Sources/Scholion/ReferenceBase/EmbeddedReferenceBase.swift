@@ -660,6 +660,510 @@ enum EmbeddedReferenceBase {
 
 """###
 
+    /// `Annotations/authorities/facts-conquest-633-636.xml`.
+    static let factsConquest_633_636: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts about the Muslim invasion of Mesopotamia, 633–636</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Additions to the Scholion reference base (issue 14): facts on Khalid's invasion of 633, the second invasion of Mesopotamia, the Bridge, Buwayb and al-Qadisiyyah, and the rulers and commanders of 632–636.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Al-Baladhuri was read in P. K. Hitti's translation (The Origins of the Islamic State, 1916) on en.wikisource, in its chapter pages and page scans (Baladhuri-Hitti1916.djvu); a page is cited only where its printed number was seen, otherwise the Part and chapter as titled on wikisource. Hijri years are al-Baladhuri's; their Common Era equivalents are converted here and say so. Al-Tabari was not seen: facts resting on him are not-seen. Wikipedia, Britannica and Akram are secondary; the copy and revision seen are named in each note.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.date.633" type="attested" name="date" active="#first-invasion-of-mesopotamia-633" when="0633" cert="high" resp="#research">
+        <desc>Khalid ibn al-Walid set out from al-Bahrain for al-Iraq on Abu Bakr's order in the year 12 (Hijri; 18 March 633 to 6 March 634), and al-Hira capitulated at the end of May 633 (Akram: middle of Rabi' I, 12).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">129</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. Al-Bahrain chapter: 'Khâlid received a letter from abu-Bakr ordering him to leave for al-ʿIrâḳ, to which he started from al-Baḥrain, in the year 12.' (Al-Waqidi: he went first to Medina.) Year 12 AH converted here.</note></bibl>
+          <bibl type="secondary"><ptr target="#akram-sword-of-allah"/><citedRange>ch. 23</citedRange><note>Chapter 23, 'The Conquest of Hira' (tamilislamicaudio.com copy): 'In the end of May 633 (middle of Rabi-ul-Awwal, 12 Hijri) the terms of surrender were drawn up'; ch. 18: Abu Bakr's order came after Nujair fell about the middle of February 633.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.theatre.asoristan" type="attested" name="theatre" active="#first-invasion-of-mesopotamia-633" passive="#asoristan" cert="high" resp="#research">
+        <desc>Khalid's campaign of 633 was fought in al-Iraq, the Sasanian Sawad (Asoristan): al-Ubullah, Ullais, al-Hira, Baniqiya, al-Anbar.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'The Conquest of as-Sawâd — The Caliphate of abu-Bakr': Abu Bakr ordered Khalid 'to go against al-ʿIrâḳ'; al-Ubullah, al-Hira, Baniqiya, al-Falalij, al-Anbar (page scans djvu/404, /406, /409, /410).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.partOf.muslim-conquest-of-persia" type="attested" name="partOf" active="#first-invasion-of-mesopotamia-633" passive="#muslim-conquest-of-persia" cert="medium" resp="#research">
+        <desc>Khalid's invasion of Sasanian Iraq in 633 is counted by modern works as the first phase of the Muslim conquest of Persia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Khalid ibn al-Walid' (copies): 'the early Muslim conquests of Sasanian Iraq in 633–634'; 'Battle of the Bridge' infobox calls the later phase 'Second invasion of Mesopotamia', part of the Muslim conquest of Persia.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.victor.rashidun-caliphate" type="attested" name="victor" active="#first-invasion-of-mesopotamia-633" passive="#rashidun-caliphate" cert="high" resp="#research">
+        <desc>The Muslims under Khalid won the campaign of 633: the Persians were defeated at al-Ubullah and Mujtama' al-Anhar, and al-Hira, Ullais and Baniqiya made terms.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scans djvu/404 (al-Ubullah: 'put them to flight'), djvu/406 (Azadhbih defeated; al-Hira makes terms), djvu/409: 'No part of al-ʿIrâḳ made covenant … except al-Ḥîrah, Ullais and Bâniḳiya.'</note></bibl>
+          <bibl type="secondary"><ptr target="#akram-sword-of-allah"/><citedRange>ch. 23</citedRange><note>'The objective given by the Caliph had been taken after four bloody battles and several smaller engagements.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.quantity.hira-tribute-100000" type="attested" name="quantity" active="#first-invasion-of-mesopotamia-633" cert="medium" resp="#research">
+        <desc>According to al-Baladhuri the notables of al-Hira made terms with Khalid for <measure type="tribute" quantity="100000" unit="dirham" commodity="silver">100,000 dirhams a year</measure>; others say 80,000, and Akram gives 190,000.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scan djvu/406 (page number not shown in the part seen): 'stipulating that they pay 100,000 dirhams per year, others say 80,000 per year'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.quantity.hira-tribute-80000" type="uncertain" name="quantity" active="#first-invasion-of-mesopotamia-633" cert="low" resp="#research">
+        <desc>A variant reported by al-Baladhuri gives the yearly payment of al-Hira as <measure type="tribute" quantity="80000" unit="dirham" commodity="silver">80,000 dirhams</measure>; his main report has 100,000.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scan djvu/406: 'others say 80,000 per year'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.first-invasion-of-mesopotamia-633.quantity.hira-tribute-akram" type="uncertain" name="quantity" active="#first-invasion-of-mesopotamia-633" cert="low" resp="#research">
+        <desc>Akram gives the yearly payment agreed by al-Hira in the treaty of May 633 as <measure type="tribute" quantity="190000" unit="dirham" commodity="silver">190,000 dirhams</measure>; al-Baladhuri has 100,000 (or 80,000).
+          <bibl type="secondary"><ptr target="#akram-sword-of-allah"/><citedRange>ch. 23</citedRange><note>'According to the treaty, the people of Hira would pay the Muslim State 190,000 dirhams every year.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khalid-ibn-al-walid.participant.first-invasion-633" type="attested" name="participant" active="#khalid-ibn-al-walid" passive="#first-invasion-of-mesopotamia-633" subtype="muslim" when="0633" cert="high" resp="#research">
+        <desc>Khalid ibn al-Walid commanded the Muslim invasion of al-Iraq in 633, sent by Abu Bakr (from al-Bahrain, or from Medina as others say).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Abu-Bakr then wrote to Khâlid ibn-al-Walîd al-Makhzûmi, ordering him to go against al-ʿIrâḳ. Others say that he sent him from al-Madînah.'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">129</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'he started from al-Baḥrain, in the year 12'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khalid-ibn-al-walid.whereabouts.hira-633" type="attested" name="whereabouts" active="#khalid-ibn-al-walid" passive="#hira" when="0633" cert="high" resp="#research">
+        <desc>In 633 (year 12) Khalid ibn al-Walid came to al-Hira, which made terms with him, and returned there after his raids to al-Falalij; from al-Hira he went on to al-Anbar.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scans djvu/406 ('Khâlid in al-Ḥîrah') and djvu/410 (printed p. 394): 'Khâlid, meeting no resistance, returned to al-Ḥîrah'.</note></bibl>
+          <bibl type="secondary"><ptr target="#akram-sword-of-allah"/><citedRange>ch. 23</citedRange><note>Hira surrendered at the end of May 633.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.participant.first-invasion-633" type="attested" name="participant" active="#al-muthanna-ibn-haritha" passive="#first-invasion-of-mesopotamia-633" subtype="muslim" when="0633" cert="high" resp="#research">
+        <desc>Al-Muthanna ibn Haritha served under Khalid in 633: Abu Bakr ordered him to receive Khalid and obey him; Khalid sent him against Jaban and to raid Suq Baghdad.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'abu-Bakr wrote to al-Muthanna ibn-Ḥârithah ordering him to receive Khâlid and obey his word'; djvu/410 (printed p. 394): Khalid sent al-Muthanna against Jaban and on the raid of Suq Baghdadh.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.whereabouts.633" type="attested" name="whereabouts" active="#al-muthanna-ibn-haritha" passive="#asoristan" when="0633" cert="high" resp="#research">
+        <desc>In 633 al-Muthanna ibn Haritha was in the Sawad of Iraq with Khalid: he met him at an-Nibaj, fought Jaban at Nahr ad-Damm and raided Suq Baghdad near al-Anbar.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scans djvu/404 ('On the arrival of Khâlid in an-Nibâj, he was met by al-Muthanna'), djvu/406, djvu/410 (printed p. 394).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-bakr.participant.first-invasion-633" type="attested" name="participant" active="#abu-bakr" passive="#first-invasion-of-mesopotamia-633" subtype="muslim" when="0633" cert="high" resp="#research">
+        <desc>The caliph Abu Bakr ordered Khalid ibn al-Walid against al-Iraq and put al-Muthanna and Madh'ur ibn Adi under his command.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Abu-Bakr then wrote to Khâlid … ordering him to go against al-ʿIrâḳ … abu-Bakr wrote and ordered [Madhʿûr] to join Khâlid'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.partOf.muslim-conquest-of-persia" type="attested" name="partOf" active="#second-invasion-of-mesopotamia-636" passive="#muslim-conquest-of-persia" cert="medium" resp="#research">
+        <desc>The Muslim campaigns in Iraq after Khalid's departure (the Bridge, Buwayb, al-Qadisiyyah) are grouped by modern works as the second invasion of Mesopotamia, within the Muslim conquest of Persia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox (en.m.wikipedia.org copy): 'Part of the Muslim conquest of Persia – Second invasion of Mesopotamia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.theatre.asoristan" type="attested" name="theatre" active="#second-invasion-of-mesopotamia-636" passive="#asoristan" cert="high" resp="#research">
+        <desc>The second Muslim invasion was fought in the Sawad of Iraq (Sasanian Asoristan), between al-Hira, the Euphrates crossings, al-Udhaib and al-Qadisiyyah.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, chs. 2–5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Abu Ubaid at al-Udhaib, Durna, Kaskar, Barusma (ch. 2); the bridge on the Euphrates (ch. 3); Dair Hind near al-Hira, al-Buwaib (ch. 4, printed p. 406); al-Udhaib and al-Qadisiyyah (ch. 5).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.date.634-636" type="attested" name="date" active="#second-invasion-of-mesopotamia-636" from="0634" to="0636" cert="medium" resp="#research">
+        <desc>The phase began when Umar, on becoming caliph (August 634), sent Abu Ubaid to al-Iraq, and closed with al-Qadisiyyah (636 in modern works); the limits are a modern grouping.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'When ʿUmar ibn-al-Khaṭṭâb was proclaimed caliph, he directed abu-ʿUbaid … to al-ʿIrâḳ with 1,000 men.'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Umar' infobox: reign from 23 August 634; 'Battle of al-Qadisiyyah': November 636.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.quantity.abu-ubayd-1000" type="attested" name="quantity" active="#second-invasion-of-mesopotamia-636" passive="#rashidun-caliphate" when="0634" cert="high" resp="#research">
+        <desc>According to al-Baladhuri, Umar sent Abu Ubaid to al-Iraq with <measure type="troops" quantity="1000" unit="men">1,000 men</measure>, a host swelled on the march by the Arab tribes he passed.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'he directed abu-ʿUbaid … to al-ʿIrâḳ with 1,000 men … Thus, he was joined by a large host.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.umar.participant.second-invasion" type="attested" name="participant" active="#umar" passive="#second-invasion-of-mesopotamia-636" subtype="muslim" notBefore="0634-08" notAfter="0636" cert="high" resp="#research">
+        <desc>As soon as he was proclaimed caliph, Umar sent Abu Ubaid with 1,000 men to al-Iraq and ordered al-Muthanna to obey him; later he sent Jarir ibn Abd Allah and then Sa'd ibn Abi Waqqas.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, chs. 2, 4, 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Ch. 2: Abu Ubaid sent on Umar's proclamation; ch. 4: Jarir sent with the Bajilah; ch. 5: 'it occurred to him to send Saʿd ibn-abi-Waḳḳâṣ'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-ubayd-al-thaqafi.command.second-invasion" type="attested" name="command" active="#abu-ubayd-al-thaqafi" passive="#second-invasion-of-mesopotamia-636" subtype="muslim" when="0634" cert="high" resp="#research">
+        <desc>Umar made Abu Ubaid ibn Mas'ud al-Thaqafi chief commander in al-Iraq in 634, over al-Muthanna, who was ordered to obey him; Salit ibn Qays was passed over as too hasty.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Section 'Abu-ʿUbaid chief commander': 'he wrote to al-Muthanna ibn-Ḥârithah, ordering him to receive abu-ʿUbaid and obey his word'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-ubayd-al-thaqafi.whereabouts.634" type="attested" name="whereabouts" active="#abu-ubayd-al-thaqafi" passive="#asoristan" when="0634" cert="high" resp="#research">
+        <desc>In 634 Abu Ubaid campaigned in the Sawad: from al-Udhaib he defeated Jaban, chased the Persians from Durna to Kaskar and advanced on al-Jalinus at Barusma, before the Bridge.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'On arriving in al-ʿUdhaib … Abu-ʿUbaid met Jâbân … proceeded to Durna … chased to Kaskar. He then advanced to meet al-Jâlînûs, who was at Bârûsma'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.participant.second-invasion" type="attested" name="participant" active="#al-muthanna-ibn-haritha" passive="#second-invasion-of-mesopotamia-636" subtype="muslim" notBefore="0634" notAfter="0636" cert="high" resp="#research">
+        <desc>Al-Muthanna ibn Haritha served under Abu Ubaid in 634 and, after the Bridge, stayed in the region of Ullais calling the Arabs to the war, then led the Rabi'ah at an-Nukhailah (Buwayb).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, chs. 2, 4</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Ch. 2: Umar ordered him to obey Abu Ubaid; ch. 4: 'al-Muthanna ibn-Ḥârithah was staying in the region of Ullais summoning the Arabs to the "holy war"'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.whereabouts.635" type="attested" name="whereabouts" active="#al-muthanna-ibn-haritha" passive="#asoristan" notBefore="0634" notAfter="0635" cert="medium" resp="#research">
+        <desc>For about a year after the Bridge (634–635) al-Muthanna stayed in the region of Ullais on the Euphrates in the Sawad, before the battle of an-Nukhailah (Buwayb).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 4</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'for one year after the calamity that befell abu-ʿUbaid and Salîṭ, ʿUmar … refrained from the mention of the name of al-ʿIrâḳ. In the meantime, al-Muthanna … was staying in the region of Ullais'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jalinus.participant.second-invasion" type="attested" name="participant" active="#jalinus" passive="#second-invasion-of-mesopotamia-636" subtype="persian" when="0634" cert="high" resp="#research">
+        <desc>Al-Jalinus commanded a Persian force at Barusma against which Abu Ubaid advanced in 634.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'He then advanced to meet al-Jâlînûs, who was at Bârûsma [or Mârûsma]; but ibn-al-Andarzʿazz made terms with him'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.place.euphrates" type="attested" name="place" active="#battle-of-the-bridge-634" passive="#euphrates" cert="high" resp="#research">
+        <desc>The battle of the Bridge was fought at a bridge over the Euphrates, which Abu Ubaid had repaired and crossed from al-Marwahah (Wikipedia: Marauha, near Kufa).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 3</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Abu-ʿUbaid ordered that the bridge [on the Euphrates] be erected … Over this bridge, abu-ʿUbaid and the Moslems crossed from al-Marwaḥah'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox: 'Marauha at the Euphrates near Kufa, Iraq'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.theatre.asoristan" type="attested" name="theatre" active="#battle-of-the-bridge-634" passive="#asoristan" cert="high" resp="#research">
+        <desc>The battle of the Bridge was fought in the Sawad of Iraq (Asoristan), on the Euphrates near al-Hira and Baniqiya.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 3</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. The people of Baniqiya helped build the bridge, 'which once belonged to the people of al-Ḥîrah'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.partOf.second-invasion" type="attested" name="partOf" active="#battle-of-the-bridge-634" passive="#second-invasion-of-mesopotamia-636" cert="high" resp="#research">
+        <desc>The battle of the Bridge belongs to the second Muslim invasion of Mesopotamia, after Khalid's departure.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox: 'Part of the Muslim conquest of Persia – Second invasion of Mesopotamia'.</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, chs. 2–3</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Abu Ubaid, sent by Umar on his accession, fought the battle.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.partOf.muslim-conquest-of-persia" type="attested" name="partOf" active="#battle-of-the-bridge-634" passive="#muslim-conquest-of-persia" cert="medium" resp="#research">
+        <desc>The battle of the Bridge was part of the Muslim conquest of Persia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox: 'Part of the Muslim conquest of Persia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.quantity.muslim-troops-9000" type="attested" name="quantity" active="#battle-of-the-bridge-634" passive="#rashidun-caliphate" cert="low" resp="#research">
+        <desc>Wikipedia (older revisions) gives Abu Ubaid <measure type="troops" quantity="9000" unit="men">9,000 men</measure> at the Bridge; the current revision gives 6,000–10,000. Al-Baladhuri gives no Muslim total.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge', older revision (en.wikipedia.org and thefullwiki.org copies): strength 9,000; 'camped with 9,000 men on the west bank'; current revision (en.m.wikipedia.org copy): '6,000-10,000'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.quantity.persian-troops-4000" type="attested" name="quantity" active="#battle-of-the-bridge-634" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>According to al-Baladhuri, dhu-l-Hajib (Bahman) met Abu Ubaid at the Bridge with <measure type="troops" quantity="4000" unit="men">4,000 men armed from head to foot</measure> and one elephant (others say many elephants); Wikipedia gives the Persians 10,000.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 3</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'met dhu-l-Ḥâjib who was accompanied by 4,000 men armed from head to foot, and one elephant—others say many elephants'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.quantity.persian-troops-10000" type="uncertain" name="quantity" active="#battle-of-the-bridge-634" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>Wikipedia gives the Persians at the Bridge <measure type="troops" quantity="10000" unit="men">10,000 men</measure>; al-Baladhuri has 4,000 heavy-armed men with one or more elephants.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox, older and current revisions: Sasanian strength 10,000.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-bridge-634.quantity.persian-losses-600" type="uncertain" name="quantity" active="#battle-of-the-bridge-634" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>An older revision of Wikipedia gives the Persian losses at the Bridge as <measure type="casualties" quantity="600" unit="men">600</measure>; later revisions have '6000 killed [citation needed]' or 'Unknown'. No primary figure was seen.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge': older revision (en.wikipedia.org, thefullwiki copies) 600; en.m.wikipedia.org copy '6000 killed[citation needed]'; clateway copy 'Unknown'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jalinus.participant.bridge-634" type="uncertain" name="participant" active="#jalinus" passive="#battle-of-the-bridge-634" subtype="persian" when="0634" cert="low" resp="#research">
+        <desc>Wikipedia lists Jalinus beside Bahman Jadhuyih among the Persian commanders at the Bridge; al-Baladhuri's account of the battle names only dhu-l-Hajib (Bahman).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of the Bridge' infobox (review.clateway.com copy): 'Bahman Jadhuyih Jalinus'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.date.baladhuri-14" type="attested" name="date" active="#battle-of-buwayb" notBefore="0635-02" notAfter="0636-02" cert="medium" resp="#research">
+        <desc>Al-Baladhuri dates the battle of Mihran (an-Nukhailah, al-Buwaib) to the year 14 (Hijri; 26 February 635 to 14 February 636); Wikipedia has 9 November 634, that is Ramadan 13.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">407</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Battle of Mihrân', at an-Nukhailah: 'This took place in the year 14.'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Moslems assembled in Dair Hind in the year 14'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.place.buwayb" type="attested" name="place" active="#battle-of-buwayb" passive="#buwayb" cert="high" resp="#research">
+        <desc>Mihran was killed at al-Buwaib, reached after he crossed the bridge on the Euphrates, between the as-Sakun and banu-Sulaim canals; the Muslims camped at an-Nukhailah (Wikipedia: Buwaib, north of al-Hira).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'It is reported by Saif that Mihrân, after crossing al-Jisr [the bridge], came to a place called al-Buwaib. It was in this place that he was killed.'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">407</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Moslems camped at an-Nukhailah'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Buwaib' (oldid 992324410): 'Buwaib (north of Al-Hira), Euphrates, Iraq'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.theatre.asoristan" type="attested" name="theatre" active="#battle-of-buwayb" passive="#asoristan" cert="high" resp="#research">
+        <desc>Buwayb was fought in the Sawad of Iraq (Asoristan), near al-Hira and Dair Hind.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. Dair Hind, 'a convent near al-Ḥîrah' (Hitti's note); the Euphrates bridge.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.partOf.muslim-conquest-of-persia" type="attested" name="partOf" active="#battle-of-buwayb" passive="#muslim-conquest-of-persia" cert="medium" resp="#research">
+        <desc>Buwayb was part of the Muslim conquest of the Sasanian empire.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Buwaib' (oldid 992324410): 'Part of the Muslim conquest of Sassanid empire'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.quantity.persian-troops-12000" type="attested" name="quantity" active="#battle-of-buwayb" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>According to al-Baladhuri, Yazdegerd sent Mihran against the Muslims at the head of <measure type="troops" quantity="12000" unit="men">12,000 men</measure>; Wikipedia gives 200,000.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Yazdajird sent against them Mihrân ibn-Mihribundâdh al-Hamadhâni at the head of 12,000 men.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.quantity.persian-troops-200000" type="uncertain" name="quantity" active="#battle-of-buwayb" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>An older revision of Wikipedia gives Mihran <measure type="troops" quantity="200000" unit="men">200,000 men</measure> at Buwayb, citing a modern popular book; al-Baladhuri has 12,000.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Buwaib' (oldid 992324410): strength 200,000, citing 'Islam: Beliefs and Practices by Yasmin Malik'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.quantity.muslim-troops-20000" type="uncertain" name="quantity" active="#battle-of-buwayb" passive="#rashidun-caliphate" cert="low" resp="#research">
+        <desc>An older revision of Wikipedia gives al-Muthanna <measure type="troops" quantity="20000" unit="men">20,000 men</measure> at Buwayb; no primary figure was seen.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Buwaib' (oldid 992324410): strength 20,000, citing Yasmin Malik.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-buwayb.quantity.persian-losses-100000" type="uncertain" name="quantity" active="#battle-of-buwayb" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>An older revision of Wikipedia gives the Persian losses at Buwayb as <measure type="casualties" quantity="100000" unit="men">100,000</measure>; al-Baladhuri says only that few escaped (of an army he puts at 12,000).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of Buwaib' (oldid 992324410): casualties 100,000.</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">407</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Moslems pursued them with slaughter; and few were those who escaped.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jarir-ibn-abd-allah.participant.buwayb" type="attested" name="participant" active="#jarir-ibn-abd-allah" passive="#battle-of-buwayb" subtype="muslim" notBefore="0635-02" notAfter="0636-02" cert="high" resp="#research">
+        <desc>At an-Nukhailah (Buwayb) the Muslims were led, according to the Bajilah, by Jarir ibn Abd Allah (according to the Rabi'ah by al-Muthanna); Jarir and al-Mundhir ibn Hassan each claimed to have killed Mihran.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">407</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'led, according to the Bajîlah, by Jarîr ibn-ʿAbdallâh, and, according to the Rabîʿah, by al-Muthanna … The death of Mihrân was effected by Jarîr ibn-ʿAbdallâh and al-Mundhir ibn-Ḥassân'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jarir-ibn-abd-allah.participant.second-invasion" type="attested" name="participant" active="#jarir-ibn-abd-allah" passive="#second-invasion-of-mesopotamia-636" subtype="muslim" notBefore="0634" notAfter="0636" cert="high" resp="#research">
+        <desc>After Abu Ubaid's death Umar sent Jarir ibn Abd Allah with the Bajilah to al-Iraq, promising them a quarter (or a third) of the spoils.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 4</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Jarîr ibn-ʿAbdallâh came from as-Sarâh at the head of the Bajîlah … provided one-quarter of what they took … be allotted to him'; printed p. 406: 'one-third of the spoils'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.date.wikipedia-nov-636" type="attested" name="date" active="#battle-of-al-qadisiyyah-636" from="0636-11-16" to="0636-11-19" cert="medium" resp="#research">
+        <desc>Wikipedia dates al-Qadisiyyah to 16–19 November 636; Britannica gives 636/637, al-Tabari puts it in the year 14 (635–636), and al-Baladhuri has Sa'd reach al-Udhaib only in the year 15.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (wiki.richxsearch.com and military-history.fandom copies): 'Date 16–19 November 636'; text: 'believed to have taken place in November of 636'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.date.britannica-636-637" type="attested" name="date" active="#battle-of-al-qadisiyyah-636" notBefore="0636" notAfter="0637" cert="medium" resp="#research">
+        <desc>Britannica dates the battle of al-Qadisiyyah '636/637'; Wikipedia has November 636.
+          <bibl type="secondary"><ptr target="#britannica"/><note>'Battle of al-Qādisiyyah' (copy at eifxekqkqvx.shop/event/Battle-of-al-Qadisiyyah): 'Battle of al-Qādisiyyah, (636/637), battle fought near Al-Ḥīrah'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.date.tabari-14" type="uncertain" name="date" active="#battle-of-al-qadisiyyah-636" notBefore="0635-02" notAfter="0636-02" cert="low" resp="#research">
+        <desc>Al-Tabari narrates al-Qadisiyyah under the year 14 (Hijri; 26 February 635 to 14 February 636), which he calls the established date; Ibn Ishaq is reported to give 15 and al-Waqidi 16. Other sources differ (Wikipedia: November 636).
+          <bibl type="not-seen"><ptr target="#al-tabari-history"/><citedRange>vol. 3, p. 590 (Cairo ed.)</citedRange><note>Reference as given in the shamela.ws editor's footnote; Tabari's text was not seen. Reported by al-Dhahabi, Tarikh al-Islam ('Muhammad ibn Jarir mentioned al-Qadisiyyah under the year fourteen', shiaonlinelibrary copy, vol. 3) and by an editor's footnote on shamela.ws (book 122236, p. 464), which also says that al-Baladhuri followed al-Waqidi's 16.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.date.baladhuri-after-15" type="attested" name="date" active="#battle-of-al-qadisiyyah-636" notBefore="0636-02" cert="medium" resp="#research">
+        <desc>In al-Baladhuri, Sa'd ibn Abi Waqqas came to al-Udhaib in the year 15 (Hijri; from 15 February 636) and Rustam then waited four months before the battle, so that the battle is not earlier than 636; this excludes al-Tabari's year 14.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Thence he came, in the year 15, to al-ʿUdhaib.'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. Rustam 'stayed for four months without trying measures or fighting with the Moslems'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.place.qadisiyyah" type="attested" name="place" active="#battle-of-al-qadisiyyah-636" passive="#al-qadisiyyah" cert="high" resp="#research">
+        <desc>The battle was fought at al-Qadisiyyah, between al-Udhaib and the Persian camp, near al-Hira.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Al-Muthanna 'advised Saʿd to meet the enemy between al-Ḳâdisîyah and al-ʿUdhaib'; printed p. 410: 'The Moslems … lay camped between al-ʿUdhaib and al-Ḳâdisîyah'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>'battle fought near Al-Ḥīrah (in present-day Iraq)' (copy at eifxekqkqvx.shop).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.theatre.asoristan" type="attested" name="theatre" active="#battle-of-al-qadisiyyah-636" passive="#asoristan" cert="high" resp="#research">
+        <desc>Al-Qadisiyyah was fought in the Sawad of Iraq (Sasanian Asoristan), west of the Euphrates.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Sa'd 'proceeded to al-ʿIrâḳ'; the Muslims raided 'along the lower course of the Euphrates' (printed p. 410).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' (howlingpixel copy): 'The Muslim victory was key to the conquest of Asorestan (Iraq)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.partOf.muslim-conquest-of-persia" type="attested" name="partOf" active="#battle-of-al-qadisiyyah-636" passive="#muslim-conquest-of-persia" cert="medium" resp="#research">
+        <desc>Al-Qadisiyyah was part of the Muslim conquest of Persia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: 'Part of the Muslim conquest of Persia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.partOf.second-invasion" type="attested" name="partOf" active="#battle-of-al-qadisiyyah-636" passive="#second-invasion-of-mesopotamia-636" cert="medium" resp="#research">
+        <desc>Al-Qadisiyyah closed the Muslim war in Iraq that followed Khalid's departure, fought by the reinforcements that Umar sent under Sa'd to the army of al-Muthanna.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'The Moslems wrote to ʿUmar … telling him of the great number of the Persians massing against them, and asked for reinforcements … it occurred to him to send Saʿd'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.victor.rashidun-caliphate" type="attested" name="victor" active="#battle-of-al-qadisiyyah-636" passive="#rashidun-caliphate" cert="high" resp="#research">
+        <desc>The Muslims under Sa'd ibn Abi Waqqas won at al-Qadisiyyah: Rustam was killed and the Persians fled to al-Mada'in.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Persians fled to al-Madâʾin, following Yazdajird … Saʿd immediately communicated with ʿUmar, announcing the victory'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Infobox: 'Rashidun victory'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.outcome.victory" type="attested" name="outcome" active="#battle-of-al-qadisiyyah-636" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>Al-Qadisiyyah was a decisive Muslim victory in the field over the Sasanian army.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. Pursuit to Burs; the Persians fled to al-Mada'in.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>'The Arab victory over the army of Yazdegerd III …' (copy at eifxekqkqvx.shop).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.duration.baladhuri" type="attested" name="duration" active="#battle-of-al-qadisiyyah-636" cert="medium" resp="#research">
+        <desc>According to al-Baladhuri the battle was fought on Thursday, Friday and the night of Saturday (the 'Night of Clamour'): <measure type="duration" quantity="2" unit="day">two days and a night</measure>; Wikipedia's dates give four days (16–19 November).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scan djvu/431 (page number not in the part seen): 'This battle of al-Ḳâdisîyah was fought on Thursday, Friday and the night of Saturday, which last was since called "Lailat al-Harîr".'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.duration.wikipedia" type="attested" name="duration" active="#battle-of-al-qadisiyyah-636" cert="medium" resp="#research">
+        <desc>Wikipedia's dates (16–19 November 636) give al-Qadisiyyah a length of <measure type="duration" quantity="4" unit="day">four days</measure>; al-Baladhuri has two days and a night.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: 'Date 16–19 November 636'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.persian-troops-baladhuri" type="attested" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>According to al-Baladhuri the Persians ('polytheists') at al-Qadisiyyah numbered about <measure type="troops" quantity="120000" unit="men">120,000</measure>, with thirty elephants and the banner Dirafsh Kabiyan; modern estimates are far lower.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The "polytheists" numbered about 120,000, and were accompanied by thirty elephants'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.muslim-troops-baladhuri" type="attested" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#rashidun-caliphate" cert="medium" resp="#research">
+        <desc>According to al-Baladhuri the Muslims at al-Qadisiyyah, taken together, numbered <measure type="troops" quantity="10000" unit="men">between 9,000 and 10,000</measure> (the upper figure recorded here); Wikipedia gives 30,000–40,000.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'while the Moslems, taken together, numbered between 9,000 and 10,000'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.muslim-troops-wikipedia" type="uncertain" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#rashidun-caliphate" cert="low" resp="#research">
+        <desc>Wikipedia gives the Muslim army at al-Qadisiyyah as <measure type="troops" quantity="30000" unit="men">30,000–40,000</measure> (lower figure recorded here); al-Baladhuri has 9,000–10,000.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (richxsearch and piglix copies): '30,000–40,000'; an older copy (defence.pk) '30,000', citing Dupuy.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.persian-troops-wikipedia" type="uncertain" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>Wikipedia revisions give the Sasanian army at al-Qadisiyyah as 80,000–200,000 (medieval estimates) or, in the current revision, <measure type="troops" quantity="30000" unit="men">30,000–40,000</measure> (lower figure recorded here); al-Baladhuri has about 120,000.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: current (richxsearch copy) '30,000-40,000 (medieval estimate)'; older (piglix copy) '80,000–200,000 (medieval estimates)'; defence.pk copy '200,000', citing Tabari trans. Friedmann p. 62 (not seen).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.persian-losses" type="uncertain" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#sasanian-empire" cert="low" resp="#research">
+        <desc>An older revision of Wikipedia gives the Persian losses at al-Qadisiyyah as <measure type="casualties" quantity="22000" unit="men">22,000</measure> (a medieval estimate; another copy 22,500); the current revision says only 'Heavy'.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: piglix copy '22,000 (medieval estimate)'; defence.pk copy '22,500'; richxsearch copy 'Heavy'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-al-qadisiyyah-636.quantity.muslim-losses" type="uncertain" name="quantity" active="#battle-of-al-qadisiyyah-636" passive="#rashidun-caliphate" cert="low" resp="#research">
+        <desc>Older revisions of Wikipedia give the Muslim losses at al-Qadisiyyah as <measure type="casualties" quantity="8500" unit="men">8,500</measure>, citing al-Tabari vol. XII (not seen); the current revision says 'Heavy'.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah': en.academic.ru copy 'casualties2=8,500 [The history of Tabari … Vol. XII]'; piglix copy 8,500; richxsearch copy 'Heavy'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#al-tabari-history"/><citedRange>SUNY trans., vol. XII</citedRange><note>Vol. XII of the SUNY translation as cited by Wikipedia; not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sa-d-ibn-abi-waqqas.participant.qadisiyyah" type="attested" name="participant" active="#sa-d-ibn-abi-waqqas" passive="#battle-of-al-qadisiyyah-636" subtype="muslim" when="0636" cert="high" resp="#research">
+        <desc>Sa'd ibn Abi Waqqas commanded the Muslim army at al-Qadisiyyah, directing it from the tower of al-Udhaib through Khalid ibn Urfutah, whom he had made commander of the army.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">413</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Saʿd … had … appointed Khâlid ibn-ʿUrfuṭah-l-ʿUdhri … to be commander of the army … Saʿd lived in Ḳaṣr [tower] al-ʿUdhaib.'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: commanders 'Sa`d ibn Abī Waqqās, Khalid bin Arfatah …'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sa-d-ibn-abi-waqqas.command.second-invasion" type="attested" name="command" active="#sa-d-ibn-abi-waqqas" passive="#second-invasion-of-mesopotamia-636" subtype="muslim" notBefore="0636-02" notAfter="0636-12" cert="high" resp="#research">
+        <desc>Umar sent Sa'd ibn Abi Waqqas to al-Iraq in command of the reinforcements against the Persian muster; he waited three months at ath-Tha'labiyah for the troops and reached al-Udhaib in the year 15 (636).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Finally, it occurred to him to send Saʿd ibn-abi-Waḳḳâṣ … Saʿd proceeded to al-ʿIrâḳ and stayed at ath-Thaʿlabîyah for three months … Thence he came, in the year 15, to al-ʿUdhaib.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sa-d-ibn-abi-waqqas.whereabouts.636" type="attested" name="whereabouts" active="#sa-d-ibn-abi-waqqas" passive="#asoristan" notBefore="0636-02" notAfter="0636-12" cert="high" resp="#research">
+        <desc>In 636 (year 15) Sa'd ibn Abi Waqqas was in the Sawad of Iraq, at al-Udhaib, where he lived in the tower (Qasr al-Udhaib) during the battle of al-Qadisiyyah.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Thence he came, in the year 15, to al-ʿUdhaib'; printed p. 413: 'Saʿd lived in Ḳaṣr [tower] al-ʿUdhaib'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rustam-farrokhzad.participant.qadisiyyah" type="attested" name="participant" active="#rustam-farrokhzad" passive="#battle-of-al-qadisiyyah-636" subtype="persian" when="0636" cert="high" resp="#research">
+        <desc>Rustam commanded the Persian army at al-Qadisiyyah: he came from Burs, camped between al-Hira and as-Sailahin for four months, sent dhu-l-Hajib ahead, and was killed in the battle.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'This Rustam … came and occupied Burs from which he left for a place between al-Ḥîrah and as-Sailaḥîn … Rustam sent ahead of him dhu-l-Ḥâjib'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: 'Rostam Farrokhzād'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rustam-farrokhzad.death.qadisiyyah" type="attested" name="death" active="#rustam-farrokhzad" passive="#al-qadisiyyah" when="0636-11-19" cert="medium" resp="#research">
+        <desc>Rustam was killed at al-Qadisiyyah; his body bore so many wounds that his slayer could not be determined (al-Baladhuri names several claimants). Wikipedia gives 19 November 636; a German Wikipedia copy gives 636 (or 638).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. Page scan djvu/431: 'By Allah's help, Rustam was slain and his body was found covered with so many blows and stabs that the one who gave the fatal blow could not be determined.'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Rostam Farrokhzad' infobox: 'Death Date: 19 November 636; Death Place: al-Qadisiyyah'; 'Battles: Battle of al-Qadisiyyah KIA'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rustam-farrokhzad.office.spahbed" type="attested" name="office" active="#rustam-farrokhzad" from="0631" to="0636" cert="medium" resp="#research">
+        <desc>Rustam Farrokhzad was <term>spahbed (military marshal) of Adurbadagan</term>, the north-western quarter, under Boran and Yazdegerd III (Wikipedia: 631–636).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Rostam Farrokhzad': 'served as the spahbed ("military marshal") of the northwestern quarter (kust) of Adurbadagan under … Boran and Yazdegerd III'; infobox 'Commands: Spahbed of Adurbadagan (631–636)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rustam-farrokhzad.whereabouts.636" type="attested" name="whereabouts" active="#rustam-farrokhzad" passive="#asoristan" when="0636" cert="high" resp="#research">
+        <desc>Before al-Qadisiyyah Rustam occupied Burs and then camped for four months between al-Hira and as-Sailahin, in the Sawad.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'came and occupied Burs from which he left for a place between al-Ḥîrah and as-Sailaḥîn, where he stayed for four months'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bahman-jadhuyih.participant.qadisiyyah" type="attested" name="participant" active="#bahman-jadhuyih" passive="#battle-of-al-qadisiyyah-636" subtype="persian" when="0636" cert="medium" resp="#research">
+        <desc>Bahman Jadhuyih (dhu-l-Hajib) led the Persian van at al-Qadisiyyah: Rustam sent him ahead to camp at Tizanabadh. Wikipedia lists him, killed, among the Persian commanders.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">410</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Rustam sent ahead of him dhu-l-Ḥâjib, who camped at Ṭîzanâbâdh'; in Part IX ch. 3 al-Baladhuri identifies dhu-l-Hajib with Mardanshah 'Bahman'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (piglix copy): 'Bahman Jadhuyih †'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bahman-jadhuyih.death.qadisiyyah" type="attested" name="death" active="#bahman-jadhuyih" passive="#al-qadisiyyah" when="0636" cert="low" resp="#research">
+        <desc>Wikipedia marks Bahman Jadhuyih as killed at al-Qadisiyyah (636); al-Baladhuri, who has dhu-l-Hajib lead the van there, does not say so in the passages seen.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (piglix copy): 'Bahman Jadhuyih †'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jalinus.participant.qadisiyyah" type="attested" name="participant" active="#jalinus" passive="#battle-of-al-qadisiyyah-636" subtype="persian" when="0636" cert="high" resp="#research">
+        <desc>Jalinus was among the Persian commanders at al-Qadisiyyah; after the rout Khalid ibn Urfutah's cavalry caught up with him beyond Burs.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Khâlid then passed through aṣ-Ṣarâh [canal] and caught up with Jâlînûs.'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: 'Jalinus'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jalinus.death.636" type="attested" name="death" active="#jalinus" when="0636" cert="medium" resp="#research">
+        <desc>After al-Qadisiyyah Jalinus was overtaken in the pursuit and stabbed by Kathir ibn Shihab, who according to others killed him (Ibn al-Kalbi: killed by Zuhrah ibn Hawiyah); Wikipedia marks him as killed.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Kathîr ibn-Shihâb al-Ḥârithi charged Jâlînûs and stabbed him, and according to others, killed him. Ibn-al-Kalbi says that it was Zuhrah ibn-Ḥawîyah as-Saʿdi who killed him.'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (piglix copy): 'Jalinus †'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jarir-ibn-abd-allah.participant.qadisiyyah" type="attested" name="participant" active="#jarir-ibn-abd-allah" passive="#battle-of-al-qadisiyyah-636" subtype="muslim" when="0636" cert="medium" resp="#research">
+        <desc>Wikipedia lists Jarir ibn Abd Allah al-Bajali among the Muslim commanders at al-Qadisiyyah.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox: 'Jarir ibn Abd Allah al-Bajali' (richxsearch copy), 'Jarreer bin Abdullah Al-Bijli' (piglix copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.death.before-qadisiyyah" type="attested" name="death" active="#al-muthanna-ibn-haritha" notBefore="0636-02" notAfter="0636-11" cert="medium" resp="#research">
+        <desc>Al-Muthanna ibn Haritha fell ill when Sa'd came to al-Udhaib in the year 15 (636), advised him where to meet the enemy, and died among his clan before the battle; al-Waqidi says he died before Rustam came to al-Qadisiyyah. Sa'd married his widow Salma.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'Al-Muthanna … happened to be ill at that time … His case soon became serious and he was carried to his clan among whom he died. Saʿd married his wife.' Printed p. 410: 'According to al-Wâḳidi, al-Muthanna died before Rustam came'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-muthanna-ibn-haritha.participant.qadisiyyah" type="uncertain" name="participant" active="#al-muthanna-ibn-haritha" passive="#battle-of-al-qadisiyyah-636" subtype="muslim" when="0636" cert="low" resp="#research">
+        <desc>Wikipedia lists al-Muthanna ibn Haritha among the Muslim commanders at al-Qadisiyyah, but al-Baladhuri has him die before the battle (and al-Waqidi before Rustam's arrival); a text making him fight at al-Qadisiyyah rests on a weak tradition.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' infobox (richxsearch, piglix copies): 'Al-Muthanna ibn Haritha'.</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 5</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. He died of illness after Sa'd reached al-Udhaib; at the battle Sa'd's wife Salma lamented 'there is no more Muthanna' (printed p. 413).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.yazdegerd-iii.whereabouts.ctesiphon-636" type="attested" name="whereabouts" active="#yazdegerd-iii" passive="#ctesiphon" when="0636" cert="high" resp="#research">
+        <desc>At the time of al-Qadisiyyah Yazdegerd III was at al-Mada'in (Ctesiphon), where the routed Persians fled to him; he later left for Hulwan with his treasury.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Persians fled to al-Madâʾin, following Yazdajird [their king].'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">418</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'Yazdajird thence left for Ḥulwân with the principal dignitaries of his kingdom'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.muslim-conquest-of-persia.date.633-651" type="attested" name="date" active="#muslim-conquest-of-persia" from="0633" to="0651" cert="medium" resp="#research">
+        <desc>The Muslim conquest of Persia ran from the invasion of Sasanian Iraq in 633 to the death of Yazdegerd III near Merv in 651, which ended the Sasanian empire.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Khalid ibn al-Walid' (copies): conquests of Sasanian Iraq 'in 633–634'; 'Yazdegerd III': 'met his end at the hands of a miller near Merv in 651, bringing an end to the last pre-Islamic Iranian empire'.</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">129</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. Khalid set out for al-Iraq 'in the year 12' (633).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.muslim-conquest-of-persia.theatre.persia" type="attested" name="theatre" active="#muslim-conquest-of-persia" passive="#persia" cert="medium" resp="#research">
+        <desc>The conquest was fought across the Sasanian empire, from al-Iraq (the Sawad) to Khurasan, where Yazdegerd III died at Merv.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Yazdegerd III': he 'spent most of his reign fleeing from one province to another'; died near Merv in 651.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.muslim-conquest-of-persia.partOf.islamic-conquests" type="attested" name="partOf" active="#muslim-conquest-of-persia" passive="#islamic-conquests" cert="medium" resp="#research">
+        <desc>The conquest of Persia was part of the early Muslim conquests.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Battle of al-Qadisiyyah' (howlingpixel copy): 'during the first period of Muslim conquests'; 'Abu Bakr': his incursions 'would eventually result in the Muslim conquests of Persia and the Levant'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.muslim-conquest-of-persia.victor.rashidun-caliphate" type="attested" name="victor" active="#muslim-conquest-of-persia" passive="#rashidun-caliphate" cert="medium" resp="#research">
+        <desc>The Rashidun caliphate won the war: under Umar it came to rule the Sasanian empire, which ended with Yazdegerd III's death in 651.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Umar': 'conquering the Sasanian Empire'; 'Yazdegerd III': his death in 651 ended 'the last pre-Islamic Iranian empire'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-bakr.reign.632-634" type="attested" name="reign" active="#abu-bakr" from="0632-06-08" to="0634-08-23" cert="medium" resp="#research">
+        <desc>Abu Bakr reigned as first caliph from 8 June 632 to his death on 23 August 634.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Abu Bakr' infobox: 'Reign: 8 June 632 – 23 August 634'; 'ruling from 632 until his death in 634'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>'Abū Bakr' (kids.britannica.com students' edition): 'During his rule, from 632 to 634'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-bakr.accession.632" type="attested" name="accession" active="#abu-bakr" passive="#rashidun-caliphate" when="0632-06-08" cert="medium" resp="#research">
+        <desc>Abu Bakr became caliph on Muhammad's death in June 632 (Wikipedia: 8 June 632), elected at the Saqifa.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Abu Bakr' infobox: reign from 8 June 632; 'being elected at Saqifa'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>Students' edition: 'On Muhammad's death in 632, the Muslims of Medina … accepting Abu Bakr as the first caliph'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.abu-bakr.death.634" type="attested" name="death" active="#abu-bakr" when="0634-08-23" cert="high" resp="#research">
+        <desc>Abu Bakr died in Jumada II of the year 13 (August 634; Wikipedia and Britannica: 23 August 634, at Medina); the news reached the Muslim army in Syria at al-Yaqusah.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">175</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The death of abu-Bakr took place in Jumâda II, year 13, and the Moslems received the news in al-Yâḳûṣah.' Hijri month converted here (about August 634).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Abu Bakr' infobox: 'Death Date: 634-08-23; Death Place: Medina'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>Students' edition: 'Abu Bakr died August 23, 634.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.umar.accession.634" type="attested" name="accession" active="#umar" passive="#rashidun-caliphate" when="0634-08-23" cert="medium" resp="#research">
+        <desc>Umar succeeded Abu Bakr as caliph on 23 August 634, nominated by the dying Abu Bakr.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Umar' infobox: 'Reign: 23 August 634 –'; 'In 634, shortly before his death, Abu Bakr nominated Umar as his successor.'</note></bibl>
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 2</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource. 'When ʿUmar ibn-al-Khaṭṭâb was proclaimed caliph …' (no date in the sentence).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.umar.reign.634-644" type="attested" name="reign" active="#umar" from="0634-08-23" to="0644-11" cert="medium" resp="#research">
+        <desc>Umar reigned as second caliph from 23 August 634 until his assassination in November 644.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Umar': 'ruling from August 634 until his assassination in 644'; simple-Wikipedia copy (askwikinow): 'Reign 23 August 634 – 3 November 644'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.umar.death.644" type="attested" name="death" active="#umar" when="0644-11" cert="medium" resp="#research">
+        <desc>Umar was assassinated by the Persian slave Abu Lu'lu'a Firuz in Medina and died in November 644 (end of Dhu al-Hijjah 23 AH).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Umar': 'Death Date: (c. 26 Dhu al-Hijjah 23 AH)'; 'assassinated by the Persian slave Abu Lu'lu'a Firuz in November 644' (simple-Wikipedia copy); calendarz copy of en.wikipedia: '3 November 644'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.yazdegerd-iii.accession.632" type="attested" name="accession" active="#yazdegerd-iii" passive="#sasanian-empire" when="0632-06-16" cert="medium" resp="#research">
+        <desc>Yazdegerd III became Sasanian King of Kings on 16 June 632, the epoch of the Yazdegerdi era; Wikipedia says he was eight (other accounts, twenty-one).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Yazdegerd III' infobox: 'Reign: 16 June 632 – 651'; 'Ascending the throne at the age of eight'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>Encyclopaedia Britannica 1911, 'Yazdegerd III' (infomutt.com copy): 'era of Yazdegerd, beginning June 16, AD 632'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.yazdegerd-iii.reign.632-651" type="attested" name="reign" active="#yazdegerd-iii" from="0632-06-16" to="0651" cert="medium" resp="#research">
+        <desc>Yazdegerd III reigned from 16 June 632 to his death in 651, the last Sasanian king.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Yazdegerd III': 'the last Sasanian King of Kings from 632 to 651'; infobox 'Reign: 16 June 632 – 651'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.yazdegerd-iii.death.651" type="attested" name="death" active="#yazdegerd-iii" when="0651" cert="medium" resp="#research">
+        <desc>Yazdegerd III was killed by a miller near Merv in 651.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Yazdegerd III': 'Death Date: 651 (aged 27); Death Place: Marw'; 'met his end at the hands of a miller near Merv in 651'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>1911 Britannica (infomutt.com copy): 'murdered at Merv in 651'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.yazdegerd-iii.participant.buwayb" type="attested" name="participant" active="#yazdegerd-iii" passive="#battle-of-buwayb" subtype="persian" notBefore="0635-02" notAfter="0636-02" cert="medium" resp="#research">
+        <desc>According to al-Baladhuri, Yazdegerd sent Mihran with 12,000 men against the Muslims assembled at Dair Hind (year 14), the army defeated at al-Buwaib; al-Baladhuri places this after Buran's succession, who was to rule until Yazdegerd came of age.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'immediately after the death of Shîrawaih, and the succession of Bûrân … who was to rule until Yazdajird ibn-Shahriyâr came of age. Yazdajird sent against them Mihrân …'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mihran-bin-badhan.whereabouts.buwayb" type="attested" name="whereabouts" active="#mihran-bin-badhan" passive="#buwayb" notBefore="0635-02" notAfter="0636-02" cert="high" resp="#research">
+        <desc>Mihran crossed the bridge on the Euphrates and came to al-Buwaib, near Dair al-A'war, where he was killed (year 14 in al-Baladhuri).
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Moslems offered no resistance until he crossed the bridge on the Euphrates and arrived next to Dair al-Aʿwar … Mihrân, after crossing al-Jisr, came to a place called al-Buwaib.'</note></bibl>
+        </desc>
+      </relation>
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
     /// `Annotations/authorities/facts-events.xml`.
     static let factsEvents: String = ###"""
 <?xml version="1.0" encoding="UTF-8"?>
@@ -5687,6 +6191,42 @@ enum EmbeddedReferenceBase {
         <death when="0543"/>
         <note>Armenian son of Acacius, imperial silentiary; in 542 crossed the Euphrates with Diogenes and 1,000 horsemen for Belisarius; killed by a stone during the retreat from Anglon in 543 (Wars 2.21; 2.24–25).</note>
       </person>
+
+      <person xml:id="sa-d-ibn-abi-waqqas" sex="M">
+        <persName type="main">Sa'd ibn Abi Waqqas</persName>
+        <persName type="variant">Sa`d ibn Abi Waqqas</persName>
+        <persName type="variant">Saad ibn Abi Waqqas</persName>
+        <persName type="variant">Sa'd ibn Abi-Waqqas</persName>
+        <persName type="variant">Saʿd ibn-abi-Waḳḳâṣ</persName>
+        <persName type="variant">Sa'd</persName>
+        <persName type="variant">Sa'd ibn Malik</persName>
+        <occupation>Muslim commander, Companion of Muhammad</occupation>
+        <death notBefore="0670" notAfter="0678" cert="low"/>
+        <floruit from="0624" to="0644" cert="medium"/>
+        <note>Sent by Umar to al-Iraq; commanded the Muslim army at al-Qadisiyyah (636) from al-Udhaib; later founder and governor of Kufa (Wikipedia: born c. 595, died c. 674).</note>
+        <note type="disambiguation">Not Sa'd ibn Ubaid al-Ansari, who fell at al-Qadisiyyah, nor Sa'id ibn Zaid, whom Umar first thought of sending.</note>
+      </person>
+      <person xml:id="jalinus" sex="M">
+        <persName type="main">Jalinus</persName>
+        <persName type="variant">al-Jalinus</persName>
+        <persName type="variant">Jâlînûs</persName>
+        <persName type="variant">Jalinous</persName>
+        <occupation>Sasanian commander</occupation>
+        <death when="0636" cert="medium"/>
+        <floruit from="0634" to="0636"/>
+        <note>Persian commander at Barusma against Abu Ubaid (634), at the Bridge (Wikipedia) and at al-Qadisiyyah (636), overtaken and stabbed or killed in the pursuit after al-Qadisiyyah (al-Baladhuri). The name is the Arabic form of Galenus.</note>
+      </person>
+      <person xml:id="jarir-ibn-abd-allah" sex="M">
+        <persName type="main">Jarir ibn Abd Allah al-Bajali</persName>
+        <persName type="variant">Jarir ibn Abd Allah</persName>
+        <persName type="variant">Jarir ibn Abdallah</persName>
+        <persName type="variant">Jarîr ibn-ʿAbdallâh</persName>
+        <persName type="variant">Jarreer bin Abdullah</persName>
+        <persName type="variant">Jarir</persName>
+        <occupation>chief of the Bajilah, Muslim commander in Iraq</occupation>
+        <floruit from="0634" to="0637" cert="medium"/>
+        <note>Led the Bajilah to al-Iraq for Umar after Abu Ubaid's death; claimed the killing of Mihran at an-Nukhailah (Buwayb); at al-Qadisiyyah (Wikipedia) and Jalula (al-Baladhuri).</note>
+      </person>
     </listPerson>
   </standOff>
 </TEI>
@@ -6215,6 +6755,25 @@ enum EmbeddedReferenceBase {
         <note>Persian region north of Assyria, seat of the great fire sanctuary, where Khosrow stayed in 543 (Wars 2.24.1–2).</note>
         <note type="disambiguation">The Sasanian province (Iranian Azerbaijan, Atropatene), not the modern Republic of Azerbaijan north of the Araxes.</note>
       </place>
+
+      <place xml:id="al-qadisiyyah" type="town">
+        <placeName type="main">al-Qadisiyyah</placeName>
+        <placeName type="variant">Qadisiyyah</placeName>
+        <placeName type="variant">al-Qadisiya</placeName>
+        <placeName type="variant">Qadisiya</placeName>
+        <placeName type="variant">Kadisiya</placeName>
+        <placeName type="variant">al-Ḳâdisîyah</placeName>
+        <note>Small frontier town on the edge of the desert west of the Euphrates, near al-Hira and later Kufa, Iraq, between al-Udhaib and the cultivated Sawad; site of the battle of al-Qadisiyyah (636).</note>
+      </place>
+      <place xml:id="buwayb" type="locality">
+        <placeName type="main">al-Buwayb</placeName>
+        <placeName type="variant">Buwayb</placeName>
+        <placeName type="variant">Buwaib</placeName>
+        <placeName type="variant">al-Buwaib</placeName>
+        <placeName type="variant">an-Nukhailah</placeName>
+        <placeName type="variant">al-Nukhayla</placeName>
+        <note>Place on the Euphrates near al-Hira (north of it, and near the later Kufa) where Mihran was defeated and killed by al-Muthanna (634 or 635); al-Baladhuri, after Saif, puts it between the as-Sakun and banu-Sulaim canals, with the Muslim camp at an-Nukhailah.</note>
+      </place>
     </listPlace>
     <listRelation type="partOf">
       <relation name="partOf" active="#mesopotamia" passive="#the-east"/>
@@ -6684,6 +7243,18 @@ enum EmbeddedReferenceBase {
         <term>per year</term><term>per annum</term><term>instalments</term><term>installments</term><term>instalment</term>
         <term>installment</term><term>year after year</term>
       </item>
+      <!-- The words that may stand between a side (a side word, or a person or state named) and
+           the figure that follows it, so that the figure is that side's: "the Persians 14,000
+           men", "the Romans had some 25,000", "Belisarius with 1,200". A verb of killing or
+           defeat is not among them: "the Persians killed 8,000" are not Persian dead. -->
+      <item n="figure.side-link">
+        <gloss>words joining a side to its figure</gloss>
+        <term>the</term><term>a</term><term>an</term><term>had</term><term>has</term><term>have</term><term>with</term><term>of</term>
+        <term>some</term><term>about</term><term>around</term><term>nearly</term><term>almost</term><term>perhaps</term><term>only</term>
+        <term>at</term><term>least</term><term>most</term><term>over</term><term>under</term><term>fielded</term><term>numbered</term><term>numbering</term>
+        <term>mustered</term><term>brought</term><term>lost</term><term>army</term><term>force</term><term>forces</term><term>host</term>
+        <term>troops</term><term>side</term><term>mere</term><term>just</term><term>c</term><term>ca</term><term>than</term><term>more</term><term>fewer</term><term>less</term>
+      </item>
       <item n="role.troops">
         <gloss>a figure counting an army or a force</gloss>
         <term>army</term><term>armies</term><term>troops</term><term>soldiers</term><term>men</term><term>horsemen</term><term>horse</term>
@@ -6850,6 +7421,7 @@ enum EmbeddedReferenceBase {
     /// The files, by name, in the order they are merged.
     static let files: [(name: String, content: String)] = [
         ("events.xml", events),
+        ("facts-conquest-633-636.xml", factsConquest_633_636),
         ("facts-events.xml", factsEvents),
         ("facts-iberian-war.xml", factsIberianWar),
         ("facts-persons.xml", factsPersons),
