@@ -85,7 +85,7 @@ enum DataSafety {
 @Suite("One text decoder for every command: byte-order mark and non-breaking spaces", .serialized)
 struct TextDecodingCommandTests {
     static let bom = Data([0xEF, 0xBB, 0xBF])
-    static let dara = "Siege of Dara\n\nBelisarius was at Dara in 541.\n"
+    static let dara = "Siege of Dara\n\nBelisarius was at Dara in 546.\n"
 
     @Test("A UTF-8 byte-order mark is an encoding signature: import, annotate, report and export read the text after it, with the same offsets as without it")
     func byteOrderMark() throws {
@@ -140,7 +140,7 @@ struct TextDecodingCommandTests {
     /// Non-breaking spaces (U+00A0) and an ideographic space (U+3000) where text copied from
     /// the web has them: around a title, a paragraph, on a line of their own, after a bullet,
     /// inside a wiki heading.
-    static let spaced = "Siege of Dara\u{A0}\n\n\u{A0}Belisarius was at Dara in 541.\u{A0}\n\u{A0}\nKhosrow took Antioch in 540.\n\n"
+    static let spaced = "Siege of Dara\u{A0}\n\n\u{A0}Belisarius was at Dara in 546.\u{A0}\n\u{A0}\nKhosrow took Antioch in 540.\n\n"
         + "- Commander:\u{A0}Belisarius\n-\u{A0}Place: Dara\n\n==\u{A0}Sources\u{A0}==\n\n\u{3000}Procopius wrote of it.\u{A0}\r\n"
 
     @Test("Non-breaking spaces at the edges of paragraphs are characters of the text: import, annotate, report and export keep them, and the structure is still inferred")
@@ -152,7 +152,7 @@ struct TextDecodingCommandTests {
         #expect(imported.standardError.isEmpty)
         let tei = (try? String(contentsOf: root.appendingPathComponent("a.xml"), encoding: .utf8)) ?? ""
         #expect(tei.contains("<titlePart type=\"main\">Siege of Dara"), "the title is still found")
-        #expect(tei.contains("\u{A0}Belisarius was at Dara in 541.\u{A0}"))
+        #expect(tei.contains("\u{A0}Belisarius was at Dara in 546.\u{A0}"))
         #expect(tei.contains("<list type=\"gloss\">"), "the infobox is still a list of fields")
         #expect(tei.contains("Sources"))
         // The TEI gives the file back, byte for byte, and reads back to the same TEI.
@@ -166,7 +166,7 @@ struct TextDecodingCommandTests {
         #expect(annotate.status == 0, "\(annotate.standardError)")
         let report = try DataSafety.run(["report"], in: root).result
         #expect(report.status == 0, "\(report.standardError)")
-        #expect(report.standardOutput.contains("Belisarius was at Dara in 541."))
+        #expect(report.standardOutput.contains("Belisarius was at Dara in 546."))
         let export = try DataSafety.run(["export", "--date", "2026-01-01"], in: root).result
         #expect(export.status == 0, "\(export.standardError)")
         #expect(DataSafety.entries(root).filter { $0.hasPrefix(".") }.isEmpty, "no staging folder is left")
@@ -353,7 +353,7 @@ struct SpecialFileCommandTests {
 @Suite("Reports escape what texts contain", .serialized)
 struct ReportEscapingCommandTests {
     static let hostile = "Markup in a text\n\n"
-        + "Belisarius wrote <img src=x onerror=alert(1)> at Dara in 541, see [link](http://evil) and *emph* and _under_ and | pipe | and `code` and &amp; and ~~gone~~.\n\n"
+        + "Belisarius wrote <img src=x onerror=alert(1)> at Dara in 546, see [link](http://evil) and *emph* and _under_ and | pipe | and `code` and &amp; and ~~gone~~.\n\n"
         + "# Not a heading in a quote\n\n"
         + "Khosrow took Antioch in 540.\n"
 
@@ -376,7 +376,8 @@ struct ReportEscapingCommandTests {
         }
         // Scholion's own markup is still markup.
         #expect(markdown.contains("# Scholion discrepancy report"))
-        #expect(markdown.contains("- **[unattested]** line 3, col 1"))
+        // (Belisarius was in Italy in 546: a finding of whichever check, on line 3.)
+        #expect(markdown.contains(/- \*\*\[[a-z-]+\]\*\* line 3, col 1/))
         #expect(markdown.contains("| Markup in a text (`evil`) |"))
     }
 

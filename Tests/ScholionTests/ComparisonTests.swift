@@ -233,6 +233,29 @@ struct ComparisonTests {
         #expect(!relative.flatMap(\.statements).contains { $0.attribute == .outcome && $0.subject == "capture-of-ravenna-540" })
     }
 
+    @Test("An outcome aimed at is not an outcome: 'tried to draw out the garrison and defeat it'")
+    func intendedOutcomes() throws {
+        let aimed = try Self.claims("In 541 Belisarius camped before Nisibis, trying to draw the Persian garrison out and defeat it in the field.").flatMap(\.statements)
+        #expect(!aimed.contains { $0.attribute == .outcome }, "\(aimed.map { "\($0.subject) \($0.attribute.rawValue)" })")
+        // Said outright, the same words are an outcome, and the sources say it decided nothing.
+        let done = try Self.claims("In 541 Belisarius defeated the Persian garrison before Nisibis.").flatMap(\.attributions)
+        #expect(done.contains { $0.relation == .contradicted && $0.fact == "f.battle-of-nisibis-541.outcome.inconclusive" }, "\(done.map { "\($0.relation) \($0.fact ?? "")" })")
+    }
+
+    @Test("Whereabouts: a fact as precise as the text's time outweighs a broader one that agrees")
+    func preciseWhereabouts() throws {
+        func relations(_ text: String, _ fact: String) throws -> [Attribution.Relation] {
+            try Self.claims(text).flatMap(\.attributions).filter { $0.fact == fact }.map(\.relation)
+        }
+        // At Dara "in 541" (the council before the campaign), in Byzantium in the winter of 541–542.
+        let winter = try relations("During the winter of 541–542 Belisarius remained at Dara.", "f.belisarius.whereabouts.winter-541-542")
+        #expect(winter.contains(.contradicted), "\(winter)")
+        #expect(try !relations("During the winter of 541–542 Belisarius remained at Dara.", "f.belisarius.whereabouts.dara-541").contains(.supported))
+        // The year alone: the broader fact supports, the winter's does not contradict.
+        #expect(try relations("In 541 Belisarius gathered the officers at Dara.", "f.belisarius.whereabouts.dara-541").contains(.supported))
+        #expect(try !relations("In 541 Belisarius gathered the officers at Dara.", "f.belisarius.whereabouts.winter-541-542").contains(.contradicted))
+    }
+
     @Test("A figure is the side's named just before it; 'the Persian general' is a Persian commander named before")
     func sidesOfFiguresAndDescriptions() throws {
         func amounts(_ text: String) throws -> [Statement.Amount] {

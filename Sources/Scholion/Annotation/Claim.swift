@@ -75,7 +75,7 @@ public struct Claim: Hashable, Sendable {
         while index < scalars.count {
             let scalar = scalars[index]
             let spaced = index + 1 >= scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\n"
-            if (scalar == ";" && spaced) || scalar == "—" || (scalar == ":" && spaced) || (scalar == "–" && index > 0 && scalars[index - 1] == " ") {
+            if (scalar == ";" && spaced && !Self.endsEntity(scalars, at: index)) || scalar == "—" || (scalar == ":" && spaced) || (scalar == "–" && index > 0 && scalars[index - 1] == " ") {
                 cuts.append(index)
             } else if scalar == "," {
                 let rest = String(String.UnicodeScalarView(scalars[(index + 1)..<min(scalars.count, index + 8)])).lowercased()
@@ -90,6 +90,16 @@ public struct Claim: Hashable, Sendable {
             start = cut + 1
         }
         return ranges
+    }
+
+    /// Whether the ";" at `index` closes a character reference written out in the text
+    /// ("&amp;", "&#8212;"): a piece of markup the text quotes, not a clause's end.
+    static func endsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var start = index - 1
+        while start >= 0, index - start <= 10, scalars[start].properties.isAlphabetic || ("0"..."9").contains(scalars[start]) || scalars[start] == "#" {
+            start -= 1
+        }
+        return start >= 0 && start < index - 1 && scalars[start] == "&"
     }
 
     /// Whether two offsets of the text lie in one of `clauses` (computed once by the caller).

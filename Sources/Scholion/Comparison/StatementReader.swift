@@ -204,6 +204,7 @@ struct StatementReader: Sendable {
                 return words.contains { ["a", "an", "another", "one"].contains($0) }
             }
             // Outcomes, and who won.
+            let intents = cues.matches(["intent"], in: vocabulary, within: clause)
             for match in cues.matches(Self.outcomeSets, in: vocabulary, within: clause) where match.set != "outcome.none" {
                 var kind = String(match.set.dropFirst("outcome.".count))
                 // "the sack of Antioch" is a name, not an outcome the clause states.
@@ -212,6 +213,10 @@ struct StatementReader: Sendable {
                 // siege's; "strategically inconclusive": a judgement on the war, not the battle.
                 if episodes.contains(where: { $0.range.end <= match.range.start && match.range.start - $0.range.end <= 30
                     && !cues.text($0.range.end, match.range.start).contains(",") }) { continue }
+                // "trying to lure out the garrison and defeat it": aimed at, not done (the intent
+                // word before it in the same stretch of the clause, no comma between).
+                if intents.contains(where: { $0.range.end <= match.range.start && match.range.start - $0.range.end <= 60
+                    && !cues.text($0.range.end, match.range.start).contains(where: { [",", ";", ":"].contains($0) }) }) { continue }
                 // "took 1,000 lb of silver": what is taken is a sum, not a place.
                 if ["captured", "stormed"].contains(kind), claim.quantityRanges.contains(where: { $0.start >= match.range.end && $0.start - match.range.end <= 2 }) { continue }
                 var qualifiers = qualifiers

@@ -1567,7 +1567,7 @@ enum EmbeddedReferenceBase {
       <relation xml:id="f.siege-of-dara-540.quantity.silver" type="attested" name="quantity" active="#siege-of-dara-540" passive="#dara" cert="medium" resp="#brief">
         <desc>After the failure of the mine Khosrow gave up and accepted <measure type="ransom" quantity="1000" unit="pound" commodity="silver">a thousand pounds of silver</measure> from Dara, according to Procopius as paraphrased by Rawlinson.
         <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>'Such is the account… given to us by Procopius' (s-twc.com online copy). Do not confuse with the 1,000 lb of silver for Apamea (Wars 2.11).</note></bibl>
-        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.13</citedRange><note>End of chapter 13 by standard reference; the primary sentence itself was not seen.</note></bibl></desc>
+        <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.13.28</citedRange><note>Dewing's index (Gutenberg #16764, free-books.at copy) under Dara: 'citizens of, make a settlement with Chosroes, II. xiii. 28'; the primary sentence itself was not seen.</note></bibl></desc>
       </relation>
       <relation xml:id="f.isdigousnas-dara-stratagem.date.third-year-of-truce" type="attested" name="date" active="#isdigousnas-dara-stratagem" notBefore="0547" notAfter="0548" cert="medium" resp="#brief">
         <desc>Isdigousnas tried to seize Dara 'in the third year of the truce', about 547 or 548.
@@ -3045,6 +3045,7 @@ enum EmbeddedReferenceBase {
       <relation xml:id="f.belisarius.whereabouts.540" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" when="0540" cert="medium" resp="#brief">
         <desc>After the capture of Ravenna in 540 Belisarius brought the captive Vitiges to Byzantium.
           <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.20–21</citedRange><note>Dewing's Gutenberg text (free-books.at offset 372500): he 'seemed to have achieved greater glory ... than when he brought Gelimer or Vittigis captive to Byzantium'; chapter within the brief's range for the 542 campaign.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139: summoned from Italy, he came to Byzantium and wintered there (seen by the research pass of 540–541).</note></bibl>
           <bibl type="secondary"><ptr target="#wikipedia"/><note>Latin Wikipedia 'Bellum Gothicum': Ravenna taken in 540.</note></bibl>
         </desc>
       </relation>
@@ -4376,6 +4377,420 @@ enum EmbeddedReferenceBase {
       <relation xml:id="f.ardashir-i.reign.224-241" type="attested" name="reign" active="#ardashir-i" from="0224" to="0241" cert="low" resp="#research">
         <desc>Britannica's article, as reproduced, gives Ardashir I's reign as 224–241; Wikipedia ends it with his death in 242.
         <bibl type="secondary"><ptr target="#britannica"/><note>Britannica article 'Ardashir I' as reproduced in a note at familytrees.genopro.com: 'the founder of the Sasanian empire ... (reigned AD 224-241)'.</note></bibl></desc>
+      </relation>
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
+    /// `Annotations/authorities/facts-war-540-541.xml`.
+    static let factsWar_540_541: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts on the campaigns of 540–541</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14 (researcher F, topic war-540-541).</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Facts on Khosrow I's invasion of Roman Syria in 540, Belisarius' campaign in Mesopotamia in 541 and the Persian capture of Petra in Lazica in 541, from Procopius, Wars 2.5–19, read in the stored copies named in each bibl: [CL] catholiclibrary.org English translation with inline section numbers; Dewing's Project Gutenberg text (#16764) on free-books.at and bookreadfree.com, with Dewing's Roman chapter numbers and marginal dates; and modern works and encyclopedias as secondary evidence. A section number is given only where it was seen; otherwise the chapter is the standard reference and the bibl is seen-unnumbered. Outcome categories are those of events.xml (#outcomes).</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+      <relation xml:id="f.persian-invasion-540.date.from-spring-540" type="attested" name="date" active="#persian-invasion-540" from="0540-03" to="0540" cert="high" resp="#research">
+        <desc>Khosrow invaded Roman territory 'at the opening of spring' of 540, when the winter was ending and the thirteenth year of Justinian's reign was ending (Dewing's margin [540 A.D.]); the invasion went on through the summer of 540.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.5</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352846, chapter V with Dewing's marginal date [540 A.D.]; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-540.outcome.truce" type="attested" name="outcome" active="#persian-invasion-540" passive="#outcome.truce" when="0540" cert="medium" resp="#research">
+        <desc>The invasion of 540 ended in an agreement: after the sack of Antioch Justinian's envoys agreed that Khosrow would withdraw with his whole army to his own land and that envoys from the emperor would then settle the peace; Justinian wrote to Khosrow accepting the terms, and Khosrow released the hostages and prepared to leave. He nonetheless took ransoms on the way home and attacked Dara.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 127. The agreement is the sentence just before the number 2.11.1.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.13.1–2</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-540.quantity.chalcis-ransom" type="attested" name="quantity" active="#persian-invasion-540" passive="#chalcis" when="0540" cert="high" resp="#research">
+        <desc>At Chalcis Khosrow, through Paulus, threatened a siege unless the city paid a ransom and gave up its soldiers and their commander; the citizens swore there were no soldiers (they had hidden the commander Adonachus) and with difficulty collected and paid <measure type="ransom" quantity="200" unit="pound" commodity="gold">two centenaria of gold</measure>.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.12</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352880, chapter XII; the same text at bookrags.com 16764/102; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-540.participant.paulus-chalcis" type="attested" name="participant" active="#paulus-interpreter" passive="#persian-invasion-540" subtype="persian" when="0540" cert="high" resp="#research">
+        <desc>In 540 Khosrow sent Paulus to demand ransom of Beroea and to threaten the people of Chalcis with a siege.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.7</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/89, chapter VII; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.12</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352880, chapter XII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.paulus-interpreter.participant.beroea-540" type="attested" name="participant" active="#paulus-interpreter" passive="#beroea-540" subtype="persian" when="0540" cert="high" resp="#research">
+        <desc>At Beroea in 540 Khosrow 'immediately sent Paulus and demanded money of the Beroeans', double what Hierapolis had paid.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.7</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/89, chapter VII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sack-of-sura-540.theatre.syria" type="attested" name="theatre" active="#sack-of-sura-540" passive="#syria" when="0540" cert="high" resp="#research">
+        <desc>Sura, 'a city on the banks of the Euphrates' (Evagrius), was taken on Khosrow's march with the Euphrates on his right 'against the Syrians and Cilicians', in Roman Syria, not in Mesopotamia.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.5</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352846, chapter V; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4</citedRange><note>English translation at ecatholic2000.com (history3/untitled-117), book IV, summarising Procopius; chapter not displayed.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sack-of-sura-540.outcome.stormed" type="attested" name="outcome" active="#sack-of-sura-540" passive="#outcome.stormed" when="0540" cert="high" resp="#research">
+        <desc>Sura did not surrender: a stone (or a block of wood) thrown into the gateway kept the gate from closing, Khosrow came up with his whole army, and the gate 'was soon carried by storm'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.5</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 255000, chapter V; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.beroea-540.theatre.syria" type="attested" name="theatre" active="#beroea-540" passive="#syria" when="0540" cert="high" resp="#research">
+        <desc>Beroea (Aleppo), which 'lies between Antioch and Hierapolis', was in Roman Syria.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.7</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/89, chapter VII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.megas-of-beroea.whereabouts.antioch-540" type="attested" name="whereabouts" active="#megas-of-beroea" passive="#antioch" when="0540" cert="high" resp="#research">
+        <desc>In 540 Megas, bishop of Beroea, 'happened to be tarrying' at Antioch when the Antiochenes sent him to Khosrow; after meeting Khosrow near Hierapolis he went back to Antioch, which he reached on the fourth day.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/88, chapter VI; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.7</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/89, chapter VII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sack-of-antioch-540.outcome.stormed" type="attested" name="outcome" active="#sack-of-antioch-540" passive="#outcome.stormed" when="0540-06" cert="high" resp="#research">
+        <desc>Antioch was taken by storm, not by surrender: when a wooden platform on the wall collapsed, the soldiers of Theoctistus and Molatzes fled through the gates, and the Persians 'set ladders against the wall and mounted with no difficulty'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.8</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 277500, chapter VIII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.office.540" type="attested" name="office" active="#theoctistus" when="0540" cert="high" resp="#research">
+        <desc>In 540 Theoctistus and Molatzes were 'the commanders of the troops in Lebanon' (<term>commander of the troops in Lebanon</term>).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.8</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 272500, chapter VIII with Dewing's marginal date [June 540 A.D.]; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.molatzes.office.540" type="attested" name="office" active="#molatzes" when="0540" cert="high" resp="#research">
+        <desc>In 540 Molatzes and Theoctistus were 'the commanders of the troops in Lebanon' (<term>commander of the troops in Lebanon</term>).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.8</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 272500, chapter VIII with Dewing's marginal date [June 540 A.D.]; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.apamea-540.theatre.syria" type="attested" name="theatre" active="#apamea-540" passive="#syria" when="0540" cert="high" resp="#research">
+        <desc>Apamea, 'being nearby' Antioch, was visited by Khosrow in Roman Syria.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.11.2–3</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 127.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.edessa-ransom-540.theatre.mesopotamia" type="attested" name="theatre" active="#edessa-ransom-540" passive="#mesopotamia" when="0540" cert="high" resp="#research">
+        <desc>Edessa, where Khosrow took ransom on his way home after crossing the Euphrates, was in Roman Mesopotamia.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.12</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352880, chapter XII: he crossed the Euphrates to plunder Mesopotamia; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.13.1–8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.hierapolis-540" type="attested" name="whereabouts" active="#khosrow-i" passive="#hierapolis" when="0540" cert="high" resp="#research">
+        <desc>In 540 Megas came upon the Persian army 'not far from Hierapolis', and Khosrow took 2,000 lb of silver from the Hierapolitans.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/88–89, chapter VI; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.edessa-540" type="attested" name="whereabouts" active="#khosrow-i" passive="#edessa" when="0540" cert="high" resp="#research">
+        <desc>On his way home in 540 Khosrow came to Edessa, wishing to take it, and accepted two centenaria of gold from the Edessenes.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.12</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352880, chapter XII; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135. Last section before the number 2.13.1.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.carrhae-540" type="attested" name="whereabouts" active="#khosrow-i" passive="#carrhae" when="0540" cert="high" resp="#research">
+        <desc>In 540, on his way home, Khosrow was met by the people of Carrhae offering money, which he refused because most of them were pagans.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.13.7</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.constantina-540" type="attested" name="whereabouts" active="#khosrow-i" passive="#constantina" when="0540" cert="medium" resp="#research">
+        <desc>In 540, on his way home from Carrhae, Khosrow accepted money from the people of Constantina, claiming the city as his by inheritance; Procopius does not say in so many words that he came to the city itself.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.13.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.edessa-540" type="attested" name="whereabouts" active="#bouzes" passive="#edessa" when="0540" cert="high" resp="#research">
+        <desc>In 540 Bouzes 'happened to be present' at Edessa and prevented the Edessenes from ransoming the Antiochene captives.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.13.6</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 135.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.office.540" type="attested" name="office" active="#bouzes" when="0540" cert="high" resp="#research">
+        <desc>Shortly before 540 Justinian had divided the command of the East: Belisarius kept the part as far as the Euphrates, and Bouzes was given the part from the Euphrates to the Persian frontier, with charge of the whole East until Belisarius returned from Italy (<term>general of the East beyond the Euphrates</term>).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352851, chapter VI; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.hierapolis-540" type="attested" name="whereabouts" active="#bouzes" passive="#hierapolis" when="0540" cert="high" resp="#research">
+        <desc>In 540 Bouzes at first stayed at Hierapolis with his whole army; after the fall of Sura he left with the best of the troops, and no one knew where he was.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352851, chapter VI; continued at free-books.at offset 260000; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.540" type="attested" name="office" active="#belisarius" when="0540" cert="medium" resp="#research">
+        <desc>In 540, while Belisarius was in Italy, Justinian left him the command of the East as far as the Euphrates, the part beyond it going to Bouzes (<term>general of the East, as far as the Euphrates</term>).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352851, chapter VI; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.siege-of-dara-540" type="attested" name="participant" active="#martin-general" passive="#siege-of-dara-540" subtype="roman" when="0540" cert="high" resp="#research">
+        <desc>Martinus had been sent straight to the East and was at Dara when Khosrow came there in 540, as Procopius recalls when he describes the arrival of Belisarius in 541.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.9</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.dara-540" type="attested" name="whereabouts" active="#martin-general" passive="#dara" when="0540" cert="high" resp="#research">
+        <desc>In 540 Khosrow found Martinus at Dara.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.9</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-mesopotamia.whereabouts.constantina" type="attested" name="whereabouts" active="#john-mesopotamia" passive="#constantina" notBefore="0540" notAfter="0541" cert="high" resp="#research">
+        <desc>After the invasion of 540, John, 'in command of the soldiers in Mesopotamia', arrested the returning interpreter of Vitiges' envoys near Constantina and imprisoned him in the city.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.euphemia.kinship.khosrow-i.wife" type="attested" name="kinship" active="#euphemia" passive="#khosrow-i" when="0540" cert="high" resp="#research">
+        <desc>Khosrow fell in love with Euphemia, a captive from Sura, and 'made her his wedded wife' (<term>wife</term>).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.5</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 255000, chapter V; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.winter-540-541" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" from="0540" to="0541" cert="high" resp="#research">
+        <desc>Summoned from Italy, Belisarius came to Byzantium and wintered there in 540–541; the emperor sent him against Khosrow at the beginning of spring 541.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.office.541" type="attested" name="office" active="#belisarius" when="0541" cert="high" resp="#research">
+        <desc>In the spring of 541 Justinian sent Belisarius as general against Khosrow and the Persians (<term>general of the East</term>).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145. Belisarius presides over the council of the officers.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.dara-541" type="attested" name="whereabouts" active="#belisarius" passive="#dara" when="0541" cert="high" resp="#research">
+        <desc>In 541 Belisarius gathered his army in Mesopotamia and called together all the officers in Dara to decide on the invasion.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 332500, chapter XVI; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16–19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.office.541" type="attested" name="office" active="#valerian-general" when="0541" cert="high" resp="#research">
+        <desc>In 541 Justinian ordered Valerian, one of the commanders who had come with Belisarius from Italy, to lead the troops in Armenia (<term>commander of the troops in Armenia</term>).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius-campaign-541.date.summer-541" type="attested" name="date" active="#belisarius-campaign-541" notBefore="0541-06" notAfter="0541-09" cert="medium" resp="#research">
+        <desc>Belisarius' council at Dara was held at the summer solstice of 541, when he promised the commanders from Lebanon to release them within sixty days; the campaign that followed was over, after the sickness of the army, before he went to winter in Byzantium.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.18–19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/120, end of chapter XIX; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius-campaign-541.victor.roman-empire" type="attested" name="victor" active="#belisarius-campaign-541" passive="#roman-empire" when="0541" cert="low" resp="#research">
+        <desc>Wikipedia rates the campaign of 541 a 'tactical Byzantine victory' followed by the withdrawal of Belisarius' army: Sisauranon was taken and Arethas raided beyond the Tigris, but Nisibis was not taken and sickness forced the retreat. A judgement of modern works, not of Procopius.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Belisarius' invasion of Mesopotamia (541)' (en.wikipedia.org), infobox 'Result: Tactical Byzantine victory, Eventual withdrawal of Belisarius' army'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.44–46</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 155. The officers demand the retreat and Belisarius leads the army back.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.participant.campaign-541" type="attested" name="participant" active="#bouzes" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>At Belisarius' council at Dara in 541 Peter and Bouzes urged an immediate invasion of Persian territory, and the whole council followed them.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.dara-541" type="attested" name="whereabouts" active="#bouzes" passive="#dara" when="0541" cert="high" resp="#research">
+        <desc>In 541 Bouzes was at Belisarius' council of officers at Dara.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 332500, chapter XVI: 'called together all the officers in Daras'; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.dara-541" type="attested" name="whereabouts" active="#peter-general" passive="#dara" when="0541" cert="high" resp="#research">
+        <desc>In 541 Peter was at Belisarius' council of officers at Dara, where with Bouzes he urged the invasion.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 332500, chapter XVI: 'called together all the officers in Daras'; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.participant.campaign-541" type="attested" name="participant" active="#theoctistus" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>In 541 Theoctistus and Rhecithancus, commanders of the troops in Lebanon, at first refused to join the invasion for fear of al-Mundhir; Belisarius made them follow, promising to release them within sixty days, and later in the campaign they pressed to go home.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17–19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), novelzec.com copy ('History of the Wars Volume I Part 8'), John son of Nicetas' speech: 'Rhecithancus and Theoctistus will depart'; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.office.541" type="attested" name="office" active="#theoctistus" when="0541" cert="high" resp="#research">
+        <desc>In 541 Theoctistus and Rhecithancus were 'the commanders of the soldiers in Libanus' (<term>commander of the troops in Lebanon</term>).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.theoctistus.whereabouts.dara-541" type="attested" name="whereabouts" active="#theoctistus" passive="#dara" when="0541" cert="high" resp="#research">
+        <desc>In 541 Theoctistus attended Belisarius' council of officers at Dara.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rhecithancus.participant.campaign-541" type="attested" name="participant" active="#rhecithancus" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>In 541 Rhecithancus and Theoctistus, commanders of the troops in Lebanon, joined Belisarius' invasion against their will, for fear that al-Mundhir would plunder Phoenicia and Syria, and later pressed to return home.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17–19</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), novelzec.com copy ('History of the Wars Volume I Part 8'), John son of Nicetas' speech; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 245 ("Recitanco e Teottisto"); the Italian chapters are numbered differently, chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rhecithancus.office.541" type="attested" name="office" active="#rhecithancus" when="0541" cert="high" resp="#research">
+        <desc>In 541 Rhecithancus was, with Theoctistus, one of 'the commanders of the soldiers in Libanus' (<term>commander of the troops in Lebanon</term>).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 233 ("Recitanco e Teottisto, capitani delle guarnigioni del Libano"); chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.rhecithancus.whereabouts.dara-541" type="attested" name="whereabouts" active="#rhecithancus" passive="#dara" when="0541" cert="high" resp="#research">
+        <desc>In 541 Rhecithancus attended Belisarius' council of officers at Dara.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.17</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-son-of-nicetas.participant.campaign-541" type="attested" name="participant" active="#john-son-of-nicetas" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>In 541, when sickness struck Belisarius' army in Persian Mesopotamia, John son of Nicetas rose first in the council and urged the retreat, which all the officers then demanded.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), novelzec.com copy ('History of the Wars Volume I Part 8'): 'Then John, the son of Nicetas, rose first and spoke'; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.44</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 155. 'So much said John, and all the rest approved'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 245, where the name is rendered "Giovanni di Nicola"; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-son-of-nicetas.whereabouts.sisauranon-541" type="attested" name="whereabouts" active="#john-son-of-nicetas" passive="#sisauranon" when="0541" cert="medium" resp="#research">
+        <desc>In 541 John son of Nicetas was with Belisarius' army in the camp where it waited for Arethas after the capture of Sisauranon, and spoke there for the retreat.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), novelzec.com copy ('History of the Wars Volume I Part 8'); sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.44</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 155.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.participant.campaign-541" type="attested" name="participant" active="#al-harith-ibn-jabalah" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>In 541 Arethas came to Belisarius in Mesopotamia 'with a large force of Saracens' for the invasion of Persian territory.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 332500, chapter XVI; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.whereabouts.541" type="attested" name="whereabouts" active="#al-harith-ibn-jabalah" passive="#mesopotamia" when="0541" cert="high" resp="#research">
+        <desc>In 541 Arethas joined Belisarius in Mesopotamia; from the siege of Sisauranon he crossed the Tigris into 'Assyria' and did not come back to the camp.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.16</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 332500, chapter XVI; sections by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.17–29</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 153 and 155.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.trajan-guardsman.office.541" type="attested" name="office" active="#trajan-guardsman" when="0541" cert="high" resp="#research">
+        <desc>In 541 Trajan was one of Belisarius' guardsmen (<term>guardsman of Belisarius</term>): Belisarius put him and John the Glutton, 'two guardsmen', in command of the men he sent with Arethas.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 352500, chapter XIX; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-the-glutton.office.541" type="attested" name="office" active="#john-the-glutton" when="0541" cert="high" resp="#research">
+        <desc>In 541 John the Glutton was one of Belisarius' guardsmen (<term>guardsman of Belisarius</term>): Belisarius put him and Trajan, 'two guardsmen', in command of the men he sent with Arethas.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 352500, chapter XIX; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-nisibis-541.date.summer-541" type="attested" name="date" active="#battle-of-nisibis-541" notBefore="0541-06" notAfter="0541-08" cert="medium" resp="#research">
+        <desc>The fight before Nisibis came soon after Belisarius' council at Dara, held at the summer solstice of 541: early summer 541.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.18</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 347500, end of chapter XVIII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-nisibis-541.outcome.inconclusive" type="attested" name="outcome" active="#battle-of-nisibis-541" passive="#outcome.inconclusive" when="0541" cert="medium" resp="#research">
+        <desc>The fight before Nisibis decided nothing: Nabedes' sally routed Peter's men, killing 50 and taking Peter's standard, but Belisarius' Goths drove the Persians back into the city with the loss of 150; the Persians then kept to their walls, and Belisarius, judging Nisibis too strong, moved on.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.18</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 347500, end of chapter XVIII; sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), bookreadfree.com 53652/1352910, opening of chapter XIX; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nabedes.office.541" type="attested" name="office" active="#nabedes" when="0541" cert="high" resp="#research">
+        <desc>In 541 Khosrow had set Nabedes as general over the garrison of Nisibis; Belisarius called him first among the Persians after Khosrow himself 'in both reputation and other rank' (<term>general at Nisibis</term>).
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.18.9</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 149.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.antonina.whereabouts.541" type="attested" name="whereabouts" active="#antonina" passive="#the-east" when="0541" cert="high" resp="#research">
+        <desc>In 541 Antonina set out from Byzantium for the East; when Belisarius came back into Roman territory from the campaign he found that she had arrived.
+          <bibl type="seen"><ptr target="#procopius-secret-history"/><citedRange>3</citedRange><note>[Thayer] Dewing's Loeb text, penelope.uchicago.edu Anecdota 3*, opening of chapter III (its first sentence, before the section number 2).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>2</citedRange><note>English translation at bookrags.com 12916/11: she 'set out for the East'; 'Belisarius had just captured the fortress of Sisauranum, when he was told of his wife's arrival'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.whereabouts.persia-541" type="attested" name="whereabouts" active="#khosrow-i" passive="#persia" when="0541" cert="high" resp="#research">
+        <desc>After taking Petra in 541 and hearing of Belisarius' invasion, Khosrow put a garrison in Petra and marched back into Persia with the rest of his army and the Roman prisoners.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/120, end of chapter XIX; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.capture-of-petra-541.outcome.surrendered" type="attested" name="outcome" active="#capture-of-petra-541" passive="#outcome.surrendered" when="0541" cert="medium" resp="#research">
+        <desc>After their commander John was killed and one of the great towers fell, the Roman defenders of Petra capitulated: Greatrex and Lieu, summarising Procopius, say they negotiated a truce with Khosrow and joined his army, and that Khosrow did not destroy the city.
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><note>Chapter abstract at taylorfrancis.com, chapter 'Justinian's Second Persian War: the northern front (540–562)': 'The Roman defenders, having negotiated a truce with the king, joined his army (Proc. II.17.1-28)'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><note>Rawlinson, ch. XX (bookrags.com 16167/183): 'After the loss of their commandant, Johannes, and the fall of one of the principal towers, the soldiers capitulated; Petra was made over to the Persians'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.17.24–28</citedRange><note>The end of the siege narrative was not seen; the range is Greatrex and Lieu's 'II.17.1-28'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.capture-of-petra-541.partOf.second-persian-war" type="attested" name="partOf" active="#capture-of-petra-541" passive="#second-persian-war" when="0541" cert="medium" resp="#research">
+        <desc>Greatrex and Lieu treat Khosrow's invasion of Lazica and the capture of Petra in 541 under Justinian's second Persian war, on its northern front (540–562); the base also counts it the opening of the Lazic War, a framing that does not exclude this one.
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><note>Chapter title and abstract seen at taylorfrancis.com: 'Justinian's Second Persian War: the northern front (540–562)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-tzibus.participant.capture-of-petra-541" type="attested" name="participant" active="#john-tzibus" passive="#capture-of-petra-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>John commanded the Roman defence of Petra in 541: his men beat off Aniabedes' first attack, killing many of the Persians at the ram, and he was later struck in the neck and killed; modern works identify him as John Tzibus, the founder of Petra.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.17.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 147.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.17</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/114; sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>Encyclopaedia Britannica, 11th edition, 'Colchis' (free-books.at copy, volume 6 slice 6): Lazica garrisoned 'under first Peter ... and subsequently Johannes Tzibos, who built Petra'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-tzibus.death.541" type="attested" name="death" active="#john-tzibus" passive="#petra" when="0541" cert="high" resp="#research">
+        <desc>During Khosrow's siege of Petra in 541 John, the Roman commander, 'was struck by some chance in the neck and died', after which the other Romans lost heart.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.17.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 147.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.17</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/114: 'John by some chance was shot in the neck and died'; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.john-tzibus.office.541" type="attested" name="office" active="#john-tzibus" when="0541" cert="medium" resp="#research">
+        <desc>Before and in 541 John Tzibus commanded the Roman troops in Lazica, based at Petra, which he had built (<term>commander of the Roman troops in Lazica</term>); Wikipedia calls him magister militum per Armeniam.
+          <bibl type="secondary"><ptr target="#britannica"/><note>Encyclopaedia Britannica, 11th edition, 'Colchis' (free-books.at copy, volume 6 slice 6).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Siege of Petra (541)' (everything.explained.today copy): 'the magister militum per Armeniam John Tzibus had concentrated his forces' at Petra; 'John Tzibus' (French copy at fr.qwertyu.wiki).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.aniabedes.participant.capture-of-petra-541" type="attested" name="participant" active="#aniabedes" passive="#capture-of-petra-541" subtype="persian" when="0541" cert="high" resp="#research">
+        <desc>In 541 Khosrow sent Aniabedes ahead against Petra; many of his men, above all those working the ram, were killed, and the rest barely escaped with their general, outgeneralled by John, 'a tradesman and an altogether unwarlike man'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.17</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/114; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.aniabedes.death.541" type="uncertain" name="death" active="#aniabedes" passive="#petra" when="0541" cert="low" resp="#research">
+        <desc>After the failure of the first attack on Petra in 541 Khosrow impaled Aniabedes for being outgeneralled by John; but Procopius reports that some say it was not Aniabedes who was impaled but the officer commanding the men at the ram.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.17</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/114; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.anastasius-envoy.whereabouts.antioch-540" type="attested" name="whereabouts" active="#anastasius-envoy" passive="#antioch" when="0540-06" cert="high" resp="#research">
+        <desc>After the capture of Antioch in June 540 Khosrow, as if in tears, called on those present, among them 'Anastasius the ambassador', to pray God to punish the man responsible for the evils.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.9.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 123. The sentence ends just before the number 2.9.11.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.thomas-of-apamea.office.540" type="attested" name="office" active="#thomas-of-apamea" when="0540" cert="high" resp="#research">
+        <desc>When Khosrow came to Apamea in 540 its bishop was Thomas, 'a man most powerful in word and deed', according to Evagrius' summary of Procopius (<term>bishop of Apamea</term>).
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4</citedRange><note>English translation at ecatholic2000.com (history3/untitled-117), book IV; chapter not displayed.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.thomas-of-apamea.whereabouts.apamea-540" type="attested" name="whereabouts" active="#thomas-of-apamea" passive="#apamea" when="0540" cert="high" resp="#research">
+        <desc>In 540 Thomas, bishop of Apamea, was in the city when Khosrow came there and, prudently, watched the races in the hippodrome with him, according to Evagrius.
+          <bibl type="seen-unnumbered"><ptr target="#evagrius-eh"/><citedRange>4</citedRange><note>English translation at ecatholic2000.com (history3/untitled-117), book IV; chapter not displayed.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-sisauranon-541.date.summer-541" type="attested" name="date" active="#siege-of-sisauranon-541" notBefore="0541-06" notAfter="0541-09" cert="medium" resp="#research">
+        <desc>The siege of Sisauranon followed the fight before Nisibis, in the summer of 541: the council at Dara had been held at the summer solstice, and while the army waited before Sisauranon the two months' sacred season of the Saracens ran out.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.19</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 245 ("vedendo il tempo delle immolazioni saraceniche già trascorso"), in the heat of midsummer; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.arethas-raid-541.date.summer-541" type="attested" name="date" active="#arethas-raid-541" notBefore="0541-06" notAfter="0541-09" cert="medium" resp="#research">
+        <desc>Arethas' raid beyond the Tigris was made during the siege of Sisauranon, in the summer of 541, after Belisarius' council at Dara at the summer solstice.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.18</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.19.17–29</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 153 and 155.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.armenia-541" type="attested" name="whereabouts" active="#valerian-general" passive="#armenia" when="0541" cert="medium" resp="#research">
+        <desc>In 541 Valerian commanded the troops in Armenia; the Secret History has him defeat the Huns there that year, while Khosrow was in Lazica.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.8</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-secret-history"/><citedRange>2</citedRange><note>Chapter summary of the English translation at bitlit.ru (The Secret History of the Court of Justinian, page 3), chapter II: 'The Huns defeated by Valerian'; the passage itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.office.541" type="attested" name="office" active="#peter-general" when="0541" cert="high" resp="#research">
+        <desc>In 541 Peter commanded a part of Belisarius' army (<term>general</term>), with which he and John camped close to Nisibis against Belisarius' advice.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.18</citedRange><note>[It] it.wikisource Italian translation, Opere di Procopio, Tomo II p. 239 ("Pietro cui obbediva una parte dell'esercito"); chapter by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.16.16</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 145.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.vitiges.whereabouts.541" type="attested" name="whereabouts" active="#vitiges" passive="#constantinople" when="0541" cert="high" resp="#research">
+        <desc>When Belisarius marched against Khosrow in the spring of 541 with the Goths he had brought from Italy, Vitiges alone of the Goths remained in Byzantium.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.ostrogoths.participant.campaign-541" type="attested" name="participant" active="#ostrogoths" passive="#belisarius-campaign-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>The Goths brought from Italy, all but Vitiges, marched with Belisarius against Khosrow in 541 and served in his army in Mesopotamia.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.14.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 139.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.ostrogoths.participant.nisibis-541" type="attested" name="participant" active="#ostrogoths" passive="#battle-of-nisibis-541" subtype="roman" when="0541" cert="high" resp="#research">
+        <desc>Before Nisibis in 541 the Goths of Belisarius' army, coming up 'with long spears in close array', turned back Nabedes' sally and, with the Romans, killed 150 Persians in the short pursuit.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.18</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 347500, end of chapter XVIII; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.megas-of-beroea.whereabouts.hierapolis-540" type="attested" name="whereabouts" active="#megas-of-beroea" passive="#hierapolis" when="0540" cert="high" resp="#research">
+        <desc>Sent by the Antiochenes in 540, Megas came upon Khosrow's army 'not far from Hierapolis' and pleaded with him there for the whole East.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.6</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com 16764/88–89, chapter VI; sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.candidus-of-sergiopolis.whereabouts.sergiopolis-540" type="attested" name="whereabouts" active="#candidus-of-sergiopolis" passive="#sergiopolis" when="0540" cert="medium" resp="#research">
+        <desc>In 540 Khosrow sent to Sergiopolis, 126 stades from Sura, and bade Candidus, 'the bishop of the city', buy the captives of Sura; Procopius implies, without saying so outright, that Candidus was in his city.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.5</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 255000, chapter V; sections by standard reference.</note></bibl>
+        </desc>
       </relation>
     </listRelation>
   </standOff>
@@ -6227,6 +6642,40 @@ enum EmbeddedReferenceBase {
         <floruit from="0634" to="0637" cert="medium"/>
         <note>Led the Bajilah to al-Iraq for Umar after Abu Ubaid's death; claimed the killing of Mihran at an-Nukhailah (Buwayb); at al-Qadisiyyah (Wikipedia) and Jalula (al-Baladhuri).</note>
       </person>
+
+      <person xml:id="john-tzibus" sex="M">
+        <persName type="main">John Tzibus</persName>
+        <persName type="variant">Joannes Tzibus</persName>
+        <persName type="variant">Johannes Tzibos</persName>
+        <persName type="variant">Ioannes Tzibus</persName>
+        <occupation>Roman commander in Lazica</occupation>
+        <death when="0541"/>
+        <note>Roman commander in Lazica who, built Petra and made it the seat of a trade monopoly (Britannica 11th ed. 'Colchis'; Wikipedia, citing Procopius); killed by a missile in the neck when Khosrow besieged Petra in 541 (Wars 2.17.16). Procopius calls him only 'John' in the siege narrative.</note>
+        <note type="disambiguation">Not John the commander in Mesopotamia (#john-mesopotamia), John son of Nicetas, John the Glutton, John Troglita or John the son of Thomas (Gouzes), who fought at Petra in 549–551.</note>
+      </person>
+      <person xml:id="aniabedes" sex="M">
+        <persName type="main">Aniabedes</persName>
+        <persName type="variant">Aniabedes the Persian</persName>
+        <occupation>Persian commander</occupation>
+        <floruit when="0541"/>
+        <note>Sent ahead by Khosrow against Petra in 541; his men working the ram were routed by a sally of the garrison, and Khosrow, it is said, impaled him for it (Wars 2.17, by standard reference).</note>
+      </person>
+      <person xml:id="rhecithancus" sex="M">
+        <persName type="main">Rhecithancus</persName>
+        <persName type="variant">Rhecithangus</persName>
+        <persName type="variant">Recitanco</persName>
+        <occupation>Roman commander of the troops in Lebanon</occupation>
+        <floruit when="0541"/>
+        <note>With Theoctistus, commander of the troops in Lebanon (Phoenice Libanensis) in Belisarius' campaign of 541 (Wars 2.16.17); a Rhecithancus from Thrace later commanded an army sent to Lazica (Wars 8, not used here).</note>
+      </person>
+      <person xml:id="thomas-of-apamea" sex="M">
+        <persName type="main">Thomas of Apamea</persName>
+        <persName type="variant">Thomas, bishop of Apamea</persName>
+        <occupation>bishop of Apamea</occupation>
+        <floruit when="0540"/>
+        <note>Bishop of Apamea when Khosrow visited the city in 540; Evagrius (Ecclesiastical History 4) calls him "a man most powerful in word and deed".</note>
+        <note type="disambiguation">Not the Roman envoy Thomas of 531–532, nor Thomas Gouzes, the builder of forts in Lazica.</note>
+      </person>
     </listPerson>
   </standOff>
 </TEI>
@@ -6948,6 +7397,14 @@ enum EmbeddedReferenceBase {
         <note type="reliability">A Syriac chronicle of Edessa and the Anastasian war of 502–506; contemporary and local; a witness for the building of Dara.</note>
         <note type="verification">Named by the brief (§11) as a source for Dara's foundation; passage numbers not seen.</note>
       </bibl>
+      <bibl xml:id="malalas-chronographia" type="primary">
+        <author>John Malalas</author>
+        <title level="m">Chronographia</title>
+        <date notBefore="0563" notAfter="0578">after 563</date>
+        <note type="coverage"><date from="-3000" to="0563"/><placeName ref="#the-east"/><placeName ref="#the-balkans"/><placeName ref="#the-west"/></note>
+        <note type="reliability">A world chronicle in eighteen books by an Antiochene contemporary; book 18 is the reign of Justinian. Often inaccurate and uncritical, but of value for the first half of the sixth century and for Antioch. The single manuscript (Oxford, Baroccianus 182) breaks off in 563. English translation: E. Jeffreys, M. Jeffreys and R. Scott, The Chronicle of John Malalas (Melbourne 1986).</note>
+        <note type="verification">Britannica, 'John Malalas' (18 books, the extant manuscript ends with events of 563); B. Croke, 'Malalas, the man and his work', in Studies in John Malalas (Sydney 1990) (book 18 devoted to Justinian). A world chronicle from Adam: its coverage is given as all history to the manuscript's end in 563, the whole empire, with Antioch and Constantinople at its centre.</note>
+      </bibl>
       <bibl xml:id="zacharias-rhetor" type="primary">
         <author>Zacharias Rhetor and Pseudo-Zacharias</author>
         <title level="m">Ecclesiastical History (Syriac chronicle)</title>
@@ -7318,6 +7775,13 @@ enum EmbeddedReferenceBase {
         <term>legend has it</term><term>may have</term><term>might have</term><term>seems to have</term><term>it seems</term>
         <term>some say</term><term>some claim</term><term>rumoured</term><term>rumored</term>
       </item>
+      <item n="intent">
+        <gloss>what follows was aimed at, not done: an outcome word after it states no outcome ("trying to lure out the garrison and defeat it")</gloss>
+        <term>trying to</term><term>tried to</term><term>try to</term><term>attempting to</term><term>attempted to</term><term>attempt to</term>
+        <term>hoping to</term><term>hoped to</term><term>in order to</term><term>so as to</term><term>planned to</term><term>planning to</term>
+        <term>intended to</term><term>intending to</term><term>aimed to</term><term>aiming to</term><term>sought to</term><term>seeking to</term>
+        <term>meant to</term><term>wanted to</term><term>wishing to</term><term>set out to</term><term>in the hope of</term><term>with the aim of</term>
+      </item>
       <item n="negation">
         <gloss>the clause denies what it states</gloss>
         <term>not</term><term>never</term><term>no</term><term>nor</term><term>neither</term><term>n't</term><term>without</term>
@@ -7426,6 +7890,7 @@ enum EmbeddedReferenceBase {
         ("facts-iberian-war.xml", factsIberianWar),
         ("facts-persons.xml", factsPersons),
         ("facts-rulers-and-west.xml", factsRulersAndWest),
+        ("facts-war-540-541.xml", factsWar_540_541),
         ("facts-war-542-548.xml", factsWar_542_548),
         ("organisations.xml", organisations),
         ("persons.xml", persons),

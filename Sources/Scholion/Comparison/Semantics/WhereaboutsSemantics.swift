@@ -42,7 +42,19 @@ struct WhereaboutsSemantics: AttributeSemantics {
             result.append(.init(relation: .supported, fact: support.fact, certainty: .medium, reason: support.fact.statement,
                                 claimed: "\(context.label(person)) at \(context.label(place))"))
         }
-        if !supported.isEmpty { result.removeAll { $0.relation == .contradicted && $0.fact.status == .attested } }
+        // A support outweighs an attestation elsewhere, unless that attestation is the more
+        // precise for the text's time: "at Dara in 541" says nothing against "in Byzantium in the
+        // winter of 541–542" for a text's winter at Dara.
+        let supportWidth = supported.filter { $0.rank < 2 }.compactMap { $0.fact.interval.map(Self.width) }.min() ?? Int.max
+        let preciseElsewhere = result.contains { judgement in
+            judgement.relation == .contradicted && judgement.fact.status == .attested && judgement.certainty >= .medium
+                && (judgement.fact.interval.map(Self.width) ?? Int.max) < supportWidth
+        }
+        if preciseElsewhere {
+            result.removeAll { $0.relation == .supported }
+        } else if !supported.isEmpty {
+            result.removeAll { $0.relation == .contradicted && $0.fact.status == .attested }
+        }
         // Dead by then.
         if let time, statement.qualifiers.timeOrigin == .own, statement.cue != StatementReader.sentenceLevel {
             for fact in context.facts(about: person, [.death]) where fact.status == .attested {
@@ -53,6 +65,12 @@ struct WhereaboutsSemantics: AttributeSemantics {
             }
         }
         return result
+    }
+
+    /// How long an interval is, in the ordinals of its bounds (days).
+    static func width(_ interval: HistoricalInterval) -> Int {
+        guard interval.lowerBound != Int.min, interval.upperBound != Int.max else { return Int.max }
+        return interval.upperBound - interval.lowerBound
     }
 
     /// Whether the attestation excludes being elsewhere at the text's time: it spans all of it,
