@@ -129,10 +129,27 @@ struct AuthoritiesCoverageAndExportTests {
         let events = try #require(kinds.first { $0["kind"] as? String == "events" }?["records"] as? [[String: Any]])
         #expect(events.count >= 50)
         let gaps = events.filter { !(($0["gaps"] as? [String]) ?? []).isEmpty }.map { "\($0["id"]!): \($0["gaps"]!)" }
-        // Issue 14 reached 19 events with a required attribute missing (from 35); the test keeps
-        // what is reached. Each is listed in the text report.
-        #expect(gaps.count <= 19, "events with a required attribute missing: \(gaps)")
-        for gap in gaps { #expect(text.standardOutput.contains("    " + gap.prefix { $0 != ":" } + " ["), "\(gap) listed") }
+        // Issue 14: from 35 events with a required attribute missing to none; every person has
+        // life dates (a ruler his reign) and every place its region, or the record says why not.
+        #expect(gaps.isEmpty, "events with a required attribute missing: \(gaps)")
+        for kind in kinds {
+            let records = (kind["records"] as? [[String: Any]]) ?? []
+            let open = records.filter { !(($0["gaps"] as? [String]) ?? []).isEmpty }.map { "\($0["id"]!)" }
+            #expect(open.isEmpty, "\(kind["kind"]!): \(open)")
+        }
+        func attributeNames(_ id: String, in kind: String) throws -> [String] {
+            let records = try #require(kinds.first { $0["kind"] as? String == kind }?["records"] as? [[String: Any]])
+            let record = try #require(records.first { $0["id"] as? String == id })
+            return ((record["attributes"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }
+        }
+        // A ransom (Edessa, 544) or a battle that decided nothing (Nisibis, 541) expects no victor;
+        // a battle with a winner does (Callinicum).
+        #expect(try !attributeNames("siege-of-edessa-544", in: "events").contains("victor"))
+        #expect(try !attributeNames("battle-of-nisibis-541", in: "events").contains("victor"))
+        #expect(try attributeNames("battle-of-callinicum-531", in: "events").contains("victor"))
+        // A ruler's reign is expected; a ruler's nephew's is not ("nephew of the emperor Anastasius").
+        #expect(try attributeNames("al-mundhir-iii", in: "persons").contains("reign"))
+        #expect(try !attributeNames("hypatius", in: "persons").contains("reign"))
         // A reason recorded in the record replaces the gap.
         let series = try #require(events.first { $0["id"] as? String == "roman-persian-wars" })
         let attributes = try #require(series["attributes"] as? [[String: Any]])

@@ -29,6 +29,10 @@ enum CoverageExpectations {
     static let contested: Set<String> = ["battle", "siege", "sack", "capture", "raid", "campaign", "stratagem"]
     /// Event types that end with an agreement or none: the outcome is the agreement.
     static let agreements: Set<String> = ["truce", "treaty", "alliance"]
+    /// Outcomes that say who prevailed without a victor fact, or that no side won: neither side
+    /// gained a decision, a city bought the attacker off, a truce or a peace was made, an attack
+    /// failed (the defender held). An event whose outcomes are all of these expects no victor.
+    static let outcomesWithoutVictor: Set<String> = ["outcome.inconclusive", "outcome.ransomed", "outcome.truce", "outcome.treaty", "outcome.repulsed"]
     /// Occupation words of a ruler, whose reign is expected.
     static let rulerWords = ["emperor", "king", "shah", "shahanshah", "caliph"]
 
@@ -59,7 +63,8 @@ enum CoverageExpectations {
         let victors = has(.victor).compactMap(\.object)
         add("outcome", required: true, filled: !outcomes.isEmpty || !victors.isEmpty,
             detail: (outcomes.map { base.categories[$0] ?? $0 } + victors.map { "won by " + base.label(of: $0) }).joined(separator: "; "))
-        if contested.contains(record.category ?? "") {
+        let victorless = !outcomes.isEmpty && outcomes.allSatisfy(outcomesWithoutVictor.contains)
+        if contested.contains(record.category ?? ""), !victorless || !victors.isEmpty {
             add("victor", required: true, filled: !victors.isEmpty, detail: victors.map(base.label(of:)).joined(separator: "; "))
         }
 
@@ -98,10 +103,15 @@ enum CoverageExpectations {
         return attributes
     }
 
+    /// A ruler by occupation: "Sasanian king", "king (phylarch) of the Ghassanid Arabs"; not a
+    /// relative or a servant of one ("nephew of the emperor Anastasius"): only the words of each
+    /// part of the occupation before its "of" count.
     static func isRuler(_ record: AuthorityRecord) -> Bool {
         record.occupations.contains { occupation in
-            let words = occupation.lowercased().split { !$0.isLetter }
-            return words.contains { rulerWords.contains(String($0)) }
+            occupation.lowercased().split(whereSeparator: { [",", ";"].contains($0) }).contains { part in
+                let head = part.components(separatedBy: " of ").first ?? String(part)
+                return head.split { !$0.isLetter }.contains { rulerWords.contains(String($0)) }
+            }
         }
     }
 

@@ -146,7 +146,7 @@ public struct CoverageReport: Sendable, Encodable {
             let shown = kind.records.filter { record in
                 allRecords || record.attributes.contains { $0.required && $0.status != .filled }
             }
-            if !shown.isEmpty { output += allRecords ? "  Gaps (\u{2020} required):\n" : "  Required attributes missing (--all lists every gap):\n" }
+            if !shown.isEmpty { output += allRecords ? "  Gaps (\u{2020} required):\n" : "  Required attributes not filled, or with the reason recorded (--all lists every gap):\n" }
             for record in shown {
                 let missing = record.attributes.filter { $0.status != .filled && (allRecords || $0.required) }
                     .sorted { ($0.required ? 0 : 1, $0.name) < ($1.required ? 0 : 1, $1.name) }

@@ -354,6 +354,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">raid into Assyria</eventName>
         <eventName type="variant">raid across the Tigris</eventName>
         <note>Sent from the siege of Sisauranon, Arethas (al-Harith) crossed the Tigris into “Assyria” with Belisarius' guardsmen under Trajan and John the Glutton and took much plunder; to keep it he sent back a false report and led them home by another road to Theodosiopolis on the Aborrhas (Wars 2.19.26–29). The figure of 1,200 Romans is not verified.</note>
+        <note type="unrecorded" subtype="outcome">A raid without a battle: the raiders crossed the Tigris, plundered Assyria and went home by another road instead of rejoining Belisarius (Wars 2.19.26–29); no fight was won or lost.</note>
+        <note type="unrecorded" subtype="victor">No battle was fought on the raid: no side won.</note>
         <relation name="participant" active="#ghassanids" passive="#arethas-raid-541" subtype="roman"/>
         <relation name="commander" active="#al-harith-ibn-jabalah" passive="#arethas-raid-541" subtype="roman"/>
         <relation name="commander" active="#trajan-guardsman" passive="#arethas-raid-541" subtype="roman"/>
@@ -442,6 +444,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">second campaign of five years</eventName>
         <note>Belisarius' second command in Italy against Totila, from 544 (CAH XIV) until his recall in 549, which Antonina obtained after Theodora's death (Holmes, citing Wars 7.35).</note>
         <note>The dates rest on secondary works only.</note>
+        <note type="unrecorded" subtype="outcome">A command of five years in which cities were lost and regained (Rome lost to Totila in 546, reoccupied by Belisarius in 547): its sieges and battles have outcomes; the command as a whole has none that a source gives as one.</note>
+        <note type="unrecorded" subtype="victor">No single decision: see the outcome's reason.</note>
         <relation name="participant" active="#roman-empire" passive="#belisarius-italy-544-549" subtype="roman"/>
         <relation name="participant" active="#ostrogoths" passive="#belisarius-italy-544-549" subtype="gothic"/>
         <relation name="commander" active="#belisarius" passive="#belisarius-italy-544-549" subtype="roman"/>
@@ -585,6 +589,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">Khalid ibn al-Walid's march to Syria</eventName>
         <eventName type="variant">Khalid's departure from Mesopotamia</eventName>
         <note>Khalid ibn al-Walid left al-Muthanna in charge at al-Hira and set out for Syria with 800 men in Rabi' II of year 13, about June 634, according to Baladhuri, who adds that some give 600 and others 500; the Tabari tradition has Abu Bakr order him to take half the army (Akram).</note>
+        <note type="unrecorded" subtype="outcome">A march from Iraq to Syria, not a contest: what came of it is told by Khalid's whereabouts (in Syria from about June 634) and by battles in Syria outside this base.</note>
+        <note type="unrecorded" subtype="victor">A march, not a battle: no side won or lost.</note>
         <relation name="commander" active="#khalid-ibn-al-walid" passive="#khalid-departure-for-syria-634" subtype="muslim"/>
       </event>
       <event xml:id="second-invasion-of-mesopotamia-636" type="campaign" from="0634" to="0636" cert="medium" where="#asoristan">
@@ -638,6 +644,8 @@ enum EmbeddedReferenceBase {
         <eventName type="variant">alliance of Yazdegerd and Heraclius</eventName>
         <eventName type="variant">alliance with Heraclius</eventName>
         <note>A tradition, found only in modern Wikipedia-derived text, that in 635 Yazdegerd III sought an alliance with Heraclius, who married his daughter or granddaughter Manyanh to him; no primary source (Tabari, Baladhuri, Sebeos, the Byzantine chroniclers) was found, and Yazdegerd was then about eleven. Kept so that a text repeating it can be flagged as resting on a weak tradition.</note>
+        <note type="unrecorded" subtype="place">A late, doubtful tradition (no primary source was found for the alliance or the marriage): no place is given.</note>
+        <note type="unrecorded" subtype="outcome">A late, doubtful tradition: no outcome is given, and the coordinated attacks it is said to have planned are not attested.</note>
         <relation name="participant" active="#yazdegerd-iii" passive="#yazdegerd-heraclius-alliance-635" subtype="persian" cert="low"/>
         <relation name="participant" active="#heraclius" passive="#yazdegerd-heraclius-alliance-635" subtype="roman" cert="low"/>
       </event>
@@ -654,7 +662,689 @@ enum EmbeddedReferenceBase {
         <relation name="participant" active="#rashidun-caliphate" passive="#battle-of-al-qadisiyyah-636" subtype="muslim"/>
         <relation name="participant" active="#sasanian-empire" passive="#battle-of-al-qadisiyyah-636" subtype="persian"/>
       </event>
+
+      <event xml:id="battle-of-the-hippis-550" type="battle" notBefore="0549" notAfter="0550" where="#hippis-river">
+        <eventName type="main">Battle of the Hippis</eventName>
+        <eventName type="variant">battle on the river Hippis</eventName>
+        <eventName type="variant">Battle of the Hippis River</eventName>
+        <note>Chorianes with an army of Persians and Alans camped by the river Hippis; Gubazes and Dagisthaeus crossed it and attacked. The Lazic horse in front was routed, but the Romans and Lazi, dismounting into a deep phalanx, held, and when Chorianes was killed by a chance missile the barbarians fled to their camp, which was taken (Wars 8.8; Rawlinson). Rawlinson dates it 550; Wikipedia's account puts it before Bessas replaced Dagisthaeus in 549.</note>
+        <relation name="participant" active="#roman-empire" passive="#battle-of-the-hippis-550" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#battle-of-the-hippis-550" subtype="persian"/>
+        <relation name="commander" active="#dagisthaeus" passive="#battle-of-the-hippis-550" subtype="roman"/>
+        <relation name="commander" active="#gubazes-ii" passive="#battle-of-the-hippis-550" subtype="roman"/>
+        <relation name="commander" active="#chorianes" passive="#battle-of-the-hippis-550" subtype="persian"/>
+      </event>
+      <event xml:id="siege-of-petra-551" type="siege" notBefore="0550" notAfter="0551" where="#petra">
+        <eventName type="main">Siege of Petra (550–551)</eventName>
+        <eventName type="variant">Siege of Petra (551)</eventName>
+        <eventName type="variant">Bessas' siege of Petra</eventName>
+        <eventName type="variant">capture of Petra by Bessas</eventName>
+        <eventName type="variant">Sack of Petra (551)</eventName>
+        <note>Bessas, with some 6,000 Romans and the help of Sabir rams, stormed Petra, held by about 2,300 Persians, leading the assault himself at over seventy; 730 Persians were taken, almost all wounded, and about 500 who held the citadel died in the fire; Bessas then destroyed the fortress (Wars 8.11–12; the figures after Holmes and Rawlinson). Wikipedia dates it summer 550 – spring 551.</note>
+        <relation name="participant" active="#roman-empire" passive="#siege-of-petra-551" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#siege-of-petra-551" subtype="persian"/>
+        <relation name="participant" active="#sabirs" passive="#siege-of-petra-551" subtype="roman"/>
+        <relation name="commander" active="#bessas" passive="#siege-of-petra-551" subtype="roman"/>
+      </event>
+      <event xml:id="siege-of-archaeopolis-551" type="siege" when="0551" where="#archaeopolis">
+        <eventName type="main">Siege of Archaeopolis (551)</eventName>
+        <eventName type="variant">Battle of Archaeopolis</eventName>
+        <eventName type="variant">assault on Archaeopolis</eventName>
+        <note>After Petra fell, Mermeroes, with a mostly cavalry army, eight elephants and 4,000 Sabiri, attacked Archaeopolis, held by 3,000 Romans under Odonachus and Babas; a sally routed the assault when an elephant ran amok, and 4,000 Persians with three commanders fell (Wars 8.13–14). Wikipedia and Rawlinson date it 551, Holmes 550.</note>
+        <relation name="participant" active="#roman-empire" passive="#siege-of-archaeopolis-551" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#siege-of-archaeopolis-551" subtype="persian"/>
+        <relation name="participant" active="#sabirs" passive="#siege-of-archaeopolis-551" subtype="persian"/>
+        <relation name="commander" active="#mermeroes" passive="#siege-of-archaeopolis-551" subtype="persian"/>
+        <relation name="commander" active="#odonachus" passive="#siege-of-archaeopolis-551" subtype="roman"/>
+        <relation name="commander" active="#babas" passive="#siege-of-archaeopolis-551" subtype="roman"/>
+      </event>
+      <event xml:id="siege-of-phasis-556" type="siege" notBefore="0555" notAfter="0556" where="#phasis">
+        <eventName type="main">Siege of Phasis</eventName>
+        <eventName type="variant">Siege of Phasis (555–556)</eventName>
+        <eventName type="variant">Siege of Phasis (556)</eventName>
+        <eventName type="variant">battle of Phasis</eventName>
+        <note>Nachoragan, successor of Mermeroes, with some 60,000 men besieged the wooden-walled town of Phasis, held by Martin and Justin son of Germanus with less than a third of that number; a sally and Justin's charge in the rear routed the Persians, of whom about 10,000 fell (Agathias 3.19–28, after Holmes and Wikipedia). Khosrow had Nachoragan flayed alive (Agathias 4.23, after Holmes). Wikipedia dates it 555–556.</note>
+        <relation name="participant" active="#roman-empire" passive="#siege-of-phasis-556" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#siege-of-phasis-556" subtype="persian"/>
+        <relation name="commander" active="#martin-general" passive="#siege-of-phasis-556" subtype="roman"/>
+        <relation name="commander" active="#justin-son-of-germanus" passive="#siege-of-phasis-556" subtype="roman"/>
+        <relation name="commander" active="#nachoragan" passive="#siege-of-phasis-556" subtype="persian"/>
+      </event>
+      <event xml:id="battle-of-telephis-554" type="battle" notBefore="0553" notAfter="0554" where="#telephis">
+        <eventName type="main">Battle of Telephis–Ollaria</eventName>
+        <eventName type="variant">Mihr-Mihroe's campaign of 554</eventName>
+        <eventName type="variant">assault on Telephis and Ollaria</eventName>
+        <eventName type="variant">Battle of Telephis</eventName>
+        <note>Mermeroes, feigning illness, surprised the Romans holding the pass at Telephis under Martin and at Ollaria under Bessas and Justin son of Germanus, and drove them west as far as Nesos; he could not follow up and withdrew to Mocheresis, strengthening Onoguris on the way (Agathias 2.19–22, after Wikipedia). Wikipedia dates it 553 in one article and 554 in others.</note>
+        <relation name="participant" active="#roman-empire" passive="#battle-of-telephis-554" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#battle-of-telephis-554" subtype="persian"/>
+        <relation name="commander" active="#mermeroes" passive="#battle-of-telephis-554" subtype="persian"/>
+        <relation name="commander" active="#martin-general" passive="#battle-of-telephis-554" subtype="roman"/>
+        <relation name="commander" active="#bessas" passive="#battle-of-telephis-554" subtype="roman"/>
+        <relation name="commander" active="#bouzes" passive="#battle-of-telephis-554" subtype="roman"/>
+        <relation name="commander" active="#justin-son-of-germanus" passive="#battle-of-telephis-554" subtype="roman"/>
+      </event>
+      <event xml:id="siege-of-onoguris-555" type="siege" notBefore="0554" notAfter="0555" where="#onoguris">
+        <eventName type="main">Siege of Onoguris</eventName>
+        <eventName type="variant">Siege of Onoguris (555)</eventName>
+        <eventName type="variant">Roman attack on Onoguris</eventName>
+        <note>After the murder of Gubazes, Martin led a large Roman army against the new Persian fort of Onoguris near Archaeopolis; a small relief force under Nachoragan routed it, and the Romans abandoned their base at Archaeopolis (Agathias 3.5–8, after Wikipedia, which dates it 554 or 555).</note>
+        <relation name="participant" active="#roman-empire" passive="#siege-of-onoguris-555" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#siege-of-onoguris-555" subtype="persian"/>
+        <relation name="commander" active="#martin-general" passive="#siege-of-onoguris-555" subtype="roman"/>
+        <relation name="commander" active="#nachoragan" passive="#siege-of-onoguris-555" subtype="persian"/>
+      </event>
+      <event xml:id="siege-of-petra-549" type="siege" notBefore="0548" notAfter="0549" where="#petra">
+        <eventName type="main">Siege of Petra (549)</eventName>
+        <eventName type="variant">Siege of Petra (548–549)</eventName>
+        <eventName type="variant">Dagisthaeus' siege of Petra</eventName>
+        <eventName type="variant">first Roman siege of Petra</eventName>
+        <note>Dagisthaeus, with 7,000 Romans and 1,000 Tzani, and the Lazi under Gubazes besieged the Persian garrison of Petra (Wars 2.29.10–12); the mined wall partly fell, but Dagisthaeus hesitated, was deceived by the garrison commander Mirranes, and withdrew before Mermeroes' relieving army (Wars 2.29–30). Wikipedia dates it September 548 – January 549.</note>
+        <relation name="participant" active="#roman-empire" passive="#siege-of-petra-549" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#siege-of-petra-549" subtype="persian"/>
+        <relation name="commander" active="#dagisthaeus" passive="#siege-of-petra-549" subtype="roman"/>
+        <relation name="commander" active="#gubazes-ii" passive="#siege-of-petra-549" subtype="roman"/>
+        <relation name="commander" active="#mirranes-petra" passive="#siege-of-petra-549" subtype="persian"/>
+        <relation name="commander" active="#mermeroes" passive="#siege-of-petra-549" subtype="persian"/>
+      </event>
+      <event xml:id="battle-of-the-phasis-549" type="battle" when="0549" where="#phasis-river">
+        <eventName type="main">Rout of Phabrizus on the Phasis (549)</eventName>
+        <eventName type="variant">battle on the Phasis (549)</eventName>
+        <eventName type="variant">battle of the Phasis River</eventName>
+        <note>The 5,000 Persians whom Mermeroes had left in Lazica under Phabrizus and three others camped by the river Phasis; 14,000 Romans and Lazi under Dagisthaeus and Gubazes forded the river and fell on them by night, almost annihilating them (Wars 2.30.32–48). Wikipedia dates it 549.</note>
+        <relation name="participant" active="#roman-empire" passive="#battle-of-the-phasis-549" subtype="roman"/>
+        <relation name="participant" active="#sasanian-empire" passive="#battle-of-the-phasis-549" subtype="persian"/>
+        <relation name="commander" active="#dagisthaeus" passive="#battle-of-the-phasis-549" subtype="roman"/>
+        <relation name="commander" active="#gubazes-ii" passive="#battle-of-the-phasis-549" subtype="roman"/>
+        <relation name="commander" active="#phabrizus" passive="#battle-of-the-phasis-549" subtype="persian"/>
+      </event>
     </listEvent>
+  </standOff>
+</TEI>
+
+"""###
+
+    /// `Annotations/authorities/facts-commanders.xml`.
+    static let factsCommanders: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts about the principal commanders, year by year</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14 (researcher H, topic commanders): whereabouts, offices, kinships and life dates of the principal Roman and Persian commanders of the sixth century, outside 540–541 and the Lazic War.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Procopius was read in the stored copies named in each bibl: [CL] the catholiclibrary.org English translation ('Procopius_Caesariensis__De_bellis', and 'De_aedificiis' for the Buildings) with inline book.chapter.section numbers; Dewing's English text (Gutenberg #16764 and its copies on bitlit.ru and bookreadfree.com, 'Delphi Complete Works of Procopius'; dertz.in and clyx.com for books V–VI), which shows Roman chapter numbers only; the Italian translation on it.wikisource; the Russian translation on tululu.org. A section number is given only where it was seen; otherwise the chapter is the standard reference and the bibl is seen-unnumbered. Encyclopedia articles (Wikipedia and its copies, named in each note) are secondary evidence.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+
+      <!-- Coutzes and Bouzes, 528 -->
+      <relation xml:id="f.coutzes.office.528" type="attested" name="office" active="#coutzes" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Coutzes and his brother Bouzes, two young Thracians, <term>commanded the soldiers in Libanus</term>; modern works make them joint duces of Phoenicia Libanensis, Coutzes at Damascus. The year is the modern dating.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5</citedRange><note>Dewing's wording ('Coutzes and Bouzes, who at that time commanded the soldiers in Libanus. These two were brothers from Thrace, both young') quoted in Wikipedia 'Bouzes' (enwikipedia.net copy); also the Russian translation, tululu.org (bread_56863_46), section (5) printed; section by that Russian numbering and standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Coutzes' (de.xcv.wiki and es.stringtranslate.com copies): joint dux of Phoenice Libanensis in 528, leading the troops at Damascus.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.coutzes.whereabouts.528" type="attested" name="whereabouts" active="#coutzes" passive="#mindouos" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Coutzes came with his brother Bouzes and a second army to Mindouos to protect the building of Belisarius' fort, and the Romans were defeated there. Procopius gives no year: 528 is the modern dating.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5–6</citedRange><note>Dewing's wording quoted in Wikipedia 'Bouzes' (enwikipedia.net copy): 'both armies were gathered together and came in full force to the scene of the building operations ... the Romans were defeated'; Russian translation on tululu.org with sections (5)–(6).</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/43: 'the brothers Cutzes and Butzes, two young Thracians, were therefore ordered to hasten northwards to strengthen the hands of Belisarius' at Mindo.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.13.6–8</citedRange><note>Greek text and Dewing's translation in the Hamburg 'Antiquity violence' database (ml-s-eris.rrz.uni-hamburg.de, Antiquity_violence_00011321, 'Source: Procopius, History of the Wars 1.13.6–8'): 'ἡσσῶνται Ῥωμαῖοι ... τινὰς δὲ καὶ ἐζώγρησαν οἱ πολέμιοι. ἐν τούτοις ἦν καὶ Κούτζης'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.coutzes.whereabouts.damascus-528" type="attested" name="whereabouts" active="#coutzes" passive="#damascus" when="0528" cert="medium" resp="#research">
+        <desc>Before Mindouos, in 528, Coutzes commanded the troops stationed at Damascus, according to modern prosopography (after PLRE III); Procopius says only that the brothers commanded the soldiers in Libanus.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Coutzes' (de.xcv.wiki copy, citing Martindale 1992 p. 366): 'Coutzes führte die in Damaskus stationierten Truppen an, während sein Bruder die Truppen in Palmyra anführte'. PLRE itself was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.palmyra-528" type="attested" name="whereabouts" active="#bouzes" passive="#palmyra" when="0528" cert="medium" resp="#research">
+        <desc>Before Mindouos, in 528, Bouzes commanded the troops stationed at Palmyra, while his brother Coutzes was at Damascus, according to modern prosopography (after PLRE III).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Bouzes' (enwikipedia.net copy): 'Bouzes was stationed at Palmyra, while Coutzes at Damascus'; also 'Coutzes' (de.xcv.wiki copy). PLRE itself was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.coutzes.kinship.bouzes" type="attested" name="kinship" active="#coutzes" passive="#bouzes" cert="high" resp="#research">
+        <desc>Coutzes was the <term>brother</term> of Bouzes; Procopius calls them 'brothers from Thrace, both young'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5</citedRange><note>Dewing's wording quoted in Wikipedia 'Bouzes' (enwikipedia.net copy); Russian translation on tululu.org, section (5): 'Они были братьями, родом из Фракии'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/43: 'the brothers Cutzes and Butzes, two young Thracians'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.kinship.coutzes" type="attested" name="kinship" active="#bouzes" passive="#coutzes" cert="high" resp="#research">
+        <desc>Bouzes was the <term>brother</term> of Coutzes, with whom he commanded in Libanus in 528.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.13.5</citedRange><note>Dewing's wording quoted in Wikipedia 'Bouzes' (enwikipedia.net copy); Russian translation on tululu.org, section (5).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Bouzes' (enwikipedia.net copy), infobox: 'Coutzes and [Venilus] (brothers)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.coutzes.death.528" type="uncertain" name="death" active="#coutzes" passive="#mindouos" when="0528" cert="low" resp="#research">
+        <desc>Zacharias of Mytilene reports that Coutzes was killed in the defeat at Mindouos (Thannuris) in 528; Procopius instead says that he was among those the enemy took alive (and, according to modern accounts, he was never seen again), so his death there is uncertain.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.13.6–8</citedRange><note>Greek text in the Hamburg 'Antiquity violence' database (Antiquity_violence_00011321, passage labelled 1.13.6–8): 'τινὰς δὲ καὶ ἐζώγρησαν οἱ πολέμιοι. ἐν τούτοις ἦν καὶ Κούτζης' ('some the enemy took alive; among these was Coutzes').</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Coutzes' (de.xcv.wiki and es.stringtranslate.com copies, citing Martindale 1992 p. 366 and Greatrex and Lieu 2002 pp. 86–87): 'Procopius writes that he was taken prisoner and never seen again, while Zacharias of Mytilene records that he was killed'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#zacharias-rhetor"/><citedRange>9.5</citedRange><note>Standard reference for Zacharias' account of Thannuris; Coutzes' death was not seen in the text.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Sittas -->
+      <relation xml:id="f.sittas.office.528" type="attested" name="office" active="#sittas" when="0528" cert="medium" resp="#research">
+        <desc>In 528 Sittas was appointed to the new office of <term>magister militum per Armeniam</term> (German Wikipedia: per Armeniam et Pontum Polemoniacum); Procopius' Buildings records that Justinian abolished the Count of Armenia and set a general over the Armenians, without naming him.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Sittas' (wikizero.com and pinocchiopedia.com copies): 'In 528, Sittas was appointed in the new office of magister militum per Armeniam', with Malalas and Theophanes cited for his recruiting of local Armenians; German 'Sittas' (de.zxc.wiki copy): 'magister militum per Armeniam et Pontum Polemonicum ... 528'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-buildings"/><citedRange>3.1.16</citedRange><note>[CL] 'Procopius_Caesariensis__De_aedificiis', chunk 63: Justinian 'abolished this office from then on, and appointed a general over the Armenians'; Sittas is not named in the passage.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.whereabouts.constantinople-532-538" type="attested" name="whereabouts" active="#sittas" passive="#constantinople" from="0532" to="0538" cert="medium" resp="#research">
+        <desc>After the Eternal Peace (532) Sittas stayed in Byzantium until Justinian sent him from there against the rebel Armenians (538 or 539).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.3</citedRange><note>Dewing's text (bitlit.ru, 'History of the Wars, Books I and II', page 27; bookreadfree.com Delphi page 336, chapter III): 'the emperor sent Sittas against them from Byzantium. For Sittas had been delaying there since the time when the treaty was made with the Persians'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.whereabouts.armenia-538" type="attested" name="whereabouts" active="#sittas" passive="#armenia" notBefore="0538" notAfter="0539" cert="high" resp="#research">
+        <desc>In 538 or 539 Sittas came to Armenia against the Armenians who had killed Acacius; he at first tried to calm them, but pressed by the emperor's reproaches he fought them and was killed. The year is the modern dating (538 in English, 539 in German Wikipedia).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.3</citedRange><note>Dewing's text (bitlit.ru page 27; bookreadfree.com Delphi page 336, chapter III): 'So he came to Armenia, but at first he entered upon the war reluctantly and exerted himself to calm the people'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Sittas' (wikizero.com copy: died 538; de.zxc.wiki copy: † 539).</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius in Sicily, 535 -->
+      <relation xml:id="f.belisarius.office.535-sicily" type="attested" name="office" active="#belisarius" when="0535" cert="high" resp="#research">
+        <desc>In 535 Belisarius was <term>general in supreme command</term> of the expedition sent by sea against Sicily (4,000 regulars and foederati and about 3,000 Isaurians), ostensibly bound for Carthage.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>5.5.4–6</citedRange><note>[CL] chunk 377: 'The general with supreme command over all was Belisarius, having many and proven spearmen and shield-[5.5.5]bearers'; the instruction to make for Carthage and then try Sicily at 5.5.6. The troop figures from Dewing's text (clyx.com, books V–VI, chapter V).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.sicily-535" type="attested" name="whereabouts" active="#belisarius" passive="#sicily" when="0535" cert="high" resp="#research">
+        <desc>In 535 Belisarius sailed to Sicily, took Catana, gained Syracuse and the other cities by surrender, and took Panormus after hoisting bowmen in boats to the mastheads; the whole island became subject to the emperor.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>5.5.12</citedRange><note>[CL] chunk 377: 'But Belisarius, having sailed to Sicily, took Catana. And setting out from there, he gained Syracuse by surrender'; the taking of Panormus in Dewing's text (dertz.in, books V–VI, page 9).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.syracuse-535" type="attested" name="whereabouts" active="#belisarius" passive="#syracuse" when="0535-12-31" cert="high" resp="#research">
+        <desc>On the last day of his consulship, 31 December 535, Belisarius, having won all Sicily, marched into Syracuse applauded by the army and the Sicilians and throwing gold coins to them, and so laid down the consulship there rather than in Byzantium.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>5.5</citedRange><note>Dewing's text (dertz.in, books V–VI, page 9, up to 'after he had won the whole o[f Sicily]'), completed by a translation quoted at byzantinemilitary.blogspot.com ('on his last day of consulate, he marched to Syracuse'); sections not seen.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Valerian and Martin, 533-548 -->
+      <relation xml:id="f.valerian-general.office.533" type="attested" name="office" active="#valerian-general" when="0533" cert="high" resp="#research">
+        <desc>In 533 Valerian was one of the <term>commanders of the foederati</term> in the expedition against the Vandals, with Dorotheus, Solomon, Cyprian, Martinus, Althias, John, Marcellus and Cyril.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>3.11.5–6</citedRange><note>[CL] chunk 237: 'And the commanders of the foederati were Dorotheus ... and Solomon ... and Cyprian and Valerian and Martinus and Althias and John and Marcellus and Cyril'; also the Italian translation on it.wikisource, Tomo II p. 360 (djvu/360).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.participant.vandal-war-533" type="attested" name="participant" active="#valerian-general" passive="#vandal-war" subtype="roman" when="0533" cert="high" resp="#research">
+        <desc>Valerian served in the Vandal War of 533 as a commander of the foederati; according to Wikipedia he held the left wing at Tricamarum with other commanders in December 533.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>3.11.5–6</citedRange><note>[CL] chunk 237, the list of the commanders of the foederati.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Valeriano (mestre dos soldados)' (wikizero.net copy): one of the nine commanders of the federates in 533; at Tricamarum in December one of the archontes holding the left wing.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.africa-533-536" type="attested" name="whereabouts" active="#valerian-general" passive="#africa" from="0533" to="0536" cert="high" resp="#research">
+        <desc>From the Vandal War of 533 until the army mutiny of 536 Valerian stayed in Africa; in spring 536 he was in command, with others, in Numidia, and was recalled to Constantinople that summer, according to modern prosopography.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>4.14.40</citedRange><note>[CL] chunk 319: at the mutiny of 536 'Solomon immediately ordered Martinus to go to Numidia to Valerian and the other commanders'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Valeriano (mestre dos soldados)' (wikizero.net copy): remained in Africa under Solomon after 534, in command in Numidia in spring 536; Spanish/Italian 'Valeriano (generale bizantino)' (sapientiaes.com copy): probably dux Numidiae, recalled to Constantinople in summer 536.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.balkans-536-537" type="attested" name="whereabouts" active="#valerian-general" passive="#the-balkans" notBefore="0536-12" notAfter="0537-04" cert="high" resp="#research">
+        <desc>Sent to Italy with an army about the winter solstice of 536, Valerian and Martinus got no farther than Greece and passed the winter in Aetolia and Acarnania, until Justinian ordered them on to Belisarius in besieged Rome.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>5.24</citedRange><note>Dewing's text, books V–VI (free-books.at book_12358, offset 195000): 'orders to the troops of Valerian and Martinus to proceed with all speed. For they had been sent ... at about the winter solstice ... they were passing the winter in the land of Aetolia and Acarnania'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.rome-537" type="attested" name="whereabouts" active="#valerian-general" passive="#rome" when="0537" cert="medium" resp="#research">
+        <desc>In spring 537, during the Gothic siege, Valerian and Martinus reached Rome with 1,600 horsemen, Huns, Sclaveni and Antae, and Valerian stayed with Belisarius in Italy until 540, according to modern prosopography.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Spanish 'Valeriano (generale bizantino)' (sapientiaes.com copy): reached Rome twenty days after the recapture of Portus (perhaps 2 April) with 1,600 horsemen, Huns, Slavs and Antae; stayed with Belisarius until the fall of Ravenna (540).</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>5.27</citedRange><note>Standard reference for the arrival of Martinus and Valerian; the passage was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.italy-548" type="attested" name="whereabouts" active="#valerian-general" passive="#italy" notBefore="0547" notAfter="0548" cert="high" resp="#research">
+        <desc>After Belisarius' appeal for troops (547/548) Justinian sent to Italy, after Pacurius, Sergius, Verus and Varazes, Valerian, formerly general of Armenia, with more than a thousand of his own spearmen and guards; from his station he sent 300 of his men to John.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.27</citedRange><note>Italian translation on it.wikisource, Tomo III p. 387 (djvu/387), 'Libro terzo' capo XXVII, whose summary reads 'Valeriano manda trecento suoi militi a Giovanni': 'da ultimo Valeriano già maestro delle milizie per l'Armenia, con più di mille tra pavesai e lance della sua guardia'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.command.italy-548" type="attested" name="command" active="#valerian-general" passive="#italy" notBefore="0547" notAfter="0548" cert="high" resp="#research">
+        <desc>Valerian led to Italy a force of <measure type="troops" quantity="1000" unit="men">more than a thousand</measure> of his own spearmen and guards.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.27</citedRange><note>Italian translation on it.wikisource, Tomo III p. 387: 'con più di mille tra pavesai e lance della sua guardia'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.office.533" type="attested" name="office" active="#martin-general" when="0533" cert="high" resp="#research">
+        <desc>In 533 Martinus was one of the <term>commanders of the foederati</term> in the expedition against the Vandals.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>3.11.5–6</citedRange><note>[CL] chunk 237: '... and Cyprian and Valerian and Martinus and Althias and John and Marcellus and Cyril'. (The Italian translation on it.wikisource, Tomo II p. 360, leaves Martinus out of the list.)</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.vandal-war-533" type="attested" name="participant" active="#martin-general" passive="#vandal-war" subtype="roman" when="0533" cert="high" resp="#research">
+        <desc>Martinus served in the Vandal War of 533 as a commander of the foederati; according to Wikipedia he and Valerian were sent ahead to the Peloponnese before the fleet sailed.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>3.11.5–6</citedRange><note>[CL] chunk 237, the list of the commanders of the foederati.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Valeriano (mestre dos soldados)' (wikizero.net copy): 'ele e Martinho foram enviados à frente para esperar pelos outros no Peloponeso'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.balkans-536-537" type="attested" name="whereabouts" active="#martin-general" passive="#the-balkans" notBefore="0536-12" notAfter="0537-04" cert="high" resp="#research">
+        <desc>Sent to Italy with Valerian about the winter solstice of 536, Martinus passed the winter in Aetolia and Acarnania in Greece, until Justinian ordered them on to Rome.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>5.24</citedRange><note>Dewing's text, books V–VI (free-books.at book_12358, offset 195000): 'the troops of Valerian and Martinus ... were passing the winter in the land of Aetolia and Acarnania'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.rome-537" type="attested" name="whereabouts" active="#martin-general" passive="#rome" when="0537" cert="medium" resp="#research">
+        <desc>In spring 537, during the Gothic siege, Martinus and Valerian reached Rome with 1,600 horsemen, Huns, Sclaveni and Antae, according to modern prosopography.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Spanish 'Valeriano (generale bizantino)' (sapientiaes.com copy): Valerian and 'el general Martino' were ordered to Italy in December 536 and reached Rome with 1,600 horsemen.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>5.27</citedRange><note>Standard reference for the arrival of Martinus and Valerian; the passage was not seen.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius in Italy, 546-547, and in 559 -->
+      <relation xml:id="f.belisarius.whereabouts.dryus-546" type="attested" name="whereabouts" active="#belisarius" passive="#dryus" when="0546" cert="high" resp="#research">
+        <desc>In 546 Belisarius was at Dryous (Hydruntum), from which he sailed with a favourable wind for the harbour of Rome, while John crossed to Calabria.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.18.8</citedRange><note>[CL] chunk 607: 'But when Belisarius, as a favourable wind began to blow, sailed away from Dryous'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.portus-546" type="attested" name="whereabouts" active="#belisarius" passive="#portus" when="0546" cert="high" resp="#research">
+        <desc>In 546, while Totila besieged Rome and barred the Tiber with a boom of beams and two towers, Belisarius put in at Portus, the harbour of the Romans.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.18.9–11</citedRange><note>[CL] chunk 607: '7.18.11 Meanwhile Belisarius put in at the harbour of the Romans'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.rome-547" type="attested" name="whereabouts" active="#belisarius" passive="#rome" when="0547" cert="medium" resp="#research">
+        <desc>In spring 547, after Totila had left the emptied city, Belisarius brought his men up from Portus into Rome, rebuilt the broken stretches of the wall with loose stones in about three weeks, and beat off Totila's assaults.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/294: 'He brought all his men up from Portus ... In three weeks the work was completed'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.24</citedRange><note>Standard reference; the passage was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.559" type="attested" name="whereabouts" active="#belisarius" passive="#constantinople" when="0559" cert="medium" resp="#research">
+        <desc>In 559, when Zabergan's Kutrigur Huns approached Constantinople, Justinian recalled the aged Belisarius, who with some three hundred of his veterans and a levy of civilians routed two thousand Hun horsemen outside the city, killing about four hundred, and then returned to Constantinople.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/390: 'With difficulty he collected three hundred soldiers ... Four hundred were slain in the pursuit ... When Belisarius returned to Constantinople'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>Britannica's summary of 'Belisarius' (triey.in.net copy): 'Still loyal to Justinian, he was recalled in 559 to repel Hun invaders.'</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>5</citedRange><note>Book 5, the standard reference for Agathias' account of Belisarius against the Kutrigurs; the passage was not seen.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Kavadh I and his father Peroz -->
+      <relation xml:id="f.kavadh-i.kinship.peroz-i" type="attested" name="kinship" active="#kavadh-i" passive="#peroz-i" cert="high" resp="#research">
+        <desc>Kavadh I was the youngest <term>son</term> of Peroz I (Procopius' Perozes), the only one of his sons to survive Peroz's disaster against the Ephthalites (484).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.4</citedRange><note>Dewing's text (bookreadfree.com Delphi page 3, the end of chapter IV, with Dewing's marginal date [484 A.D.]): 'chose as their king Cabades, the youngest son of Perozes, who was then the only one surviving'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kavadh I' (wikimili.com copy): 'A son of Peroz I (r. 459–484)'; infobox 'Father Peroz I'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peroz-i.death.484" type="attested" name="death" active="#peroz-i" when="0484" cert="high" resp="#research">
+        <desc>Peroz I perished with his whole army in 484, falling into the concealed trench the Ephthalites had dug across the plain; Procopius gives no year, 484 is Dewing's marginal date and the modern one.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.4</citedRange><note>Dewing's text (bookreadfree.com Delphi page 3, chapter IV, marginal [484 A.D.]): 'Thus Perozes was destroyed and the whole Persian army with him'; the trench described in the same chapter (wordincontext.com quotations of Dewing).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kavadh I' (wikimili.com copy): 'Peroz I (r. 459–484)'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Germanus -->
+      <relation xml:id="f.germanus.kinship.justus" type="attested" name="kinship" active="#germanus" passive="#justus" cert="medium" resp="#research">
+        <desc>Germanus was the <term>brother</term> of Justus (and of Boraides), according to modern accounts; Procopius calls Justus a nephew of the emperor, as he does Germanus.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Germanus (cousin of Justinian I)' (wiki.studentb.eu and piglix.com copies), infobox: 'Relations: Justinian I (cousin), Boraides and Justus (brothers), Justin and Justinian (sons), John (son-in-law)'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] page 2I*: 'Justus, the nephew of the emperor'; the passage does not name Germanus.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.germanus.kinship.matasuntha" type="attested" name="kinship" active="#germanus" passive="#matasuntha" notBefore="0549" notAfter="0550" cert="medium" resp="#research">
+        <desc>About 550, a widower, Germanus married Matasuntha, granddaughter of Theoderic and widow of Vitiges, when he took up the command against the Goths; he was her <term>husband</term>, and their son Germanus was born after his death.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Matasuntha' (en.m.wikipedia.org), quoting Jordanes, Getica: 'Germanus the patrician, a cousin of the Emperor Justinian, took Mathesuentha in marriage ... of her he begat a son, also called Germanus'; 'Germanus (cousin of Justinian I)' (wiki.studentb.eu copy): 'his second wife Matasuntha'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>7.39</citedRange><note>Standard reference for Procopius' report of the marriage; the passage was not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.germanus.office.536" type="attested" name="office" active="#germanus" when="0536" cert="medium" resp="#research">
+        <desc>By 536, when he was sent to Africa to put down Stotzas' mutiny, Germanus held the rank of patricius and the post of <term>magister militum praesentalis</term>, according to modern prosopography; Procopius calls him 'a patrician'.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Germanus (cousin of Justinian I)' (chaos.owiki.org copy): 'By 536, he was raised to the honorary consulate and the rank of patricius, and held the post of magister militum praesentalis. In that year, he was sent to North Africa to succeed Solomon'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>4.16.1</citedRange><note>'Germanus, a patrician': standard reference only; the passage was not seen for this fact.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius' second Italian command, 544-548 -->
+      <relation xml:id="f.belisarius.whereabouts.thrace-544" type="attested" name="whereabouts" active="#belisarius" passive="#thrace" when="0544" cert="high" resp="#research">
+        <desc>Setting out for Italy the second time (544) with very few soldiers, since he was not allowed to take his men from the eastern army, Belisarius went round all Thrace gathering volunteers with money, together with Vitalius, the general of Illyricum.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.10.1–2</citedRange><note>Greek text of Wars 7.10.1–3 in the diplomatic edition of fontesistrie.eu ('544_BG', citing Haury vol. 2 pp. 336–38): 'Θρᾴκην ὅλην περιιὼν χρήματά τε προϊέμενος, ξυνῆγε νέους ἐθελουσίους'; Vitalius 'ὁ τῶν Ἰλλυριῶν στρατηγός'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.salona-544" type="attested" name="whereabouts" active="#belisarius" passive="#salona" when="0544" cert="high" resp="#research">
+        <desc>In 544 Belisarius and Vitalius, having gathered about four thousand men, came to Salona, meaning to sail from there to Ravenna.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>7.10.3</citedRange><note>Greek text in the fontesistrie.eu edition ('544_BG'): 'ἄμφω γοῦν ἐς τετρακισχιλίους ἀγείραντες ἐν Σάλωσιν ἐγένοντο'; the page's summary adds that they stopped at Pola before sailing to Ravenna.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.croton-548" type="attested" name="whereabouts" active="#belisarius" passive="#croton" when="0548" cert="high" resp="#research">
+        <desc>In 548, hurrying to Tarentum, Belisarius was driven by a storm into the harbour of Croton, where he stayed with his wife and the infantry while the cavalry under Phazas and Barbation went ahead to hold the passes.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.28</citedRange><note>Dewing's text (bookreadfree.com 53652/1353619, Delphi, chapter XXVIII): 'he therefore put in at the harbour of Croton ... Belisarius himself together with his wife remained there with the infantry'; chapter by standard reference (books 5–8 numbering of the Delphi edition).</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Isaac in Italy, 546 -->
+      <relation xml:id="f.isaac-persarmenian.whereabouts.portus-546" type="attested" name="whereabouts" active="#isaac-persarmenian" passive="#portus" when="0546" cert="high" resp="#research">
+        <desc>In 546, while Belisarius attacked Totila's boom on the Tiber, Isaac the Armenian was left at Portus with Antonina, under orders not to leave it; on hearing of Belisarius' success he rode out against the Goths' camp near Ostia and was captured.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.19</citedRange><note>Italian translation on it.wikisource, Tomo III p. 359 (djvu/359, 'Libro terzo' = Wars 7): 'Isacco e le sue truppe entrati nel campo nemico ... condurre seco in ischiavitù il duce'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/289: 'Isaac, inflamed with ardour, collected a hundred cavalry, and made a dash for a section of the Gothic army which was encamped near Ostia ... Isaac and some others were captured'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Isaac (irmão de Arácio)' (pt.m.wikipedia.org): Isaac placed in command of Portus with Antonina in 546.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isaac-persarmenian.death.546" type="attested" name="death" active="#isaac-persarmenian" when="0546" cert="high" resp="#research">
+        <desc>In 546 Isaac, captured in his sally from Portus, was put to death by order of Totila, two days later, when the Gothic commander Roderic died of the wound he had received in the same fight.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.19</citedRange><note>Italian translation on it.wikisource, Tomo III p. 359: 'Corsi due giorni Ruderico si muore, e Totila dispiacentissimo di questa perdita ordina l'uccisione d'Isacco'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isaac-persarmenian.participant.gothic-war-546" type="attested" name="participant" active="#isaac-persarmenian" passive="#gothic-war" subtype="roman" when="0546" cert="high" resp="#research">
+        <desc>In 546 Isaac fought in the Gothic War: sent with John and an army to join Belisarius at Epidamnus, he came with him to Portus and was captured and killed by the Goths.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.19</citedRange><note>Italian translation on it.wikisource, Tomo III p. 359; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Isaac (irmão de Arácio)' (pt.m.wikipedia.org): 'Em 546, Isaac e João foram enviados com um exército ... para se unir a Belisário em Epidamno'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Hermogenes -->
+      <relation xml:id="f.hermogenes.office.529" type="attested" name="office" active="#hermogenes" when="0529" cert="medium" resp="#research">
+        <desc>By May 529 Hermogenes, formerly assessor to the rebel general Vitalian, had become <term>magister officiorum</term>, head of the imperial secretariat, according to Wikipedia; Procopius calls him only 'magister'.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Hermogenes (magister officiorum)' (en.wikipedia.org revision 1106212062, and a.osmarks.net copy): 'By May 529, he had risen to the post of magister officiorum, head of the imperial secretariat'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.whereabouts.529" type="attested" name="whereabouts" active="#hermogenes" passive="#persia" when="0529-07" cert="medium" resp="#research">
+        <desc>Sent in April 529 with many gifts to announce Justinian's accession to Kavadh and propose peace, Hermogenes reached the Persian king in July 529 and came back with his offer of a one-year truce, according to Wikipedia (after Malalas).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Hermogenes (magister officiorum)' (en.wikipedia.org revision 1106212062): 'In April 529, he was sent as an envoy ... He arrived before Kavadh in July and returned bearing his reply for a one-year truce'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.whereabouts.antioch-530" type="attested" name="whereabouts" active="#hermogenes" passive="#antioch" when="0530-03" cert="medium" resp="#research">
+        <desc>In March 530 Hermogenes and Rufinus, sent again as envoys, arrived at Antioch and went on to Hierapolis, from where they announced their coming to Kavadh; Rufinus stayed at Hierapolis while Hermogenes joined Belisarius at Dara, according to Wikipedia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Hermogenes (magister officiorum)' (en.wikipedia.org revision 1106212062): 'The two arrived at Antioch in March 530, and then set out for Hierapolis'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.whereabouts.531" type="attested" name="whereabouts" active="#hermogenes" passive="#persia" when="0531" cert="high" resp="#research">
+        <desc>As soon as the battle on the Euphrates (Callinicum, April 531) had been fought, Hermogenes went to Kavadh to negotiate peace, but found him still swelling with rage against the Romans and returned without success.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.21.1</citedRange><note>[Thayer] Dewing's Loeb text, penelope.uchicago.edu page 1E*: 'Hermogenes, as soon as the battle on the Euphrates had taken place, came before Cabades to negotiate with him, but he accomplished nothing'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hermogenes.death.535" type="attested" name="death" active="#hermogenes" notBefore="0535" notAfter="0536" cert="medium" resp="#research">
+        <desc>Hermogenes died in 535 or 536, according to Wikipedia (after PLRE).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Hermogenes (magister officiorum)' (en.wikipedia.org revision 1106212062 and wikisum.wiki): 'died 535/536'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Isaac, 530 -->
+      <relation xml:id="f.isaac-persarmenian.whereabouts.constantinople-530" type="attested" name="whereabouts" active="#isaac-persarmenian" passive="#constantinople" when="0530" cert="medium" resp="#research">
+        <desc>After handing the fort of Bolum to the Romans in 530, Isaac went to live in Byzantium.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.15</citedRange><note>Italian translation on it.wikisource, Tomo II p. 77 (djvu/97), Libro primo ch. IX: 'nel castello Bolon fondato sul territorio di Teodosiopoli; ed egli andossene a dimorare in Bizanzio'; chapter by standard reference (1.15.31–33).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Isaac (irmão de Arácio)' (pt.m.wikipedia.org): 'negociou a rendição da fortaleza ao Império Bizantino e partiu para Constantinopla'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Kavadh's sons -->
+      <relation xml:id="f.kavadh-i.kinship.zames" type="attested" name="kinship" active="#kavadh-i" passive="#zames" cert="high" resp="#research">
+        <desc>Kavadh I was the <term>father</term> of Zames, his second son, whom the law barred from the throne because he had lost an eye; Zames' son was named Kavadh after his grandfather.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.23.3–4</citedRange><note>[CL] chunk 77: 'another king for themselves from the house of Cabades ... the rule of Zames, which the law prevented on account of the mutilation of his eye ... his son Cabades, who was also the namesake of his grandfather'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, bitlit.ru page 18, note 122: 'a younger Cavades, grandson of the elder through his second son Zames, who was debarred by reason of his being blind of one eye'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.kinship.zames" type="attested" name="kinship" active="#khosrow-i" passive="#zames" cert="medium" resp="#research">
+        <desc>Khosrow I was the younger <term>brother</term> of Zames, Kavadh's second son, whose son the nobles plotted to set on the throne in Khosrow's place.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, bitlit.ru page 18, note 122: Kavadh's 'second son Zames'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.23.1–4</citedRange><note>[CL] chunk 77: the plot against 'Chosroes, son of Cabades' to make Zames' son king; the passage does not itself say 'brother'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kavadh I' (wikimili.com copy), infobox 'Issue: Kawus, Khosrow I, Zamasp'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.kinship.caoses" type="attested" name="kinship" active="#kavadh-i" passive="#caoses" cert="medium" resp="#research">
+        <desc>Kavadh I was the <term>father</term> of Caoses (Kawus), his eldest son, whose claim was set aside for Khosrow on the strength of Kavadh's will.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kawus' (upcscavenger.com and theinfolist.com copies): 'Kawus, recorded as Caoses by Procopius of Caesarea ... was the eldest son of Kavadh I'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, bitlit.ru page 18, note 121: 'Chosroes was elected Shah by an assembly of the nobles in opposition to the claim of the eldest son, Caoses'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>1.21</citedRange><note>Holmes' reference ('loc. cit., 21') for Kavadh's will and Caoses' claim; not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khosrow-i.kinship.caoses" type="attested" name="kinship" active="#khosrow-i" passive="#caoses" cert="medium" resp="#research">
+        <desc>Khosrow I was the younger <term>brother</term> of Caoses (Kawus), Kavadh's eldest son, who was passed over in his favour.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kawus' (theinfolist.com copy): 'His younger brother Khosrau, who was known for his support of orthodox Zoroastrianism, was favoured by the nobles'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, bitlit.ru page 18, note 121.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Kavadh I at Amida, 502-503 -->
+      <relation xml:id="f.kavadh-i.whereabouts.amida-502" type="attested" name="whereabouts" active="#kavadh-i" passive="#amida" notBefore="0502" notAfter="0503" cert="high" resp="#research">
+        <desc>In the winter of 502–503 Kavadh I, after a rapid raid through Armenia, besieged Amida in person: he battered the wall with rams, raised a mound that the defenders undermined, and took the city by storm on the eightieth day, himself driving his men up the ladders sword in hand. The years are Dewing's marginal date [502 A.D.] and the modern dating.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.7.12–16</citedRange><note>[CL] chunk 21: '1.7.12 But Cabades, while besieging Amida, brought the engine called the ram against the circuit-wall on every side'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.7</citedRange><note>Dewing's text (bookreadfree.com Delphi pages 315 and 4, chapter VII, marginal [502 A.D.]): 'he unexpectedly arrived at the city of Amida ... although the season was winter, he invested the town'; 'So the city was captured by storm on the eightieth day after the beginning of the siege', quoted with the reference 1.7.20–30 at cof.quantumfuturegroup.org (events/173).</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Azarethes, 531 -->
+      <relation xml:id="f.azarethes.command.euphratesia-531" type="attested" name="command" active="#azarethes" passive="#euphratesia" when="0531" cert="high" resp="#research">
+        <desc>At the opening of spring 531 Azarethes led a Persian army of <measure type="troops" quantity="15000" unit="men">fifteen thousand horsemen</measure>, with Alamoundaras and a large body of Saracens, into Euphratesia (Commagene), a way by which the Persians had never before invaded.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.17</citedRange><note>Dewing's text (bookreadfree.com 53652/1352775, Delphi, chapter XVII): 'At the opening of spring a Persian army under the leadership of Azarethes invaded the Roman territory. They were fifteen thousand strong, all horsemen'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.azarethes.whereabouts.persia-531" type="attested" name="whereabouts" active="#azarethes" passive="#persia" when="0531" cert="high" resp="#research">
+        <desc>After Callinicum (531) Azarethes returned to Kavadh, claiming to have conquered the Romans and Belisarius; when the count of the weapons left in the baskets showed his losses, Kavadh rebuked him for the victory and thereafter ranked him among the most unworthy.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.18</citedRange><note>Dewing's text (bookrags.com ebooks/16764/52.html, end of chapter XVIII): 'Cabades rebuked Azarethes for the victory and thereafter ranked him among the most unworthy'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Aratius -->
+      <relation xml:id="f.aratius.death.552" type="attested" name="death" active="#aratius" passive="#the-balkans" when="0552" cert="medium" resp="#research">
+        <desc>Aratius was killed in an ambush in 552, according to Wikipedia (Wikidata gives the praetorian prefecture of Illyricum as the place of death).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>German 'Aratius' (de.zxc.wiki copy): '† 552 ... He found his death in an ambush'; English 'Aratius' (theinfolist.com copy): 'd. 552 ... He was eventually killed in an ambush'; French article (enzyklopadie.de copy, Wikidata box): 'Tod 552, Prätorianische Präfektur Illyricum'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius in Africa and Sicily, 533-536; Martin in Africa, 536 -->
+      <relation xml:id="f.belisarius.whereabouts.carthage-533" type="attested" name="whereabouts" active="#belisarius" passive="#carthage" when="0533-09-15" cert="high" resp="#research">
+        <desc>On 15 September 533 (Dewing's marginal date), the day after he had camped outside the illuminated city, Belisarius marched his army in battle order into Carthage, went up to the palace and sat on Gelimer's throne, and had the luncheon prepared for Gelimer served to his officers.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>3.20</citedRange><note>Dewing's text (bookrags.com ebooks/16765/45.html, marginal [Sept. 15, 533 A.D.]): 'he entered Carthage, and, since no enemy was seen by them, he went up to the palace and seated himself on Gelimer's throne'; [CL] chunk 263 (no section numbers visible in the excerpt); the German translation on sachsen.digital (werkansicht 22898/73) is headed 'Prokop, Vandalenkrieg I, 20'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/159: Belisarius 'established himself in the royal palace'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.syracuse-536" type="attested" name="whereabouts" active="#belisarius" passive="#syracuse" notBefore="0536-01" notAfter="0536-04" cert="high" resp="#research">
+        <desc>In the spring of 536 Belisarius was wintering at Syracuse when Solomon, escaping the mutiny of the army in Africa, came there with Procopius and begged him to hurry to Carthage.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>4.14.40–41</citedRange><note>[CL] chunk 319, to '4.14.41 And he sent a letter to The[odorus]'; the continuation 'he himself with Procopius went to Belisarius at Syracuse' in Dewing's text (bookrags.com ebooks/16765/89.html; free-books.at book_14891).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.carthage-536" type="attested" name="whereabouts" active="#belisarius" passive="#carthage" when="0536" cert="high" resp="#research">
+        <desc>In 536 Belisarius crossed from Sicily to Carthage, besieged by the mutineers under Stotzas, put them to flight, and then returned to Sicily.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.15</citedRange><note>Italian translation on it.wikisource, Tomo II p. 447 (djvu/473), summary of 'Capo XV': 'Cartagine assediata. — Ribelli in fuga. — Aringa di Belisario. — ... Il duce romano cacciati i barbari torna in Sicilia'; the chapter number is printed there.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.africa-536" type="attested" name="whereabouts" active="#martin-general" passive="#africa" when="0536" cert="high" resp="#research">
+        <desc>At the mutiny of the army in Africa (Easter 536) Martinus was in Carthage: he joined Solomon in the sanctuary of the palace, escaped with him by ship to Misuas, and was sent by Solomon into Numidia to Valerian and the other commanders to win the soldiers back; the rebel Stotzas had been one of his guards.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>4.14.37–40</citedRange><note>[CL] chunk 319: '4.14.37 ... where Martinus also came to him about late afternoon ... 4.14.40 ... Solomon immediately ordered Martinus to go to Numidia to Valerian'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>4.15</citedRange><note>Stotzas 'one of the guards of Martinus': Dewing's text (bookrags.com ebooks/16765/89.html, chapter XV).</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Peter before 541 -->
+      <relation xml:id="f.peter-general.office.518" type="attested" name="office" active="#peter-general" notBefore="0518" cert="medium" resp="#research">
+        <desc>Peter, a native of Arzanene who had been enslaved as a boy by Justin during the Roman invasion after the fall of Amida (503/504) and educated, was first Justin's secretary and, when Justin became emperor (518), became a <term>general</term> (strategos); Procopius charges him with avarice and boorishness.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.15</citedRange><note>Greek text at byzmettyhes.gr ('Από ἀνδράποδο στρατηγός', National Hellenic Research Foundation), cited there as Haury vol. 1 p. 216.15–27: 'ὁ δὲ Πέτρος οὗτος ὥρμητο μὲν ἐξ Ἀρζανηνῆς ... καὶ τὰ μὲν πρῶτα Ἰουστίνου γραμματεὺς γέγονεν, ἐπεὶ δὲ ... Ἰουστῖνος τὴν βασιλείαν παρέλαβε ... ὁ Πέτρος στρατηγὸς γεγονὼς'; the chapter is inferred from Haury's page and is the standard reference for the Lazi's complaints of 541, not a seen number. The page's commentary identifies him with the Peter of the eastern campaigns.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.lazica-527" type="attested" name="whereabouts" active="#peter-general" passive="#lazica" notBefore="0526" notAfter="0527" cert="medium" resp="#research">
+        <desc>When Probus' embassy to the Huns of the Bosporus failed, Justin sent Peter with some troops into Lazica to support the Iberian king Gourgenes (526/527). That he is the general of 541–544 is the modern identification (a Greek prosopographical note places his missions to Lazica in 526/527), not a statement of Procopius.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12</citedRange><note>Italian translation on it.wikisource, Tomo II p. 55 (djvu/75), Libro primo: 'Tornato Probo senza profitto alcuno dalla sua missione si fa marciar Pietro con qualche numero di truppe nella Lazica'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-general.whereabouts.constantinople-528" type="attested" name="whereabouts" active="#peter-general" passive="#constantinople" notBefore="0527" notAfter="0528" cert="medium" resp="#research">
+        <desc>After Gourgenes and the Iberian notables fled to Lazica and went on to Byzantium, Peter was summoned to the emperor and came there too, and Irenaeus was sent to Lazica with an army in his place. The identification with the general of 541–544 is modern.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>1.12.14</citedRange><note>[CL] chunk 37: '1.12.14 Then the Iberians arrived in Byzantium and Peter came, having been summoned to the emperor, and thereafter ... he sent an army and Irenaeus as commander'; also it.wikisource, Tomo II p. 55: 'procedettero di poi a Bizanzio insiememente con Pietro richiamato dall'imperatore'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius' stepson -->
+      <relation xml:id="f.belisarius.kinship.photius-stepson" type="attested" name="kinship" active="#belisarius" passive="#photius-stepson" cert="high" resp="#research">
+        <desc>Belisarius was the <term>stepfather</term> of Photius, the son of his wife Antonina by a previous marriage, who went with him to Sicily in 535 'still young and just getting his first beard'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>5.5.5</citedRange><note>[CL] chunk 377: '5.5.5 bearers. Photius also followed him, the son of his wife Antonina from a previous marriage, being still young and just getting his first beard'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>German 'Photios (Stiefsohn des Belisar)' (de.zxc.wiki copy): 'Photios was the son of Antonina before she married ... Belisarius'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Belisarius at Naples (536) and Auximum (539) -->
+      <relation xml:id="f.belisarius.whereabouts.naples-536" type="attested" name="whereabouts" active="#belisarius" passive="#naples" when="0536" cert="high" resp="#research">
+        <desc>In 536 Belisarius besieged Naples and took it by night through the aqueduct, sending four hundred men under Magnus and Ennes into the channel while he himself stayed at his post with Bessas and Photius, holding ladders ready.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>5.10</citedRange><note>Dewing's text (bookreadfree.com 53652/1353263, Delphi, chapter X): 'So these men entered the aqueduct and were proceeding toward the city, while he with Bessas and Photius remained at his post'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/202: 'Belisarius crossed over to the continent and laid siege to Naples'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.auximum-539" type="attested" name="whereabouts" active="#belisarius" passive="#auximum" when="0539" cert="high" resp="#research">
+        <desc>In 539 Belisarius besieged Auximum: after the fall of Fiesole he kept showing its captured leaders to the Goths in Auximum, who, starving, finally surrendered on terms (giving up half their money); he then moved his whole army against Ravenna.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.27.27–29</citedRange><note>[CL] chunk 543: '6.27.27 And Belisarius, by constantly showing their leaders to the barbarians in Auximum, urged them to give up their desperation'; the terms in the Italian translation on it.wikisource, Tomo III p. 256 (djvu/266), and the march on Ravenna at the start of chapter XXVIII in Dewing's text (bookreadfree.com 53652/1353486).</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Khosrow's son -->
+      <relation xml:id="f.khosrow-i.kinship.hormizd-iv" type="attested" name="kinship" active="#khosrow-i" passive="#hormizd-iv" cert="medium" resp="#research">
+        <desc>Khosrow I was the <term>father</term> of Hormizd IV, who succeeded him in 579 and was the father of Khosrow II.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Italian 'Cosroe II' (it.qwertyu.wiki copy): 'Era il figlio di Ormisda IV (regnò 579-590) e il nipote di Cosroe I (che regnò 531-579)'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Martin, Belisarius and Valerian in Italy, 538-552 -->
+      <relation xml:id="f.martin-general.whereabouts.po-538-539" type="attested" name="whereabouts" active="#martin-general" passive="#italy" notBefore="0538" notAfter="0539" cert="high" resp="#research">
+        <desc>In the winter of 538–539 Belisarius sent Martinus and Uliaris with a large force to relieve Milan, besieged by Uraias; they camped on the Po, a day's march from the city, and delayed crossing, though Mundilas' messenger Paulus swam the river to urge them on; Milan fell.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.21.1–11</citedRange><note>[CL] chunk 521: '6.21.5 ... "Martinus and Uliaris, you are not doing what is just ..." 6.21.10 Paulus said this much, and Martinus and Uliaris, promising that they would follow him immediately, sent the man away'; the camp on the Po in the German translation on sachsen.digital (werkansicht 23110/152), chapter 21.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.rome-539" type="attested" name="whereabouts" active="#martin-general" passive="#rome" when="0539" cert="high" resp="#research">
+        <desc>After the fall of Milan (539) Martinus and Uliaris returned with their army to Rome.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.21.42</citedRange><note>[CL] chunk 525: 'the Goths ... again gained control of all Liguria; and Martinus and Uliaris with their army returned to Rome'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.picenum-539" type="attested" name="whereabouts" active="#belisarius" passive="#picenum" when="0539" cert="high" resp="#research">
+        <desc>In 539, as winter was ending, Belisarius went with his whole army to Picenum, and on the march learned of the fall of Milan; he would not see Uliaris again and reported everything to the emperor.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.22.1–3</citedRange><note>[CL] chunk 525: '6.22.1 ... Belisarius, not yet having heard anything of what had happened in Liguria, when winter was now ending, went with his whole army to Picenum'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.verona-552" type="attested" name="whereabouts" active="#valerian-general" passive="#verona" when="0552" cert="high" resp="#research">
+        <desc>After Taginae (552) Narses sent Valerian and his nephew Damianus to escort the dismissed Lombards to the frontier; Valerian then camped before Verona, meaning to besiege it, but the Franks holding Venetia stopped the garrison's surrender and he withdrew, after which Narses set him to guard the Po.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.33.2–8</citedRange><note>[CL] chunk 795: '8.33.3 ... Valerian encamped around the city of Verona, intending both to besiege and to subject it to the emperor ... 8.33.5 ... Valerian departed from there with his whole army, having accomplished nothing ... 8.33.8 ... he ordered Valerian with all his followers to keep guard around the river Po'; the nephew's name in the Italian translation on it.wikisource, Tomo III p. 569, capo XXXIII.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Italy 538, 545-546, 552 -->
+      <relation xml:id="f.belisarius.whereabouts.firmum-538" type="attested" name="whereabouts" active="#belisarius" passive="#firmum" when="0538" cert="high" resp="#research">
+        <desc>In 538 Belisarius joined forces with the eunuch Narses at Firmum, a day's journey from Auximum, and held the council of war at which Narses persuaded him to relieve Ariminum.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>6.16</citedRange><note>Italian translation on it.wikisource, Tomo III p. 205 (djvu/215), 'Libro secondo' (= Wars 6) 'CAPO XVI. Belisario e Narsete congiungono lor forze presso Firmio città'; the chapter number is printed, the sections are not.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/226: 'The two leaders met at Firmum'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.ariminum-538" type="attested" name="whereabouts" active="#martin-general" passive="#ariminum" when="0538" cert="high" resp="#research">
+        <desc>When the Goths broke up the siege of Rome (538), Belisarius sent Ildiger and Martinus with a thousand horsemen by another road to reach Ariminum before Vittigis, to take John out of the city and put infantry from Ancon in his place.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>6.11</citedRange><note>Dewing's text (bitlit.ru, 'History of the Wars, Books V and VI', chapter XI): 'Belisarius, as soon as the Goths had broken up the siege of Rome, had sent Ildiger and Martinus with a thousand horsemen, in order that ... they might arrive at Ariminum first'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.belisarius.whereabouts.dyrrachium-545" type="attested" name="whereabouts" active="#belisarius" passive="#dyrrachium" notBefore="0545" notAfter="0546" cert="high" resp="#research">
+        <desc>Leaving Ravenna in the care of Justin with a few troops, Belisarius sailed along the Dalmatian coast to Epidamnus and waited there for reinforcements from Byzantium, writing to the emperor; Justinian sent him John the nephew of Vitalian, Isaac the Armenian and Narses with an army.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>Italian translation on it.wikisource, Tomo III p. 323 (djvu/333), 'Libro terzo' (= Wars 7): 'Belisario, affidata Ravenna alla custodia di Giustino ... si condusse ad Epidanno per rimanervi in ansiosa aspettazione degli aiuti bizantini'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.isaac-persarmenian.whereabouts.dyrrachium-546" type="attested" name="whereabouts" active="#isaac-persarmenian" passive="#dyrrachium" notBefore="0545" notAfter="0546" cert="high" resp="#research">
+        <desc>Isaac the Armenian, brother of Aratius, was sent by Justinian with John the nephew of Vitalian and Narses and an army of barbarians and Romans to join Belisarius at Epidamnus.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.13</citedRange><note>Italian translation on it.wikisource, Tomo III p. 323 (djvu/333): 'Giustiniano gli mandò non guari dopo Giovanni, nipote di Vitaliano, Isacco, armeno e fratello d'Arazio, e Narsete con un esercito di barbari e di romani militi, i quali giunti a lor meta passarono sotto gli ordini di lui'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Isaac (irmão de Arácio)' (pt.m.wikipedia.org): 'Em 546, Isaac e João foram enviados ... para se unir a Belisário em Epidamno'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.ravenna-552" type="attested" name="whereabouts" active="#narses-eunuch" passive="#ravenna" when="0552" cert="high" resp="#research">
+        <desc>In 552 the eunuch Narses and his army reached Ravenna, where the generals Valerian and Justin joined him, and stayed nine days before Usdrilas' taunting letter from Ariminum; he then marched on, leaving Justin in charge of Ravenna.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.28.1–2</citedRange><note>[CL] chunk 779: '8.28.1 And Narses and his men, upon arriving at the city of Ravenna, were joined by the generals Valerian and Justin ... 8.28.2 But when a period of nine days had been spent by them in Ravenna'; Justin left in command in the Italian translation on it.wikisource, Tomo III p. 551.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.whereabouts.ravenna-552" type="attested" name="whereabouts" active="#valerian-general" passive="#ravenna" when="0552" cert="high" resp="#research">
+        <desc>In 552 Valerian was at Ravenna, where he and Justin joined Narses' army on its arrival; the Gothic commander of Ariminum, Usdrilas, addressed his taunting letter to him.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.28.1–2</citedRange><note>[CL] chunk 779: 'were joined by the generals Valerian and Justin ... Usdrilas ... wrote the following to Valerian'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Aratius and Sittas -->
+      <relation xml:id="f.aratius.whereabouts.italy" type="attested" name="whereabouts" active="#aratius" passive="#italy" notBefore="0535" notAfter="0540" cert="medium" resp="#research">
+        <desc>Not long after their victory of 527, Aratius and his brother Narses deserted to the Romans and made the expedition to Italy with Belisarius, according to Procopius, that is, during Belisarius' first Italian command (535–540); Procopius gives no year in this passage.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.12.22</citedRange><note>Dewing's wording quoted in Wikipedia 'Aratius' (wikisum.wiki; fr.knowledger.de copy): 'These men not long after this came to the Romans as deserters and made the expedition to Italy with Belisarius'; section by the standard reference (Dewing's index: 'defeated by Narses and Aratius, I. xii. 22').</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Aratius' (wikisum.wiki): his Italian service, with an entry beginning 'In 540, Aratius, his brother Narses, B...' (the excerpt breaks off there).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.sittas.whereabouts.balkans-535" type="attested" name="whereabouts" active="#sittas" passive="#the-balkans" when="0535" cert="medium" resp="#research">
+        <desc>In 535 Sittas won a notable victory over the (proto-)Bulgars in the Balkans, for which he was probably made patricius, according to German Wikipedia; the place (Moesia) is not given there.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>German 'Sittas' (de.zxc.wiki copy): '535 he won a significant victory over the (proto-)Bulgarians, for which he was probably awarded the dignity of Patricius'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Khalid ibn al-Walid: life and epithet -->
+      <relation xml:id="f.khalid-ibn-al-walid.death.642" type="attested" name="death" active="#khalid-ibn-al-walid" when="0642" cert="medium" resp="#research">
+        <desc>Khalid ibn al-Walid died in 642, according to Wikipedia.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Khalid ibn al-Walid', Today's featured article of 18 July 2022 (review.clateway.com copy): 'Khalid ibn al-Walid (died 642)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.khalid-ibn-al-walid.epithet.sayf-allah" type="attested" name="epithet" active="#khalid-ibn-al-walid" cert="medium" resp="#research">
+        <desc>After Khalid's conversion Muhammad gave him the title <term>Sayf Allah</term>, 'the Sword of God'; it is an epithet, not his name.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Khalid ibn al-Walid', Today's featured article of 18 July 2022 (review.clateway.com copy): 'After Khalid converted, Muhammad bestowed on him the title Sayf Allah ('the Sword of God')'.</note></bibl>
+        </desc>
+      </relation>
+
+      <relation xml:id="f.belisarius.whereabouts.rome-537" type="attested" name="whereabouts" active="#belisarius" passive="#rome" when="0537" cert="high" resp="#research">
+        <desc>In 537, during the Gothic siege of Rome, Belisarius was in the city: he heartened the Roman people with the promise of an army and fleet from the emperor, and sent Procopius by night through the Gate of St Paul to Naples to gather grain and soldiers.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>6.3.30–6.4.4</citedRange><note>[CL] chunk 469: '6.4.1 With these words Belisarius heartened the Roman people and dismissed them, but Procopius, who wrote this history, he ordered to go immediately to Naples ... 6.4.3 ... passed by night through the gate which is named after Paul the apostle'.</note></bibl>
+        </desc>
+      </relation>
+
+      <relation xml:id="f.aratius.whereabouts.balkans-550" type="attested" name="whereabouts" active="#aratius" passive="#the-balkans" notBefore="0550" notAfter="0551" cert="high" resp="#research">
+        <desc>In the winter of 550–551, when the Sclaveni crossed the Danube and ravaged the Balkan provinces in three bodies, Aratius was one of the commanders of the army the emperor sent against them, with Constantianus, Nazares, Justin the son of Germanus and John the Glutton, all under the palace eunuch Scholasticus.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.40</citedRange><note>Italian translation on it.wikisource, Tomo III p. 430 (djvu/440): 'L'imperatore destinò a combatterli valentissime truppe aventi alla testa molti duci e principalmente Constanziano, Arazio, Nazare, Giustino, primogenito di Germano, e Giovanni soprannomato Faga; Scolastico, altro dei palatini eunuchi, a tutti imperava'; chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.narses-eunuch.whereabouts.salona-552" type="attested" name="whereabouts" active="#narses-eunuch" passive="#salona" when="0552" cert="medium" resp="#research">
+        <desc>Early in 552, after his delay at Philippopolis, the eunuch Narses concentrated all his forces at Salona, including more than ten thousand barbarian auxiliaries (Lombards, Heruls, Huns, Gepids and Persian deserters under Kavadh), before marching round the Adriatic into Italy, according to Holmes.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>vol. 2, en.wikisource scan page djvu/301: 'Early in 552, however, he was able to concentrate all his forces at Salona'; Holmes refers to the end of Wars 8 for the campaign.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Nephews and sons -->
+      <relation xml:id="f.bouzes.kinship.domnentiolus" type="attested" name="kinship" active="#bouzes" passive="#domnentiolus" cert="high" resp="#research">
+        <desc>Bouzes was the maternal <term>uncle</term> of Domnentiolus ('the nephew of Buzes'), the son of an unnamed sister of his, who commanded the Romans at Messana against Totila in 550.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.39</citedRange><note>Dewing's text (bookreadfree.com 53652/1353668.amp, Delphi, chapter XXXIX): 'And Domnentiolus, the nephew of Buzes, who was in command of the Romans there'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Bouzes' (enwikipedia.net copy): 'An unnamed sister was mother to Domnentiolus'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.valerian-general.kinship.damianus" type="attested" name="kinship" active="#valerian-general" passive="#damianus" cert="high" resp="#research">
+        <desc>Valerian was the <term>uncle</term> of Damianus, his nephew, whom Narses sent with him in 552 to escort the Lombards to the frontier.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.33.2</citedRange><note>[CL] chunk 795: '... his own nephew, ordering them with their followers to guide them on the road as far as the Roman borders'; the Italian translation on it.wikisource, Tomo III p. 569, names him: 'a Valeriano ed a suo nipote Damiano'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Valeriano (mestre dos soldados)' (wikizero.net copy): 'Era tio de Damião'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.germanus.kinship.justin-son-of-germanus" type="attested" name="kinship" active="#germanus" passive="#justin-son-of-germanus" cert="high" resp="#research">
+        <desc>Germanus was the <term>father</term> of Justin, his eldest son, who served against the Sclaveni in 550–551.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.40</citedRange><note>Italian translation on it.wikisource, Tomo III p. 430 (djvu/440): 'Giustino, primogenito di Germano'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Germanus (cousin of Justinian I)' (en.wikipedia.org revision 600910516), infobox: 'Justin and Justinian (sons)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.germanus.kinship.justinian-son-of-germanus" type="attested" name="kinship" active="#germanus" passive="#justinian-son-of-germanus" cert="medium" resp="#research">
+        <desc>Germanus was the <term>father</term> of Justinian, his second son, born shortly after 525, who was to go with him to Italy in 550.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Justinian (magister militum per Orientem)' (en.wikipedia.org): 'the second son of Germanus, a cousin to the Emperor Justinian I ... He had an elder brother, Justin, and a sister, Justina'; 'Germanus (cousin of Justinian I)' infobox: 'Justin and Justinian (sons)'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- al-Muthanna before Khalid -->
+      <relation xml:id="f.al-muthanna-ibn-haritha.office.632" type="attested" name="office" active="#al-muthanna-ibn-haritha" notBefore="0632" notAfter="0633" cert="high" resp="#research">
+        <desc>Before Khalid was sent to Iraq, al-Muthanna, who had been raiding the Sawad with his men, came to Abu Bakr and was made by covenant his <term>lieutenant over those of his people (the Shayban) who had accepted Islam</term>, to fight the Persians.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange>Part IX, ch. 1</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (The_Origins_of_the_Islamic_State/Part_9/Chapter_1): '"Caliph of the Prophet of Allah, make me your lieutenant over those of my people who have accepted Islâm, that I may fight against those foreigners, the Persians." Abu-Bakr wrote him a covenant to that effect.'</note></bibl>
+        </desc>
+      </relation>
+
+      <relation xml:id="f.isaac-persarmenian.office.543" type="attested" name="office" active="#isaac-persarmenian" when="0543" cert="medium" resp="#research">
+        <desc>In 543 Isaac was <term>commander of the troops stationed at Citharizon</term> in Armenia IV, perhaps as dux, one of the posts created in Justinian's reorganisation of Armenia, according to modern prosopography; the title is a conjecture.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese 'Isaac (irmão de Arácio)' (pt.m.wikipedia.org): 'Em 543, foi o comandante das tropas estacionadas em Citarizo, na Armênia IV. Talvez seu ofício era de duque'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- The plot of Artabanes, 548/549 -->
+      <relation xml:id="f.germanus.whereabouts.constantinople-549" type="attested" name="whereabouts" active="#germanus" passive="#constantinople" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>In 548/549, shortly before Belisarius' return from Italy, Germanus was in Byzantium when Arsaces and Artabanes plotted against Justinian and approached his son Justin; Germanus told Marcellus, and later Bouzes and Constantianus, of the plot, and the senate, after hearing their sworn testimony, acquitted him and Justin.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.32</citedRange><note>Italian translation on it.wikisource, Tomo III pp. 392 and 397 (djvu/402, djvu/407), 'CAPO XXXII ... Disvela i suoi pensieri a Caranange ed a Giustino di Germano. — Questi appalesa il segreto al padre, il padre a Marcello'; 'pronunciò felloni Germano ed il costui figlio Giustino; ma di leggieri purgaronli dalla colpa'; Dewing's text of the chapter opening at bookreadfree.com 53652/1353634 ('There was also a certain Arsaces in Byzantium'). The chapter number is printed in the Italian.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.constantinople-549" type="attested" name="whereabouts" active="#bouzes" passive="#constantinople" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>In 548/549 Bouzes was in Byzantium: Germanus disclosed the plot of Artabanes to him and Constantianus, and Bouzes was one of those who testified on oath before the senate that Germanus had concealed nothing.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>7.32</citedRange><note>Italian translation on it.wikisource, Tomo III p. 397 (djvu/407): 'Germano ... sciorinò per filo e per segno tutto il macchinamento a Buze ed a Costantiano ... questi e Constanziano e Buzes con giuramento dichiararono esenti entrambi dalla colpa di reticenza'; also a Russian translation (user.bibliboba.online/books/iustinian-1/p/131): 'Буза с Константианом под клятвой подтвердили'.</note></bibl>
+        </desc>
+      </relation>
+
+      <!-- Kavadh's deposition -->
+      <relation xml:id="f.kavadh-i.kinship.jamasp" type="attested" name="kinship" active="#kavadh-i" passive="#jamasp" cert="medium" resp="#research">
+        <desc>Kavadh I was the <term>brother</term> of Jamasp, who replaced him on the throne when he was deposed (496); Procopius instead makes Blases, the brother of Peroz, the king chosen in Kavadh's place.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kavad I' (movatter.jp copy of en.wikipedia.org): 'Kavad was deposed and imprisoned in the Castle of Oblivion. He was replaced by his brother Jamasp'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.5</citedRange><note>Dewing's text (bookreadfree.com Delphi page 3, chapter V, marginal [486 A.D.]): 'They then chose Blases, the brother of Perozes, to be their king'; the divergent tradition, chapter by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.kavadh-i.whereabouts.castle-of-oblivion-496" type="attested" name="whereabouts" active="#kavadh-i" passive="#castle-of-oblivion" notBefore="0496" notAfter="0498" cert="medium" resp="#research">
+        <desc>Deposed after his support of the Mazdakites, Kavadh I was imprisoned in the Castle of Oblivion (496) until, helped by his sister (Procopius: his wife) and Siyawush (Procopius: Seoses), he escaped to the Ephthalite king, who gave him the army with which he regained the throne in 498/499. Procopius tells of the deposition and imprisonment under Dewing's marginal date [486 A.D.]; the part of his text seen does not name the fortress.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Kavad I' (movatter.jp copy of en.wikipedia.org): 'Kavad was deposed and imprisoned in the Castle of Oblivion ... with the aid of his sister and an officer named Siyawush, Kavad and some of his followers fled east to the territory of the Hephthalite king ... restore himself to the throne in 498/9'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>1.5–6</citedRange><note>Dewing's text (bookreadfree.com Delphi page 3, chapter V: 'removed him from the throne, and kept him in prison in chains'; knigalit.ru, chapter VI: his wife's visits and his escape with the help of Seoses); chapters by standard reference.</note></bibl>
+        </desc>
+      </relation>
+
+    </listRelation>
   </standOff>
 </TEI>
 
@@ -1156,6 +1846,16 @@ enum EmbeddedReferenceBase {
       <relation xml:id="f.mihran-bin-badhan.whereabouts.buwayb" type="attested" name="whereabouts" active="#mihran-bin-badhan" passive="#buwayb" notBefore="0635-02" notAfter="0636-02" cert="high" resp="#research">
         <desc>Mihran crossed the bridge on the Euphrates and came to al-Buwaib, near Dair al-A'war, where he was killed (year 14 in al-Baladhuri).
           <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">406</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen. 'The Moslems offered no resistance until he crossed the bridge on the Euphrates and arrived next to Dair al-Aʿwar … Mihrân, after crossing al-Jisr, came to a place called al-Buwaib.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.outcome.victory" type="attested" name="outcome" active="#second-invasion-of-mesopotamia-636" passive="#outcome.victory" cert="medium" resp="#research">
+        <desc>The second Muslim invasion of Mesopotamia, after the defeat at the Bridge and the victory at Buwayb, ended in the Muslim victory at al-Qadisiyyah: Rustam was killed and the Persians fled to al-Mada'in.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, The Origins of the Islamic State, on en.wikisource (page scan Baladhuri-Hitti1916.djvu), printed page number seen (as for f.battle-of-al-qadisiyyah-636.victor.rashidun-caliphate).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.second-invasion-of-mesopotamia-636.victor.rashidun-caliphate" type="attested" name="victor" active="#second-invasion-of-mesopotamia-636" passive="#rashidun-caliphate" cert="medium" resp="#research">
+        <desc>The second invasion of Mesopotamia was won by the Muslims, at al-Qadisiyyah, although its first battle, at the Bridge, was a Persian victory.
+          <bibl type="seen"><ptr target="#al-baladhuri-futuh"/><citedRange unit="page">416</citedRange><note>Hitti, on en.wikisource, printed page number seen: 'Saʿd immediately communicated with ʿUmar, announcing the victory'.</note></bibl>
         </desc>
       </relation>
     </listRelation>
@@ -2632,6 +3332,895 @@ enum EmbeddedReferenceBase {
         </desc>
       </relation>
 
+    </listRelation>
+  </standOff>
+</TEI>
+
+"""###
+
+    /// `Annotations/authorities/facts-lazic-war.xml`.
+    static let factsLazicWar: String = ###"""
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Scholion reference base: facts on the Lazic War, 549–562</title>
+        <respStmt xml:id="research"><resp>researched with the stored copies of the sources</resp><name>Scholion maintainers</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <p>Working file for issue 14 (researcher G, topic lazic-war).</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Facts on the Lazic War from the Roman siege of Petra (548/549) to the Fifty Years' Peace (561/562): the battles and sieges of 549–556, the commanders and their whereabouts, from Procopius, Wars 2.29–30 and 8.1–17, Agathias, Histories 2–4, and modern works, read in the stored copies named in each bibl: [CL] catholiclibrary.org English translation with inline section numbers; Dewing's Project Gutenberg text (#16764) on free-books.at and bookrags.com, and the Delphi Dewing text on bookreadfree.com (Roman chapter numbers and Dewing's marginal dates); [It] the Italian translation on it.wikisource; the Latin Agathias of the Bonn edition on fgh.perseids.org (book.chapter shown); Frendo's English Agathias; and encyclopedia articles as secondary evidence. A section number is given only where it was seen; otherwise the chapter is the standard reference and the bibl is seen-unnumbered. Outcome categories are those of events.xml (#outcomes).</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listRelation type="facts">
+      <relation xml:id="f.siege-of-petra-549.date.548-549" type="attested" name="date" active="#siege-of-petra-549" from="0548-09" to="0549-01" cert="medium" resp="#research">
+        <desc>Wikipedia dates the Roman siege of Petra under Dagisthaeus from September 548 to January 549; Procopius gives no year, and the siege is usually cited as of 549.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy).</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.10–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193. Narrated after the events of the third year of the truce of 545.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.place.petra" type="attested" name="place" active="#siege-of-petra-549" passive="#petra" cert="high" resp="#research">
+        <desc>Dagisthaeus and the Lazi with Gubazes encamped around the wall of Petra and laid siege to it.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.11–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.theatre.lazica" type="attested" name="theatre" active="#siege-of-petra-549" passive="#lazica" cert="high" resp="#research">
+        <desc>The siege was fought in Lazica (Colchis), which Gubazes wished to free from the Persians.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.9–11</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.partOf.lazic-war" type="attested" name="partOf" active="#siege-of-petra-549" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The siege of Petra of 549 belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Part of the Lazic War'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.9–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193. Justinian's help to the Lazi revolting against Persian rule.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.victor.sasanian-empire" type="attested" name="victor" active="#siege-of-petra-549" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>The Persian garrison held Petra until Mermeroes relieved it, and the Romans withdrew: Wikipedia counts it a Sasanian victory.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 447500 (chapter XXX): Mermeroes 'eager to save the city of Petra'; Mirranes' deception of Dagisthaeus; Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.30.11</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'abandons Petra, II. xxx. 11' (free-books.at offset 495000); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Result: Sasanian victory'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.outcome.repulsed" type="attested" name="outcome" active="#siege-of-petra-549" passive="#outcome.repulsed" cert="medium" resp="#research">
+        <desc>The siege failed: Dagisthaeus, who had delayed the assault when part of the wall had fallen, abandoned Petra before Mermeroes' relieving army.
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.30.11</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'abandons Petra, II. xxx. 11' (free-books.at offset 495000); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.29</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 447500: 'always hesitating and wasting time, he remained inactive'; Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Dagisthaeus quickly withdrew before Mihr-Mihroe's army ... arrived'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.roman-troops" type="attested" name="quantity" active="#siege-of-petra-549" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Justinian sent to the Lazi <measure type="troops" quantity="7000" unit="men">seven thousand men</measure> under Dagisthaeus, and a thousand Tzani besides. The Italian translation reads 'settecento' (700), and its note says Cousin and others read seven thousand.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.29</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 265 (page 287 of the djvu): 'settecento Romani e mille Zani', with the note on the reading (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.tzani" type="attested" name="quantity" active="#siege-of-petra-549" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Besides the Romans, <measure type="troops" quantity="1000" unit="men">a thousand Tzani</measure> were sent with Dagisthaeus to help the Lazi.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.persian-garrison" type="attested" name="quantity" active="#siege-of-petra-549" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Wikipedia gives the Persian garrison of Petra as <measure type="garrison" quantity="1500" unit="men">1,500 men</measure>, as does Gibbon; the Procopius passage with the figure was not seen.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Strength2: Garrison: 1,500'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.persian-killed" type="attested" name="quantity" active="#siege-of-petra-549" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Wikipedia says that by the end of the siege <measure type="casualties" quantity="1000" unit="men">1,000</measure> of the 1,500 defenders had been killed and 350 wounded; Gibbon has 1,100 dead and 400 left. Not seen in Procopius' text.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Casualties2: Garrison: 1,000 killed, 350 wounded'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.mermeroes-army" type="attested" name="quantity" active="#siege-of-petra-549" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>The relieving army of Mermeroes 'numbered no less than <measure type="troops" quantity="30000" unit="men">thirty thousand</measure>'; Wikipedia's infobox gives about 40,000.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'Reinforcements: ~40,000'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-549.quantity.new-garrison" type="attested" name="quantity" active="#siege-of-petra-549" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>After relieving Petra, Mermeroes left a garrison there 'amounting to <measure type="garrison" quantity="3000" unit="men">three thousand men</measure>'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.participant.siege-of-petra-549" type="attested" name="participant" active="#dagisthaeus" passive="#siege-of-petra-549" subtype="roman" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>Justinian sent Dagisthaeus as commander of the force that, with Gubazes and the Lazi, besieged Petra.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.10–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.whereabouts.petra-549" type="attested" name="whereabouts" active="#dagisthaeus" passive="#petra" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>Dagisthaeus was encamped before Petra during the siege of 548/549.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.11–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.participant.siege-of-petra-549" type="attested" name="participant" active="#gubazes-ii" passive="#siege-of-petra-549" subtype="roman" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>Gubazes, king of the Lazi, asked Justinian for help and besieged Petra with Dagisthaeus' army.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.9–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mirranes-petra.participant.siege-of-petra-549" type="attested" name="participant" active="#mirranes-petra" passive="#siege-of-petra-549" subtype="persian" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>The Persian Mirranes commanded the garrison of Petra and, by promising to surrender the city, kept the Roman army from entering it.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com/ebooks/16764/150 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.7</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'deceived by Mirranes, II. xxx. 7' (free-books.at offset 495000); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.participant.siege-of-petra-549" type="attested" name="participant" active="#mermeroes" passive="#siege-of-petra-549" subtype="persian" when="0549" cert="high" resp="#research">
+        <desc>Mermeroes led the whole Median army across the Iberian frontier to save Petra and the Persians in it.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 447500 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.whereabouts.petra-549" type="attested" name="whereabouts" active="#mermeroes" passive="#petra" when="0549" cert="medium" resp="#research">
+        <desc>Mermeroes relieved Petra in 549 and provisioned and garrisoned it before leaving Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offsets 447500 and 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.whereabouts.dvin-549" type="attested" name="whereabouts" active="#mermeroes" passive="#dvin" when="0549" cert="medium" resp="#research">
+        <desc>After leaving 5,000 men in Lazica, Mermeroes went with the rest of the army into Persarmenia and stayed in the country around Doubios (Dvin).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.33</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Doubios: 'Mermeroes stops there with his army II. xxx. 33' (free-books.at offset 495000); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000; Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.date.549" type="attested" name="date" active="#battle-of-the-phasis-549" when="0549" cert="high" resp="#research">
+        <desc>Procopius closes the account of the destruction of Phabrizus' force with 'this happened in the fourth year of the truce and the twenty-third of Justinian's reign', which the Italian translator dates to 549; Wikipedia also dates it to 549.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 276 (djvu 298): 'Ciò avvenne l'anno quarto della tregua, ed il vigesimo terzo dell'imperio di Giustiniano', note 'Anni dell'era volgare 549' (its own chapter division).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): 'This force was destroyed by Dagisthaeus at the Phasis river in 549.'</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.39</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'with Goubazes attacks and almost annihilates the Persians, II. xxx. 39 ff.' (free-books.at offset 495000); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.place.phasis-river" type="attested" name="place" active="#battle-of-the-phasis-549" passive="#phasis-river" cert="high" resp="#research">
+        <desc>The five thousand Persians left in Lazica 'encamped in a body beside the Phasis River', where the Lazi and Romans, fording it, attacked them.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.37</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Phasis River 'forded by the Lazi, II. xxx. 37' (bookrags.com/ebooks/16764/177); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.theatre.lazica" type="attested" name="theatre" active="#battle-of-the-phasis-549" passive="#lazica" cert="high" resp="#research">
+        <desc>The Persian force of Phabrizus was destroyed on the frontier of Lazica, on the Phasis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000: 'upon coming nearer to the frontier of Lazica, encamped in a body beside the Phasis River'; Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.partOf.lazic-war" type="attested" name="partOf" active="#battle-of-the-phasis-549" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The destruction of Phabrizus' force on the Phasis in 549 is an action of the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): 'This force was destroyed by Dagisthaeus at the Phasis river in 549.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.victor.roman-empire" type="attested" name="victor" active="#battle-of-the-phasis-549" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Romans and Lazi under Dagisthaeus and Gubazes won: Phabrizus' forces were almost annihilated.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.42</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Phabrizus: 'his forces almost annihilated by the Lazi, II. xxx. 42 ff.' (bookrags.com/ebooks/16764/177); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): 'This force was destroyed by Dagisthaeus at the Phasis river in 549.'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.outcome.victory" type="attested" name="outcome" active="#battle-of-the-phasis-549" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>A surprise night attack by the Romans and Lazi destroyed the Persian force camped on the Phasis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.39–42</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'with Goubazes attacks and almost annihilates the Persians, II. xxx. 39 ff.'; Phabrizus 'his forces almost annihilated by the Lazi, II. xxx. 42 ff.'; the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 275 (djvu 297): resolved 'di sorprenderlo nel mezzo della notte' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.quantity.roman-troops" type="attested" name="quantity" active="#battle-of-the-phasis-549" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Romans and Lazi who marched against Phabrizus numbered <measure type="troops" quantity="14000" unit="men">fourteen thousand</measure>.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>K. Gan's Russian translation (litbit.ru, Izvestiya drevnikh grecheskikh i rimskikh pisatelei o Kavkaze, part 2, reader page 112): 'Ikh bylo 14 tysyach'; its paragraph mark '§ 41' is Gan's own numbering, not the standard section.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 275 (djvu 297): 'in numero di quattordici mila combattenti' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.quantity.persian-troops" type="attested" name="quantity" active="#battle-of-the-phasis-549" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>Mermeroes left <measure type="troops" quantity="5000" unit="men">five thousand men</measure> in Lazica under Phabrizus and three other commanders.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 275 (djvu 297): 'cinque mila Persiani sotto Fabrizio e tre altri capi' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-phasis-549.quantity.persian-outpost" type="attested" name="quantity" active="#battle-of-the-phasis-549" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>Phabrizus' advance guard of <measure type="troops" quantity="1000" unit="men">a thousand</measure> picked men was surprised first by the Romans and Lazi, and none escaped: most were killed, the rest taken and questioned.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 275 (djvu 297): 'mille dei suoi più valorosi ... tutti li ebbe, molti uccidendone e facendo gli altri prigionieri' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.participant.battle-of-the-phasis-549" type="attested" name="participant" active="#dagisthaeus" passive="#battle-of-the-phasis-549" subtype="roman" when="0549" cert="high" resp="#research">
+        <desc>Dagisthaeus, with Gubazes, led the Romans and Lazi who almost annihilated Phabrizus' Persians on the Phasis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.39</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'with Goubazes attacks and almost annihilates the Persians, II. xxx. 39 ff.'; the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.participant.battle-of-the-phasis-549" type="attested" name="participant" active="#gubazes-ii" passive="#battle-of-the-phasis-549" subtype="roman" when="0549" cert="high" resp="#research">
+        <desc>Gubazes told Dagisthaeus of the Persian camp on the Phasis and, with the Lazi, crossed by the ford to join the Romans in the attack.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo II p. 275 (djvu 297) (its own chapter division).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.39</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'with Goubazes attacks ... II. xxx. 39 ff.'; the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.phabrizus.participant.battle-of-the-phasis-549" type="attested" name="participant" active="#phabrizus" passive="#battle-of-the-phasis-549" subtype="persian" when="0549" cert="high" resp="#research">
+        <desc>Phabrizus was one of the four commanders of the 5,000 Persians left in Lazica by Mermeroes, whose force was almost annihilated on the Phasis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.32</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Phabrizus 'left as commander in Lazica by Mermeroes, II. xxx. 32; his forces almost annihilated by the Lazi, II. xxx. 42 ff.'; the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.phabrizus.kinship.isdigousnas" type="attested" name="kinship" active="#phabrizus" passive="#isdigousnas" cert="high" resp="#research">
+        <desc>Phabrizus and Isdigousnas were <term>brothers</term>, both holding high office in Persia, whom Khosrow chose for his plans against Dara and Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.28</citedRange><note>Dewing's translation, bitlit.ru copy (history-of-the-wars-books-i-and-ii, page 39): 'two brothers, Phabrizus and Isdigousnas'; chapter by standard reference.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.28.16</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Phabrizus, 'high Persian official, II. xxviii. 16' (bookrags.com/ebooks/16764/177); the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.date.550" type="attested" name="date" active="#battle-of-the-hippis-550" when="0550" cert="medium" resp="#research">
+        <desc>Rawlinson dates the battle of the Hippis, in which Chorianes fell, to 550, the year after the rout of Phabrizus; Wikipedia's account of Dagisthaeus implies 549 (another fact).
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/189: 'In the ensuing year, A.D. 550, the Persians took the field under a fresh general, Chorianes'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*. Procopius gives no year.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.date.549" type="uncertain" name="date" active="#battle-of-the-hippis-550" when="0549" cert="low" resp="#research">
+        <desc>Wikipedia's article on Dagisthaeus has him defeat Chorianes near the Hippis before Justinian replaced him with Bessas in 549, which would put the battle in 549; Rawlinson dates it 550 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Dagisthaeus', in translated copies of the English article (pt.xcv.wiki: 'substituiu por Bessas em 549'; it.qwertyu.wiki: 'rimpiazzare con Bessa nel 549'; de.knowledgr.com: 'durch Bessas ersetzte' in 549): after the victories over Phabrizus on the Phasis and over Chorianes near the Hippis, Justinian replaced Dagisthaeus with Bessas in 549.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.place.hippis-river" type="attested" name="place" active="#battle-of-the-hippis-550" passive="#hippis-river" cert="high" resp="#research">
+        <desc>Chorianes and the Median army camped near the Hippis River; Gubazes and Dagisthaeus crossed to its opposite side, camped there and advanced against them.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1–3</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.theatre.lazica" type="attested" name="theatre" active="#battle-of-the-hippis-550" passive="#lazica" cert="high" resp="#research">
+        <desc>The battle of the Hippis was fought in Lazica: the Lazi insisted on fighting first, since for them 'the danger involved their children and their wives and their ancestral land'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1–5</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/189: 'In the ensuing year, A.D. 550, the Persians took the field under a fresh general, Chorianes'. The survivors 'quitted Lazica'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.partOf.lazic-war" type="attested" name="partOf" active="#battle-of-the-hippis-550" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The battle of the Hippis, in which Chorianes was killed, belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): 'This force was destroyed by Dagisthaeus at the Phasis river in 549.' 'The next Persian offensive also proved to be unsuccessful with the commander Chorianes killed in a decisive battle at the river Hippis'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.victor.roman-empire" type="attested" name="victor" active="#battle-of-the-hippis-550" passive="#roman-empire" cert="high" resp="#research">
+        <desc>When Chorianes was killed by a chance missile, 'by the death of one man the battle was decided and the victory went to the Romans'.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.34–36</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.outcome.victory" type="attested" name="outcome" active="#battle-of-the-hippis-550" passive="#outcome.victory" cert="high" resp="#research">
+        <desc>The Romans and Lazi won a battle in the field: after Chorianes fell the barbarians ran to their stockade, which the Romans and Lazi took, killing most of the Persians.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.35–36</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/189: 'In the ensuing year, A.D. 550, the Persians took the field under a fresh general, Chorianes'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.chorianes.participant.battle-of-the-hippis-550" type="attested" name="participant" active="#chorianes" passive="#battle-of-the-hippis-550" subtype="persian" notBefore="0549" notAfter="0550" cert="high" resp="#research">
+        <desc>Chorianes led the Persian army, of Persians and Alans, at the Hippis, and was killed there by a missile whose thrower no one knew.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.28–35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.chorianes.death.hippis" type="attested" name="death" active="#chorianes" passive="#hippis-river" notBefore="0549" notAfter="0550" cert="medium" resp="#research">
+        <desc>Chorianes, 'the leader of the Persians', was struck in the neck by a dart at the battle of the Hippis and killed instantly.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.34–35</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.participant.battle-of-the-hippis-550" type="attested" name="participant" active="#dagisthaeus" passive="#battle-of-the-hippis-550" subtype="roman" notBefore="0549" notAfter="0550" cert="high" resp="#research">
+        <desc>Dagisthaeus, 'who commanded the Roman army', with Gubazes led the Roman and Lazic army against Chorianes at the Hippis.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.29</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.participant.battle-of-the-hippis-550" type="attested" name="participant" active="#gubazes-ii" passive="#battle-of-the-hippis-550" subtype="roman" notBefore="0549" notAfter="0550" cert="high" resp="#research">
+        <desc>Gubazes, 'the Colchian king', led the Lazi at the Hippis, with the infantry of both armies behind the horse.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.29</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 703.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.office.549" type="attested" name="office" active="#gubazes-ii" notBefore="0548" notAfter="0550" cert="high" resp="#research">
+        <desc>Gubazes was <term>king of the Colchians (Lazi)</term> at the time of the battle of the Hippis.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*. 'Gubazes, the Colchian king'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.9–11</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.whereabouts.lazica-549" type="attested" name="whereabouts" active="#dagisthaeus" passive="#lazica" notBefore="0549" notAfter="0550" cert="high" resp="#research">
+        <desc>After leaving Petra Dagisthaeus stayed in Lazica, fighting beside Gubazes on the Phasis and at the Hippis.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30.39</citedRange><note>Section number from the index of Dewing's Project Gutenberg text (#16764): Dagisthaeus 'with Goubazes attacks ... II. xxx. 39 ff.'; the passage was read without its section number (see the other bibls of this fact).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.whereabouts.lazica-549" type="attested" name="whereabouts" active="#gubazes-ii" passive="#lazica" notBefore="0548" notAfter="0550" cert="high" resp="#research">
+        <desc>Gubazes was in Lazica with his army through 549, at the siege of Petra, on the Phasis and at the Hippis.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.11–12</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.8.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 8B*.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.date.550-551" type="attested" name="date" active="#siege-of-petra-551" from="0550-06" to="0551-05" cert="medium" resp="#research">
+        <desc>Wikipedia dates Bessas' siege of Petra from summer 550 to spring 551; Rawlinson and Holmes put the fall of Petra early in 551.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Date: Summer 550 – spring of 551 AD'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190. 'the year A.D. 551 had begun ere the resistance ceased'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/253 (the printed page number was not read). 'came into the hands of the Byzantines (551)'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.date.fall-551" type="attested" name="date" active="#siege-of-petra-551" notBefore="0551-01" notAfter="0551-05" cert="medium" resp="#research">
+        <desc>Petra fell to Bessas early in 551, before Mermeroes, who set out at the beginning of spring, could relieve it.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/379: 'the capture of Petra by Bessas ... was an occurrence of the same year as the renewal of the truce with Isdigunas', citing 'Procopius, De Bel. Goth., iv, 11, 15'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 484 (djvu 494), 'CAPO XIII': Mermeroes set out 'favorito dalla stagione dell'anno succeduta al verno' and on the way learned of its capture (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.place.petra" type="attested" name="place" active="#siege-of-petra-551" passive="#petra" cert="high" resp="#research">
+        <desc>Bessas besieged and stormed Petra, which the Persians had refortified after 549.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.11.54–61</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 717.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.theatre.lazica" type="attested" name="theatre" active="#siege-of-petra-551" passive="#lazica" cert="high" resp="#research">
+        <desc>Bessas' siege of Petra was fought in Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.9</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 462 (djvu 472), 'CAPO IX', which here corresponds to Wars 8.9 (its own chapter division).: Justinian 'inviò nella Lazica Bessa'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Place: Petra, Lazica'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.partOf.lazic-war" type="attested" name="partOf" active="#siege-of-petra-551" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The siege of Petra of 550–551 belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Part of the Lazic War'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.victor.roman-empire" type="attested" name="victor" active="#siege-of-petra-551" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Romans under Bessas took Petra from the Persians.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.11.54–61</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 717.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Result: Byzantine victory; the fort of Petra is destroyed'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.outcome.stormed" type="attested" name="outcome" active="#siege-of-petra-551" passive="#outcome.stormed" cert="high" resp="#research">
+        <desc>Petra was taken by assault, not on terms: the wall fell in two places, John son of Thomas climbed the cliff side, the Persians' wooden tower caught fire, and the five hundred who held the citadel refused to surrender and died in the flames.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.11.54–61</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 717.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/253 (the printed page number was not read). 'preferred death by fire to surrender'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.quantity.roman-troops" type="attested" name="quantity" active="#siege-of-petra-551" passive="#roman-empire" cert="high" resp="#research">
+        <desc>In the final assault 'the Romans counted as many as <measure type="troops" quantity="6000" unit="men">six thousand</measure>'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1351560 ('Page 83'); chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Strength1: 6,000'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.quantity.persian-defenders" type="attested" name="quantity" active="#siege-of-petra-551" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>In the final assault 'the number of the barbarians amounted to <measure type="garrison" quantity="2300" unit="men">two thousand three hundred</measure>'; Rawlinson and Gibbon count 3,000 defenders at the start, 700 of whom fell during the siege, and a 2022 copy of Wikipedia gives the garrison as 2,600.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1351560 ('Page 83'); chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'Strength2: 2,300'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.quantity.persian-captives" type="attested" name="quantity" active="#siege-of-petra-551" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc><measure type="captives" quantity="730" unit="men">Seven hundred and thirty</measure> Persians were taken prisoner, all but eighteen of them wounded (Rawlinson: 712 wounded).
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/253 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). '730 captured, 712 of whom were wounded'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>8.12</citedRange><note>Standard reference for the casualty figures; not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.quantity.persian-killed-assault" type="attested" name="quantity" active="#siege-of-petra-551" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc><measure type="casualties" quantity="1070" unit="men">One thousand and seventy</measure> Persians were killed in the last assault, after 700 had fallen earlier in the siege; Wikipedia gives 1,570 killed in all.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). '1,570 killed'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>8.12</citedRange><note>Standard reference for the casualty figures; not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-petra-551.quantity.citadel" type="attested" name="quantity" active="#siege-of-petra-551" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc><measure type="casualties" quantity="500" unit="men">Five hundred</measure> Persians who had fled to the citadel refused all terms and perished when it was fired.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/253 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>8.12</citedRange><note>Standard reference; not seen.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.participant.siege-of-petra-551" type="attested" name="participant" active="#bessas" passive="#siege-of-petra-551" subtype="roman" notBefore="0550" notAfter="0551" cert="high" resp="#research">
+        <desc>Bessas commanded the Roman army that stormed Petra; though over seventy, he was the first to mount the ladders.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1351560 ('Page 83'); chapter by standard reference. 'though he was a man of more than seventy years ... he was the first to mount the ladder'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/253 (the printed page number was not read).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.whereabouts.petra-551" type="attested" name="whereabouts" active="#bessas" passive="#petra" notBefore="0550" notAfter="0551" cert="medium" resp="#research">
+        <desc>Bessas was before Petra from the summer of 550 until he took it early in 551.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1351560 ('Page 83'); chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.office.550" type="attested" name="office" active="#bessas" notBefore="0549" notAfter="0551" cert="high" resp="#research">
+        <desc>When Justinian sent him to Lazica in place of Dagisthaeus, Bessas, lately back from Italy, was already <term>magister militum per Armeniam</term> (general of Armenia).
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.9</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 462 (djvu 472), 'CAPO IX', which here corresponds to Wars 8.9 (its own chapter division).: 'non molto prima rivenuto dall'Italia e di già maestro de' militi per l'Armenia'</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (550–551)', infobox and text (en.wikipedia.org and wikiclassic.com copies, and a 2022 kiwix copy at 98.80.38.242). 'replaced him by Bessas as the magister militum per Armeniam'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.command.lazica-550" type="attested" name="command" active="#bessas" passive="#lazica" notBefore="0549" notAfter="0551" cert="high" resp="#research">
+        <desc>Justinian sent Bessas to Lazica with orders to command the army stationed there.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.9</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 462 (djvu 472), 'CAPO IX', which here corresponds to Wars 8.9 (its own chapter division).: 'coll'ordine di capitanare l'esercito colà di stanza'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.whereabouts.armenia-551" type="attested" name="whereabouts" active="#bessas" passive="#roman-armenia" when="0551" cert="medium" resp="#research">
+        <desc>After taking Petra, Bessas gave up thought of war and went about Pontus and Armenia collecting the taxes, which Procopius blames for the Persian recovery of Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495): 'aggiravasi nel Ponto e nell'Armenia solo intento a raccogliere i tributi' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.benilus.kinship.bouzes" type="attested" name="kinship" active="#benilus" passive="#bouzes" cert="high" resp="#research">
+        <desc>Benilus, one of the officers sent to Lazica with troops when Bessas took command, was the <term>brother</term> of Bouzes.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.9</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 462 (djvu 472), 'CAPO IX', which here corresponds to Wars 8.9 (its own chapter division).: 'Benilo fratello di Buze'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.date.551" type="attested" name="date" active="#siege-of-archaeopolis-551" when="0551" cert="medium" resp="#research">
+        <desc>Mermeroes attacked Archaeopolis in the spring of 551, after the fall of Petra; so Wikipedia and Rawlinson. Holmes dates the siege 550 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): Bessas 'took Petra and defeated Mihr-Mihroe at Archaeopolis in 551'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, bookrags.com/ebooks/16167/190. Mermeroes 'took the field with the commencement of spring' (551): 'Archaeopolis, indeed, repulsed his attack'.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 484 (djvu 494), 'CAPO XIII', which here corresponds to Wars 8.13 (its own chapter division).: after the winter, having learned of Petra's capture, he marched against Archaeopolis</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.date.550" type="uncertain" name="date" active="#siege-of-archaeopolis-551" when="0550" cert="low" resp="#research">
+        <desc>Holmes dates Mermeroes' siege of Archaeopolis to 550; Wikipedia and Rawlinson put it in 551, after Bessas took Petra early that year (another fact).
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read), citing 'Procopius, De Bel. Goth., iv, 14'. 'the siege of Archaeopolis, the capital, in 550'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.place.archaeopolis" type="attested" name="place" active="#siege-of-archaeopolis-551" passive="#archaeopolis" cert="high" resp="#research">
+        <desc>Mermeroes burned the abandoned Roman camp on the Phasis and 'led the army against Archaeopolis', a city on a very rough hill with a river beside it.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.13.24–8.14.3</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 725.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.theatre.lazica" type="attested" name="theatre" active="#siege-of-archaeopolis-551" passive="#lazica" cert="high" resp="#research">
+        <desc>Archaeopolis, 'the first and greatest city in Lazica', was the object of the attack.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1353743 ('Page 518'), chapter XIII.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.partOf.lazic-war" type="attested" name="partOf" active="#siege-of-archaeopolis-551" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The attack on Archaeopolis belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): Bessas 'took Petra and defeated Mihr-Mihroe at Archaeopolis in 551'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.victor.roman-empire" type="attested" name="victor" active="#siege-of-archaeopolis-551" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Roman garrison of Archaeopolis routed the besiegers in a sally and Mermeroes withdrew: the Romans won.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 493 (djvu 503), in 'CAPO XIV' (its own chapter division).: the fugitives pursued and killed, four captured standards sent to the emperor</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read), citing 'Procopius, De Bel. Goth., iv, 14'. 'Mermeroes forthwith raised the siege'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): Bessas 'took Petra and defeated Mihr-Mihroe at Archaeopolis in 551'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.outcome.repulsed" type="attested" name="outcome" active="#siege-of-archaeopolis-551" passive="#outcome.repulsed" cert="high" resp="#research">
+        <desc>The assault failed: while a traitor fired the granaries, the garrison sallied, an elephant ran amok and broke the Persian ranks, and Mermeroes, his attempt failed, marched away to Mucheirisis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 491 (djvu 501), in 'CAPO XIV' (its own chapter division). and p. 493 (djvu 503): 'Mermeroe, fallitagli questa impresa, marciò colle truppe a Muchiresi'</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read), citing 'Procopius, De Bel. Goth., iv, 14'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.quantity.roman-garrison" type="attested" name="quantity" active="#siege-of-archaeopolis-551" passive="#roman-empire" cert="high" resp="#research">
+        <desc>Archaeopolis was held by <measure type="garrison" quantity="3000" unit="men">three thousand</measure> Romans under Odonachus and Babas, out of a Roman army of 12,000 in Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).: 'un tre mila coi duci Odonaco e Baba ... difendendo Archeopoli'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.quantity.roman-army-lazica" type="attested" name="quantity" active="#siege-of-archaeopolis-551" passive="#roman-empire" cert="high" resp="#research">
+        <desc>The Roman army in Lazica numbered <measure type="troops" quantity="12000" unit="men">twelve thousand</measure>, not all in one place: 3,000 in Archaeopolis, the rest camped near the mouth of the Phasis under Benilus and Uligagus.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).: 'L'esercito de' Romani componevasi di dodici mila combattenti'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.quantity.sabiri" type="attested" name="quantity" active="#siege-of-archaeopolis-551" passive="#sabirs" cert="high" resp="#research">
+        <desc>Twelve thousand Sabir Huns came to Mermeroes as allies; he kept only <measure type="troops" quantity="4000" unit="men">four thousand</measure> of them and sent the rest home with gifts.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).: 'dodici mila individui ... divisò trattenerne sole quattro migliaia'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-archaeopolis-551.quantity.persian-killed" type="attested" name="quantity" active="#siege-of-archaeopolis-551" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>In the rout the Romans killed <measure type="casualties" quantity="4000" unit="men">four thousand</measure> Persians, three commanders among them, and sent four captured standards to the emperor; the Persians were also said to have lost no fewer than 20,000 horses, mostly from hunger.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 493 (djvu 503), in 'CAPO XIV' (its own chapter division).: 'trucidati nel numero di quattro mila, compresivi tre duci ... quattro conquistate bandiere'</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.participant.siege-of-archaeopolis-551" type="attested" name="participant" active="#mermeroes" passive="#siege-of-archaeopolis-551" subtype="persian" when="0551" cert="high" resp="#research">
+        <desc>Mermeroes led the Persian army against Archaeopolis and directed the assault.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.13.24–30</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 725.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 491 (djvu 501), in 'CAPO XIV' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.whereabouts.archaeopolis-551" type="attested" name="whereabouts" active="#mermeroes" passive="#archaeopolis" when="0551" cert="medium" resp="#research">
+        <desc>In 551 Mermeroes came to Archaeopolis with his army and besieged it.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.13.24–30</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 725.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War', English text as seen in a Turkish Wikipedia translation diff (tr.m.wikipedia.org MobileDiff 20763049): Bessas 'took Petra and defeated Mihr-Mihroe at Archaeopolis in 551'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.whereabouts.lazica-551" type="attested" name="whereabouts" active="#mermeroes" passive="#lazica" when="0551" cert="high" resp="#research">
+        <desc>After failing at Archaeopolis Mermeroes marched to Mucheirisis and rebuilt in wood the fort of Kotais, where he stayed as winter came on, holding the best parts of Colchis; the Persians still held most of Lazica.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.14.50–53</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 731.</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 493 (djvu 503), in 'CAPO XIV' (its own chapter division).</note></bibl>
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.14</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 488 (djvu 498), summary of 'CAPO XIV': 'Mermeroe giunto nella Muchiresia vi restaura il castello Cutatisio' (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.odonachus.participant.siege-of-archaeopolis-551" type="attested" name="participant" active="#odonachus" passive="#siege-of-archaeopolis-551" subtype="roman" when="0551" cert="high" resp="#research">
+        <desc>Odonachus, with Babas, commanded the 3,000 Romans defending Archaeopolis.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.babas.participant.siege-of-archaeopolis-551" type="attested" name="participant" active="#babas" passive="#siege-of-archaeopolis-551" subtype="roman" when="0551" cert="high" resp="#research">
+        <desc>Babas, with Odonachus, commanded the 3,000 Romans defending Archaeopolis; both were 'personaggi chiarissimi in guerra'.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.odonachus.whereabouts.archaeopolis-551" type="attested" name="whereabouts" active="#odonachus" passive="#archaeopolis" when="0551" cert="medium" resp="#research">
+        <desc>Odonachus was in Archaeopolis, in command of its garrison, when Mermeroes attacked it in 551.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.babas.whereabouts.archaeopolis-551" type="attested" name="whereabouts" active="#babas" passive="#archaeopolis" when="0551" cert="medium" resp="#research">
+        <desc>Babas was in Archaeopolis, in command of its garrison with Odonachus, when Mermeroes attacked it in 551.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.benilus.whereabouts.phasis-551" type="attested" name="whereabouts" active="#benilus" passive="#phasis-river" when="0551" cert="medium" resp="#research">
+        <desc>In 551 Benilus, with Uligagus, commanded the Romans camped near the mouth of the Phasis, who crossed the river when Mermeroes approached.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.13</citedRange><note>[It] Italian translation on it.wikisource, Opere di Procopio di Cesarea, Tomo III p. 485 (djvu 495), in chapter XIII (its own chapter division).</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.13.26–28</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 725.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.date.555-556" type="attested" name="date" active="#siege-of-phasis-556" notBefore="0555" notAfter="0556" cert="medium" resp="#research">
+        <desc>Wikipedia dates Nachoragan's siege of Phasis to 555–556; Holmes puts it in the year after Mermeroes' death (554), that is 555, and other copies of Wikipedia say the siege began in the spring of 556.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'The siege of Phasis took place in 555–556'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read). 'Mermeroes died in 554 ... In the following year he essayed the siege of Phasis'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.place.phasis" type="attested" name="place" active="#siege-of-phasis-556" passive="#phasis" cert="medium" resp="#research">
+        <desc>The Persians besieged the town of Phasis, at the mouth of the river of the same name, whose walls were of wood.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>3.19–28</citedRange><note>Standard reference (Holmes cites 'Agathias, iii, 19 et seq.'); the Phasis narrative itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.theatre.lazica" type="attested" name="theatre" active="#siege-of-phasis-556" passive="#lazica" cert="medium" resp="#research">
+        <desc>The siege of Phasis was fought in Lazica, where Nachoragan had come from Iberia with his army.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'besieged the town of Phasis in Lazica'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.partOf.lazic-war" type="attested" name="partOf" active="#siege-of-phasis-556" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The siege of Phasis belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'Part of the Lazic War'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.victor.roman-empire" type="attested" name="victor" active="#siege-of-phasis-556" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>The Romans won: the Persians besieging Phasis were routed and pursued.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). the Persians 'were defeated in the ensuing irregular battle'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>3.19–28</citedRange><note>Standard reference (Holmes cites 'Agathias, iii, 19 et seq.'); the Phasis narrative itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.outcome.repulsed" type="attested" name="outcome" active="#siege-of-phasis-556" passive="#outcome.repulsed" cert="medium" resp="#research">
+        <desc>The siege failed: the besiegers were routed by a sally and by Justin's charge in their rear, and their siege engines, left behind, were burned.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>3.19–28</citedRange><note>Standard reference (Holmes cites 'Agathias, iii, 19 et seq.'); the Phasis narrative itself was not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.quantity.persian-troops" type="attested" name="quantity" active="#siege-of-phasis-556" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Nachoragan had an army of about <measure type="troops" quantity="60000" unit="men">sixty thousand</measure> men.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read). 'He had an army of sixty thousand at his disposal'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy). 'an army amounting to 60,000 men'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'Strength1: ~60,000'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.quantity.roman-troops" type="attested" name="quantity" active="#siege-of-phasis-556" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>The Roman forces under Martin and Justin 'did not amount to a third' of the Persian numbers; Wikipedia puts them at less than <measure type="troops" quantity="20000" unit="men">20,000</measure>.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'Strength2: 20,000 or less'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.quantity.persian-killed" type="attested" name="quantity" active="#siege-of-phasis-556" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>In the pursuit <measure type="casualties" quantity="10000" unit="men">ten thousand</measure> Persians were killed; 2,000 pioneers who ran back from the woods were also cut down.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'. 'ten thousand of the Persians were slain before the pursuit was abandoned'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'Casualties1: 10,000 killed'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-phasis-556.quantity.roman-killed" type="attested" name="quantity" active="#siege-of-phasis-556" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>Wikipedia gives the Roman losses at Phasis as <measure type="casualties" quantity="200" unit="men">200 killed</measure>.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'Casualties2: 200 killed'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.participant.siege-of-phasis-556" type="attested" name="participant" active="#nachoragan" passive="#siege-of-phasis-556" subtype="persian" notBefore="0555" notAfter="0556" cert="high" resp="#research">
+        <desc>Nachoragan, Mermeroes' successor, commanded the Persian army that besieged Phasis.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>3.19.1</citedRange><note>Frendo's translation of Agathias with section numbers, as quoted in a forum post (forums.totalwar.org thread 98050): '3.19.1 Straight after the failure of this attempt Nachoragan left for Nesos and camping close to the Romans invited Martin to a parley'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.siege-of-phasis-556" type="attested" name="participant" active="#martin-general" passive="#siege-of-phasis-556" subtype="roman" notBefore="0555" notAfter="0556" cert="high" resp="#research">
+        <desc>Martin, with Justin son of Germanus, commanded the Romans who defended Phasis; he took post on the south-western side.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read).</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>3.19.1–6</citedRange><note>Frendo's translation of Agathias with section numbers, as quoted in a forum post (forums.totalwar.org thread 98050): '3.19.1 Straight after the failure of this attempt Nachoragan left for Nesos and camping close to the Romans invited Martin to a parley'. Martin answers Nachoragan's demands.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-son-of-germanus.participant.siege-of-phasis-556" type="attested" name="participant" active="#justin-son-of-germanus" passive="#siege-of-phasis-556" subtype="roman" notBefore="0555" notAfter="0556" cert="medium" resp="#research">
+        <desc>Justin son of Germanus, Martin's second in command, guarded the western side of Phasis and, returning from a pious errand, charged the Persians in the rear and led the pursuit.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.office.555" type="attested" name="office" active="#martin-general" notBefore="0555" notAfter="0556" cert="medium" resp="#research">
+        <desc>During the siege of Phasis Martin was <term>magister militum per Armeniam</term>, the Roman commander in Lazica.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'the magister militum per Armeniam Martin and his second-in-command Justin, son of Germanus'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.lazica-555" type="attested" name="whereabouts" active="#martin-general" passive="#lazica" notBefore="0555" notAfter="0556" cert="high" resp="#research">
+        <desc>Martin was in Lazica with the Roman army in 555–556: at 'the Island' (Nesos) on the lower Phasis, where Nachoragan invited him to a parley, and at Phasis.
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>3.19.1–5</citedRange><note>Frendo's translation of Agathias with section numbers, as quoted in a forum post (forums.totalwar.org thread 98050): '3.19.1 Straight after the failure of this attempt Nachoragan left for Nesos and camping close to the Romans invited Martin to a parley'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy). Martinus and Justin 'occupied the region on the lower Phasis, known as "the Island"'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-son-of-germanus.whereabouts.lazica-555" type="attested" name="whereabouts" active="#justin-son-of-germanus" passive="#phasis" notBefore="0555" notAfter="0556" cert="medium" resp="#research">
+        <desc>Justin son of Germanus was with Martin on the lower Phasis and in Phasis during Nachoragan's siege.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy).</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.whereabouts.iberia-555" type="attested" name="whereabouts" active="#nachoragan" passive="#iberia-caucasus" when="0555" cert="medium" resp="#research">
+        <desc>After Gubazes' murder Nachoragan stayed inactive in Iberia, sending messengers into Lazica, before he advanced with his army into the region of Kutais.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.whereabouts.phasis-556" type="attested" name="whereabouts" active="#nachoragan" passive="#phasis" notBefore="0555" notAfter="0556" cert="medium" resp="#research">
+        <desc>Nachoragan camped before Phasis and besieged it, having first moved to 'Nesos' near the Romans to parley with Martin.
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>3.19.1</citedRange><note>Frendo's translation of Agathias with section numbers, as quoted in a forum post (forums.totalwar.org thread 98050): '3.19.1 Straight after the failure of this attempt Nachoragan left for Nesos and camping close to the Romans invited Martin to a parley'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.death.flayed" type="attested" name="death" active="#nachoragan" notBefore="0556" notAfter="0557" cert="low" resp="#research">
+        <desc>When the news of the defeat at Phasis reached him, Khosrow recalled Nachoragan and had him flayed alive; Holmes gives no year.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/382 (the printed page number was not read), citing 'Agathias, iii, 19 et seq.' and 'Ibid., iv, 23'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>4.23</citedRange><note>Standard reference, as cited by Holmes ('Ibid., iv, 23'); not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-son-of-germanus.kinship.germanus" type="attested" name="kinship" active="#justin-son-of-germanus" passive="#germanus" cert="medium" resp="#research">
+        <desc>Justin, Martin's second in command in Lazica, was the <term>son</term> of Germanus.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read). 'Martin and Justin the son of Germanus'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.office.555" type="attested" name="office" active="#nachoragan" notBefore="0554" notAfter="0556" cert="medium" resp="#research">
+        <desc>On Mermeroes' death Nachoragan was appointed <term>Persian commander-in-chief in Lazica</term> in his place.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read). 'Mermeroes died in 554, and was replaced by Nachoragan'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.death.554" type="attested" name="death" active="#mermeroes" passive="#mtskheta" when="0554" cert="medium" resp="#research">
+        <desc>Wikipedia and Holmes date Mermeroes' death to 554; Wikipedia places it at Mtskheta in Iberia. Older copies of Wikipedia give 555 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Mihr-Mihroe' (wikipedia-on-ipfs.org and kiwix 2020 copies), infobox 'Died 554, Mtskheta, Iberia'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/380 (the printed page number was not read). 'Mermeroes died in 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.death.555" type="uncertain" name="death" active="#mermeroes" passive="#mtskheta" when="0555" cert="low" resp="#research">
+        <desc>Some copies of Wikipedia's article on Mihr-Mihroe date his death to 555, at Mtskheta; the current article and Holmes give 554 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Mihr-Mihroe', older copy at self.gutenberg.org (World Heritage Encyclopedia), infobox 'Died 555, Mtskheta, Iberia'; the article says he is 'recorded as an old man by 555'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.death.555" type="attested" name="death" active="#gubazes-ii" when="0555" cert="medium" resp="#research">
+        <desc>Gubazes II was assassinated by the Roman generals in 555 (in the autumn, according to Wikipedia's article on his brother Tzath II).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Gubazes II of Lazica' (en.wikipedia.org copy): 'king of Lazica ... from circa 541 until his assassination in 555'; 'Tzath II of Lazica' (de.wikial.top copy): 'im Herbst 555'.</note></bibl>
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>4.11</citedRange><note>Latin translation of the Bonn edition (Niebuhr 1828) on fgh.perseids.org, book 4 chapter 11: the judge Athanasius found the killing ('caedem') of Gubazes unjust and had the confessed killers beheaded; no year given.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.gubazes-ii.reign.541-555" type="attested" name="reign" active="#gubazes-ii" from="0541" to="0555" cert="medium" resp="#research">
+        <desc>Gubazes II reigned as king of Lazica from about 541 until his assassination in 555.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Gubazes II of Lazica', infobox 'Reign ca. 541 – 555' (en.wikipedia.org, piglix.com copies).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.lazic-war" type="attested" name="participant" active="#martin-general" passive="#lazic-war" subtype="roman" notBefore="0555" notAfter="0556" cert="high" resp="#research">
+        <desc>Martin was a Roman commander in the Lazic War in 555–556: Agathias has him parley with Nachoragan at Nesos, and the judge Athanasius referred to the emperor the charge that he had known of and shared in the plot to murder Gubazes.
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>3.19.1–6</citedRange><note>Frendo's translation of Agathias with section numbers, as quoted in a forum post (forums.totalwar.org thread 98050): '3.19.1 Straight after the failure of this attempt Nachoragan left for Nesos and camping close to the Romans invited Martin to a parley'.</note></bibl>
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>4.11</citedRange><note>Latin translation of the Bonn edition on fgh.perseids.org, book 4 chapter 11: 'de Martino quod dictum fuerat, etiam ipsum conscium fuisse participemque horum consiliorum, ad Imperatorem referendum censuit'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.date.554" type="attested" name="date" active="#battle-of-telephis-554" when="0554" cert="medium" resp="#research">
+        <desc>Portuguese Wikipedia and the English article on the siege of Phasis date Mermeroes' victory at Telephis to 554; the English article on the battle itself says 553 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'In 554, the Persians won a major victory against the Laz-Byzantine forces at Telephis'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>2.19–22</citedRange><note>Standard reference for Agathias' account of the campaign; not read.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.date.553" type="uncertain" name="date" active="#battle-of-telephis-554" when="0553" cert="low" resp="#research">
+        <desc>English Wikipedia's article on the battle dates the assault on Telephis and Ollaria to 553, though its title calls it Mihr-Mihroe's campaign of 554 and other articles say 554 (another fact).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.place.telephis" type="attested" name="place" active="#battle-of-telephis-554" passive="#telephis" cert="medium" resp="#research">
+        <desc>The Persians attacked the Roman stronghold guarding the pass at Telephis, where Martin was posted, and then Ollaria nearby.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.theatre.lazica" type="attested" name="theatre" active="#battle-of-telephis-554" passive="#lazica" cert="medium" resp="#research">
+        <desc>The battle of Telephis–Ollaria was fought in Lazica.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'. 'Telephis and Ollaria, Lazica'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.partOf.lazic-war" type="attested" name="partOf" active="#battle-of-telephis-554" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The battle of Telephis–Ollaria belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'. 'Part of the Lazic War'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.victor.sasanian-empire" type="attested" name="victor" active="#battle-of-telephis-554" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Mermeroes won: the Romans retreated from Telephis and Ollaria westward as far as Nesos.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'. 'Result Sasanian victory'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'. 'Vitória sassânida'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-telephis-554.outcome.victory" type="attested" name="outcome" active="#battle-of-telephis-554" passive="#outcome.victory" cert="medium" resp="#research">
+        <desc>The Persian surprise attack at Telephis caused a general Roman retreat, but Mermeroes lacked supplies and siege equipment to follow it up.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mermeroes.participant.battle-of-telephis-554" type="attested" name="participant" active="#mermeroes" passive="#battle-of-telephis-554" subtype="persian" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Mermeroes, stationed near Kutais, spread word that he was gravely ill and then fell on the Romans at Telephis.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.battle-of-telephis-554" type="attested" name="participant" active="#martin-general" passive="#battle-of-telephis-554" subtype="roman" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Martin held the frontier stronghold guarding the pass at Telephis when Mermeroes attacked.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.participant.battle-of-telephis-554" type="attested" name="participant" active="#bessas" passive="#battle-of-telephis-554" subtype="roman" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Bessas, with Justin son of Germanus, was posted at Ollaria near Telephis and retreated with the rest.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.participant.battle-of-telephis-554" type="attested" name="participant" active="#bouzes" passive="#battle-of-telephis-554" subtype="roman" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Bouzes was one of the generals of the large force with which the Romans had reinforced Lazica before Telephis.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-son-of-germanus.participant.battle-of-telephis-554" type="attested" name="participant" active="#justin-son-of-germanus" passive="#battle-of-telephis-554" subtype="roman" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Justin son of Germanus was stationed with Bessas at Ollaria at the time of the Persian attack on Telephis.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.whereabouts.telephis-554" type="attested" name="whereabouts" active="#martin-general" passive="#telephis" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Martin was at Telephis, guarding the pass, when Mermeroes attacked in 553/554.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bessas.whereabouts.ollaria-554" type="attested" name="whereabouts" active="#bessas" passive="#ollaria" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Bessas was at Ollaria, near Telephis, in 553/554.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.bouzes.whereabouts.lazica-554" type="attested" name="whereabouts" active="#bouzes" passive="#lazica" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Bouzes was in Lazica with the Roman reinforcements in 553/554.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Portuguese Wikipedia, 'Campanha de Mermeroes de 554' (pt.wikipedia.org): 'ocorreu em 554'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.justin-son-of-germanus.whereabouts.ollaria-554" type="attested" name="whereabouts" active="#justin-son-of-germanus" passive="#ollaria" notBefore="0553" notAfter="0554" cert="medium" resp="#research">
+        <desc>Justin son of Germanus was at Ollaria with Bessas in 553/554.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Battle of Telephis–Ollaria' ('Mihr-Mihroe's campaign of 554'), copy at wikipedia.moesalih.com: 'The assault on Telephis and Ollaria occurred in 553'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.date.554-555" type="attested" name="date" active="#siege-of-onoguris-555" notBefore="0554" notAfter="0555" cert="medium" resp="#research">
+        <desc>Wikipedia dates the Roman attack on Onoguris to 554 or 555, after the murder of Gubazes; its article on the siege of Phasis puts it in 555, the year after Telephis.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Phasis', infobox and text (en.wikipedia.org copy). 'in the next year they were able to thwart a Byzantine attack on the fortress of Onoguris'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.place.onoguris" type="attested" name="place" active="#siege-of-onoguris-555" passive="#onoguris" cert="medium" resp="#research">
+        <desc>Martin attacked the new Persian fort of Onoguris, near the Roman stronghold of Archaeopolis.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+          <bibl type="seen"><ptr target="#agathias-histories"/><citedRange>4.11</citedRange><note>Latin translation of the Bonn edition on fgh.perseids.org, book 4 chapter 11: Gubazes had refused to join his forces 'ad oppugnandam Onogurin'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.theatre.lazica" type="attested" name="theatre" active="#siege-of-onoguris-555" passive="#lazica" cert="medium" resp="#research">
+        <desc>The siege of Onoguris was fought in Lazica.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'. 'Part of the Lazic War'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.partOf.lazic-war" type="attested" name="partOf" active="#siege-of-onoguris-555" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The siege of Onoguris belongs to the Lazic War.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.victor.sasanian-empire" type="attested" name="victor" active="#siege-of-onoguris-555" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>The Persians won: a small relief force under Nachoragan turned the battle, and the Romans fled.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'. 'Result: Sasanian victory'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.outcome.repulsed" type="attested" name="outcome" active="#siege-of-onoguris-555" passive="#outcome.repulsed" cert="medium" resp="#research">
+        <desc>The Roman attack on Onoguris failed; the Romans then abandoned their base at Archaeopolis, which the Persians destroyed.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.quantity.roman-troops" type="attested" name="quantity" active="#siege-of-onoguris-555" passive="#roman-empire" cert="medium" resp="#research">
+        <desc>Wikipedia gives the Roman army before Onoguris as <measure type="troops" quantity="50000" unit="men">50,000</measure> fighting men.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'. 'Strength 50,000'; wikisum.wiki summary: 'the Byzantine force of 50,000 fighting men under Martin'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.siege-of-onoguris-555.quantity.persian-relief" type="attested" name="quantity" active="#siege-of-onoguris-555" passive="#sasanian-empire" cert="medium" resp="#research">
+        <desc>Nachoragan's relief force numbered <measure type="troops" quantity="3000" unit="men">3,000 cavalry</measure>, besides the unnumbered garrison.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'. 'Strength ... 3,000 cavalry, Unknown number of garrison force'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.martin-general.participant.siege-of-onoguris-555" type="attested" name="participant" active="#martin-general" passive="#siege-of-onoguris-555" subtype="roman" notBefore="0554" notAfter="0555" cert="medium" resp="#research">
+        <desc>Martin led the Roman generals in the attack on Onoguris, hoping for a quick success after Gubazes' murder.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.nachoragan.participant.siege-of-onoguris-555" type="attested" name="participant" active="#nachoragan" passive="#siege-of-onoguris-555" subtype="persian" notBefore="0554" notAfter="0555" cert="medium" resp="#research">
+        <desc>Nachoragan, newly in command after Mermeroes' death, led the small relief force that routed the Romans at Onoguris.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Onoguris' (en.wikipedia-on-ipfs.org, wikimili.com and osmarks copies): 'occurred in 554 or 555 AD'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-the-patrician.office.550" type="attested" name="office" active="#peter-the-patrician" when="0550" cert="high" resp="#research">
+        <desc>When the fifth year of the truce of 545 ended, Justinian sent Petrus, 'a patrician and holding the office of "Magister"' (<term>magister</term>), to Khosrow to settle the East.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1353728 ('Page 515'), chapter XI with Dewing's marginal date '[550 A D.]'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/378 (the printed page number was not read). 'Peter Magister ... was entrusted with the negotiations'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-the-patrician.whereabouts.persia-550" type="attested" name="whereabouts" active="#peter-the-patrician" passive="#persia" when="0550" cert="medium" resp="#research">
+        <desc>In 550 Peter the Patrician went as envoy to Khosrow, who sent him away with the promise that a Persian envoy would follow.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1353728 ('Page 515'), chapter XI with Dewing's marginal date '[550 A D.]'; chapter by standard reference.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/378 (the printed page number was not read). 'In the spring of 550, when the five years' truce with Persia expired'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-the-patrician.participant.truce-551" type="attested" name="participant" active="#peter-the-patrician" passive="#truce-551" subtype="roman" when="0550" cert="medium" resp="#research">
+        <desc>Peter the Patrician's embassy to Khosrow in 550 opened the talks that led to the renewal of the truce with Isdigousnas in Byzantium.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.11</citedRange><note>Dewing's translation in the Delphi Complete Works of Procopius, bookreadfree.com/53652/1353728 ('Page 515'), chapter XI with Dewing's marginal date '[550 A D.]'; chapter by standard reference.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>8.15.1–2</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 731.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/378 (the printed page number was not read).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.peter-the-patrician.death.562" type="uncertain" name="death" active="#peter-the-patrician" passive="#constantinople" notBefore="0562" notAfter="0565" cert="low" resp="#research">
+        <desc>Holmes says the Fifty Years' Peace was 'the final diplomatic achievement of Peter Magister, who died soon after, on his return to Constantinople', citing Menander; the person record gives 565, so the year is doubtful.
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/392 (the printed page number was not read), citing 'Menander, Legat., ii'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.truce-557.place.constantinople" type="attested" name="place" active="#truce-557" passive="#constantinople" cert="medium" resp="#research">
+        <desc>The truce of 557 was negotiated in Byzantium, where Khosrow sent an ambassador in the spring of 556.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 52 of the web copy). 'he sent an ambassador to Byzantium in the spring of A.D.556'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.truce-557.partOf.lazic-war" type="attested" name="partOf" active="#truce-557" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The truce of 557 suspended the Lazic War: it extended to Lazica, where each side kept what it held, pending a lasting peace.
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 52 of the web copy). 'In Lazica each party was to keep what it possessed, territory, cities, and castles'.</note></bibl>
+          <bibl type="not-seen"><ptr target="#agathias-histories"/><citedRange>4.30</citedRange><note>Standard reference, as in the base's other facts on this truce; not read here.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.fifty-years-peace-562.partOf.lazic-war" type="attested" name="partOf" active="#fifty-years-peace-562" passive="#lazic-war" cert="medium" resp="#research">
+        <desc>The Fifty Years' Peace ended the Lazic War: Khosrow gave up his claim to Lazica for a yearly payment of 30,000 solidi.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Lazic War' (movatter.jp copy of en.wikipedia.org): the war 'lasted for twenty years, from 541 to 562, and ended with the Fifty-Year Peace Treaty'.</note></bibl>
+          <bibl type="secondary"><ptr target="#holmes-justinian-theodora"/><note>Holmes, The Age of Justinian and Theodora vol. 2, en.wikisource page scan djvu/392: 'Chosroes agreed to relinquish all claim to Lazica in consideration of an annual payment of thirty thousand solidi'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.battle-of-the-hippis-550.quantity.persian-vanguard" type="attested" name="quantity" active="#battle-of-the-hippis-550" passive="#sasanian-empire" cert="high" resp="#research">
+        <desc>Before the battle Chorianes sent ahead <measure type="troops" quantity="1000" unit="men">a thousand</measure> picked men in corselets to reconnoitre; the size of his whole army is not given.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>8.8</citedRange><note>K. Gan's Russian translation (litbit.ru, Izvestiya drevnikh grecheskikh i rimskikh pisatelei o Kavkaze, part 2, reader page 121): 'Khorian-zhe poslal vpered tysyachu otbornykh, odetykh v pantsyr'; Gan's paragraph marks are his own numbering.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.mirranes-petra.whereabouts.petra-549" type="attested" name="whereabouts" active="#mirranes-petra" passive="#petra" notBefore="0548" notAfter="0549" cert="high" resp="#research">
+        <desc>Mirranes commanded the Persian garrison inside Petra during Dagisthaeus' siege and went out to Dagisthaeus to offer its surrender.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), bookrags.com/ebooks/16764/150 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.phabrizus.whereabouts.phasis-549" type="attested" name="whereabouts" active="#phabrizus" passive="#phasis-river" when="0549" cert="high" resp="#research">
+        <desc>In 549 Phabrizus was one of the commanders of the 5,000 Persians camped beside the Phasis on the frontier of Lazica.
+          <bibl type="seen-unnumbered"><ptr target="#procopius-wars"/><citedRange>2.30</citedRange><note>Dewing's Project Gutenberg text (#16764), free-books.at offset 455000 (chapter XXX); Roman chapter number only, sections by standard reference.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.dagisthaeus.office.548" type="attested" name="office" active="#dagisthaeus" notBefore="0548" notAfter="0549" cert="medium" resp="#research">
+        <desc>Wikipedia calls Dagisthaeus, when he was sent to Lazica, <term>magister militum per Armeniam</term>; Procopius calls him the commander of the army sent to help the Lazi.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Siege of Petra (549)', infobox and text (en.wikipedia.org copy). 'under command of the magister militum per Armeniam Dagisthaeus'.</note></bibl>
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.29.10</citedRange><note>[CL] catholiclibrary.org English translation with inline section numbers, chunk 193. 'sent seven thousand men and Dagisthaeus as commander'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.tzath-ii.kinship.gubazes-ii" type="attested" name="kinship" active="#tzath-ii" passive="#gubazes-ii" cert="medium" resp="#research">
+        <desc>Tzath was the younger <term>brother</term> of Gubazes II and succeeded him as king of the Lazi.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Tzath II of Lazica' (de.wikial.top copy) and 'Gubazes II of Lazica' (en.wikipedia.org copy: 'Gubazes had a younger brother, Tzath, who succeeded him on the throne').</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy). 'his brother, Tzathes, appointed king in his place'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.tzath-ii.whereabouts.constantinople-555" type="attested" name="whereabouts" active="#tzath-ii" passive="#constantinople" when="0555" cert="medium" resp="#research">
+        <desc>When Gubazes was murdered in the autumn of 555, his brother Tzath was living in Constantinople.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Tzath II of Lazica' (de.wikial.top copy) and 'Gubazes II of Lazica' (en.wikipedia.org copy: 'Gubazes had a younger brother, Tzath, who succeeded him on the throne'). 'Zu dieser Zeit residierte Tzath in der byzantinischen Hauptstadt Konstantinopel'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.tzath-ii.whereabouts.lazica-556" type="attested" name="whereabouts" active="#tzath-ii" passive="#lazica" when="0556" cert="medium" resp="#research">
+        <desc>Tzath arrived in Lazica in the spring of 556 with the magister militum Soterichus and was received as king.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Tzath II of Lazica' (de.wikial.top copy) and 'Gubazes II of Lazica' (en.wikipedia.org copy: 'Gubazes had a younger brother, Tzath, who succeeded him on the throne'). 'kam im Frühjahr 556 in Lazica an, begleitet von der Magister Militum Soterichus'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.tzath-ii.accession.556" type="attested" name="accession" active="#tzath-ii" passive="#lazica" when="0556" cert="medium" resp="#research">
+        <desc>At the Lazi's request Justinian confirmed Tzath as king in place of his murdered brother; he took up the kingship in Lazica in 556.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>Wikipedia, 'Tzath II of Lazica' (de.wikial.top copy) and 'Gubazes II of Lazica' (en.wikipedia.org copy: 'Gubazes had a younger brother, Tzath, who succeeded him on the throne'). 'König von Lazica ... von 556 bis zu einem unbekannten Datum'.</note></bibl>
+          <bibl type="secondary"><ptr target="#rawlinson-seventh-monarchy"/><citedRange>ch. XX</citedRange><note>Rawlinson, Seventh Great Oriental Monarchy ch. XX, s-twc.com D-Link copy (bnum 4621, chapter 20, page 49 of the web copy).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.lazic-war.outcome.treaty" type="attested" name="outcome" active="#lazic-war" passive="#outcome.treaty" cert="high" resp="#research">
+        <desc>The Lazic War ended with a treaty, the Fifty Years' Peace, by which Lazica was to be handed over to the Romans.
+          <bibl type="seen"><ptr target="#menander-protector"/><citedRange>fr. 6.1</citedRange><note>As for f.fifty-years-peace-562.theatre.lazica: Lazica to be handed over to the Romans.</note></bibl>
+          <bibl type="secondary"><ptr target="#dignas-winter-2007"/><citedRange unit="page">140–143</citedRange><note>Translated text of Menander fr. 6.1.</note></bibl>
+        </desc>
+      </relation>
     </listRelation>
   </standOff>
 </TEI>
@@ -4378,6 +5967,32 @@ enum EmbeddedReferenceBase {
         <desc>Britannica's article, as reproduced, gives Ardashir I's reign as 224–241; Wikipedia ends it with his death in 242.
         <bibl type="secondary"><ptr target="#britannica"/><note>Britannica article 'Ardashir I' as reproduced in a note at familytrees.genopro.com: 'the founder of the Sasanian empire ... (reigned AD 224-241)'.</note></bibl></desc>
       </relation>
+      <relation xml:id="f.peroz-i.reign.459-484" type="attested" name="reign" active="#peroz-i" from="0459" to="0484" cert="medium" resp="#research">
+        <desc>Peroz I, father of Kavadh I, reigned from 459 to 484, when he was defeated and killed by the Hephthalites; some modern lists begin his reign in 457, at his father's death, when his brother Hormizd III took the throne.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Peroz I' (en.wikipedia.org): 'Sasanian King of Kings of Iran from 459 to 484'; ancientcoingallery.net gives '457 CE to 484 CE'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.jamasp.reign.496-499" type="attested" name="reign" active="#jamasp" from="0496" to="0499" cert="medium" resp="#research">
+        <desc>Jamasp reigned from 496 to 498 or 499, in the place of his deposed brother Kavadh I, who then took the throne back.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Jamasp' (en.wikipedia.org copies): infobox 'Reign 496–498/9'; older revisions '496 to 498'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.hormizd-iv.reign.579-590" type="attested" name="reign" active="#hormizd-iv" from="0579" to="0590" cert="medium" resp="#research">
+        <desc>Hormizd IV, son and successor of Khosrow I, reigned from 579 (Britannica: 578/579) to 590, when he was deposed and killed.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Hormizd IV': 'Sasanian King of Kings of Iran from 579 to 590'.</note></bibl>
+          <bibl type="secondary"><ptr target="#britannica"/><note>'Hormizd IV': 'reigned 578/579–590'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-harith-ibn-jabalah.reign.528-569" type="attested" name="reign" active="#al-harith-ibn-jabalah" from="0528" to="0569" cert="medium" resp="#research">
+        <desc>Al-Harith ibn Jabalah (Arethas) ruled the Ghassanids from about 528, when his father fell at Thannuris, to his death in 569; Justinian raised him to the dignity of king about 529.
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Al-Harith ibn Jabalah' (piglix and wikisum copies): 'he reigned from c. 528 to 569'; infobox 'Reign c. 529 – 569'.</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.al-mundhir-iii.reign.503-554" type="attested" name="reign" active="#al-mundhir-iii" from="0503" to="0554" cert="medium" resp="#research">
+        <desc>Al-Mundhir III was king of the Lakhmids of al-Hira from 503 or 505 to 554, when he fell in battle against al-Harith ibn Jabalah (Yawm Halima).
+          <bibl type="secondary"><ptr target="#wikipedia"/><note>'Al-Mundhir III ibn al-Nu'man' (theinfolist and sagapedia copies): 'king of the Lakhmids in 503/505–554'; died 554, Yawm Halima.</note></bibl>
+        </desc>
+      </relation>
     </listRelation>
   </standOff>
 </TEI>
@@ -5262,6 +6877,17 @@ enum EmbeddedReferenceBase {
           <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I*.</note></bibl>
         </desc>
       </relation>
+      <relation xml:id="f.second-persian-war.outcome.truce" type="attested" name="outcome" active="#second-persian-war" passive="#outcome.truce" cert="medium" resp="#research">
+        <desc>Justinian's second Persian war in the East (540–545) ended in a truce: the armistice of 545, which Khosrow granted for money and the physician Tribunus; Lazica was not covered, and the war there went on.
+          <bibl type="seen"><ptr target="#procopius-wars"/><citedRange>2.28.1–9</citedRange><note>[Thayer] Dewing's Loeb text with section numbers, penelope.uchicago.edu page 2I* (as for f.truce-545.outcome.truce).</note></bibl>
+        </desc>
+      </relation>
+      <relation xml:id="f.persian-invasion-544.outcome.ransomed" type="attested" name="outcome" active="#persian-invasion-544" passive="#outcome.ransomed" cert="medium" resp="#research">
+        <desc>Khosrow's invasion of 544 was the siege of Edessa, which ended with a payment by the Edessenes, after which the Persians withdrew.
+          <bibl type="secondary"><ptr target="#greatrex-lieu-2002"/><note>Chapter abstract (taylorfrancis.com), as for f.siege-of-edessa-544.outcome.ransomed.</note></bibl>
+          <bibl type="not-seen"><ptr target="#procopius-wars"/><citedRange>2.26–27</citedRange><note>Standard reference as given by Greatrex and Lieu.</note></bibl>
+        </desc>
+      </relation>
     </listRelation>
   </standOff>
 </TEI>
@@ -5303,6 +6929,7 @@ enum EmbeddedReferenceBase {
         <orgName type="variant">Byzantine</orgName>
         <orgName type="variant">Roman</orgName>
         <orgName type="variant">Rhomaioi</orgName>
+        <orgName type="variant">Rome</orgName>
         <orgName type="variant">Byzantine army</orgName>
         <orgName type="variant">Byzantine forces</orgName>
         <orgName type="variant">Roman army</orgName>
@@ -6409,6 +8036,7 @@ enum EmbeddedReferenceBase {
         <persName type="main">Manyanh</persName>
         <occupation>(said to be) daughter or granddaughter of Heraclius</occupation>
         <note>Named in modern, Wikipedia-derived material as the daughter (by other traditions the granddaughter) of Heraclius married to Yazdegerd III in 635. No primary source (Tabari, Baladhuri, Sebeos, the Byzantine chroniclers) was found for her or for the marriage: a late or unreliable tradition, kept only so that a text repeating it can be recognised.</note>
+        <note type="unrecorded" subtype="life">A late, doubtful tradition: no dates can be given for a person no primary source names.</note>
       </person>
 
       <!-- ============================================================ -->
@@ -6443,6 +8071,7 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Moorhead</persName>
         <occupation>modern historian</occupation>
         <note>Author of Justinian (London: Longman, 1994), cited in the bibliography of the 540 text (which gives "New York: Addison Wesley Longman, 1997"; that edition is not verified).</note>
+        <note type="unrecorded" subtype="life">A modern historian, recorded only as the author of a work the base cites; his dates are not recorded.</note>
       </person>
 
       <person xml:id="john-julius-norwich" sex="M">
@@ -6529,21 +8158,27 @@ enum EmbeddedReferenceBase {
         <persName type="main">Martin</persName>
         <persName type="variant">Martinus</persName>
         <occupation>general (magister militum)</occupation>
+        <floruit from="0533" to="0556" cert="medium"/>
         <note>Roman general under Justinian; general of the East at the time of the Roman advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref); later a commander in the Lazic War.</note>
+        <note>The floruit is the span of the dated facts this base holds for him (offices, whereabouts, parts in events), each with its source; his birth and death are not recorded.</note>
       </person>
       <person xml:id="valerian-general" sex="M">
         <persName type="main">Valerian</persName>
         <persName type="variant">Valerianus</persName>
         <occupation>general (magister militum)</occupation>
+        <floruit from="0533" to="0552" cert="medium"/>
         <note>Roman general under Justinian; general in Armenia at the time of the advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref).</note>
         <note type="disambiguation">The sixth-century general, not the emperor Valerian (253–260) whom Shapur I captured.</note>
+        <note>The floruit is the span of the dated facts this base holds for him (offices, whereabouts, parts in events), each with its source; his birth and death are not recorded.</note>
       </person>
       <person xml:id="john-son-of-nicetas" sex="M">
         <persName type="main">John son of Nicetas</persName>
         <persName type="variant">John, son of Nicetas</persName>
         <persName type="variant">John the son of Nicetas</persName>
         <occupation>general</occupation>
+        <floruit from="0530" to="0543" cert="medium"/>
         <note>Roman commander in the advance into Persarmenia that ended at Anglon (543, Wars 2.24, std ref).</note>
+        <note>The floruit is the span of the dated facts this base holds for him (offices, whereabouts, parts in events), each with its source; his birth and death are not recorded.</note>
       </person>
       <person xml:id="rustam-farrokhzad" sex="M">
         <persName type="main">Rustam Farrokhzad</persName>
@@ -6570,6 +8205,7 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Komito</persName>
         <occupation>sister of the empress Theodora</occupation>
         <note>Elder sister of the empress Theodora and wife of the general Sittas (known here from Wikipedia, "Sittas").</note>
+        <note type="unrecorded" subtype="life">No dates of her own in the sources used here: she is known as Theodora's elder sister and the wife of Sittas.</note>
       </person>
       <person xml:id="butilinus" sex="M">
         <persName type="main">Butilinus</persName>
@@ -6577,6 +8213,7 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Bucelin</persName>
         <persName type="variant">Butilin</persName>
         <occupation>Alamannic duke, commander of a Frankish army</occupation>
+        <floruit from="0553" to="0554" cert="medium"/>
         <note>Alamannic leader who with his brother Leutharis led the Frankish and Alamannic invasion of Italy (553–554); destroyed with his army by Narses at Casilinum on the Volturnus (554), as Agathias tells (book 2).</note>
       </person>
 
@@ -6675,6 +8312,197 @@ enum EmbeddedReferenceBase {
         <floruit when="0540"/>
         <note>Bishop of Apamea when Khosrow visited the city in 540; Evagrius (Ecclesiastical History 4) calls him "a man most powerful in word and deed".</note>
         <note type="disambiguation">Not the Roman envoy Thomas of 531–532, nor Thomas Gouzes, the builder of forts in Lazica.</note>
+      </person>
+
+      <person xml:id="dagisthaeus" sex="M">
+        <persName type="main">Dagisthaeus</persName>
+        <persName type="variant">Dagistheus</persName>
+        <persName type="variant">Dagisteus</persName>
+        <occupation>Roman general (magister militum)</occupation>
+        <floruit from="0548" to="0552" cert="medium"/>
+        <note>Roman commander sent by Justinian with 7,000 men and 1,000 Tzani to help the Lazi; besieged Petra without success (548/549), then with Gubazes defeated the Persians left in Lazica (Wars 2.29–30); accused by the Lazi and imprisoned, and replaced by Bessas (Wars 8.9). Later an officer under Narses in Italy.</note>
+      </person>
+      <person xml:id="bessas" sex="M">
+        <persName type="main">Bessas</persName>
+        <persName type="variant">Bessa</persName>
+        <occupation>Roman general (magister militum per Armeniam)</occupation>
+        <floruit from="0503" to="0554" cert="medium"/>
+        <note>Roman general of Gothic origin from Thrace; defender of Rome lost to Totila in 546; general of Armenia, sent to Lazica in place of Dagisthaeus, he took Petra by storm in 551 when over seventy years old (Wars 8.9; 8.11–12).</note>
+      </person>
+      <person xml:id="gubazes-ii" sex="M">
+        <persName type="main">Gubazes</persName>
+        <persName type="variant">Gubazes II</persName>
+        <persName type="variant">Goubazes</persName>
+        <persName type="variant">Gubaz</persName>
+        <occupation>king of the Lazi</occupation>
+        <death notBefore="0554" notAfter="0555" cert="medium"/>
+        <floruit from="0541" to="0555"/>
+        <note>King of the Lazi (Colchians) during the Lazic War: he called in Khosrow in 541, turned back to the Romans in 548/549 and fought beside Dagisthaeus (Wars 2.29–30; 8.8); murdered by the Roman officers John and Rusticus, with Martin's connivance, in 554/555 (Agathias 3–4).</note>
+      </person>
+      <person xml:id="mirranes-petra" sex="M">
+        <persName type="main">Mirranes of Petra</persName>
+        <persName type="variant">Mirranes</persName>
+        <occupation>Persian commander of the garrison of Petra</occupation>
+        <floruit when="0549"/>
+        <note>The Persian who commanded the garrison of Petra during Dagisthaeus' siege (548/549) and deceived him with offers of surrender (Wars 2.30).</note>
+        <note type="disambiguation">Not Perozes, the mirranes defeated at Dara in 530; "mirranes" (Mihran) is a title and family name of several Persian commanders.</note>
+      </person>
+      <person xml:id="phabrizus" sex="M">
+        <persName type="main">Phabrizus</persName>
+        <persName type="variant">Fariburz</persName>
+        <occupation>Persian commander</occupation>
+        <floruit from="0547" to="0549"/>
+        <note>Persian official, brother of Isdigousnas; sent by Khosrow to Lazica to do away with Gubazes (Wars 2.28–29); left by Mermeroes in Lazica with 5,000 men in 549, whose force the Romans and Lazi almost annihilated by the Phasis (Wars 2.30).</note>
+      </person>
+      <person xml:id="chorianes" sex="M">
+        <persName type="main">Chorianes</persName>
+        <occupation>Persian commander</occupation>
+        <death notBefore="0549" notAfter="0550" cert="medium"/>
+        <note>Persian commander of an army of Persians and Alans, killed by a chance missile in the battle by the river Hippis, which the Romans and Lazi thereby won (Wars 8.8).</note>
+      </person>
+      <person xml:id="odonachus" sex="M">
+        <persName type="main">Odonachus</persName>
+        <persName type="variant">Odonaco</persName>
+        <occupation>Roman officer</occupation>
+        <floruit from="0550" to="0551"/>
+        <note>Roman officer sent to Lazica with Bessas' army (Wars 8.9); with Babas he held Archaeopolis against Mermeroes in 551 (Wars 8.13–14).</note>
+      </person>
+      <person xml:id="babas" sex="M">
+        <persName type="main">Babas</persName>
+        <persName type="variant">Baba</persName>
+        <occupation>Roman officer</occupation>
+        <floruit from="0550" to="0556" cert="medium"/>
+        <note>Roman officer of Thracian birth sent to Lazica with Bessas' army (Wars 8.9); with Odonachus he held Archaeopolis against Mermeroes in 551 (Wars 8.13–14); still commanding at Archaeopolis in 555/556 (Rawlinson, after Agathias).</note>
+      </person>
+      <person xml:id="benilus" sex="M">
+        <persName type="main">Benilus</persName>
+        <persName type="variant">Benilo</persName>
+        <occupation>Roman officer</occupation>
+        <floruit from="0550" to="0551"/>
+        <note>Brother of the general Bouzes; sent to Lazica with Bessas' army (Wars 8.9) and in 551 commanded, with Uligagus, the Romans camped at the mouth of the Phasis (Wars 8.13).</note>
+      </person>
+      <person xml:id="nachoragan" sex="M">
+        <persName type="main">Nachoragan</persName>
+        <persName type="variant">Nakhoragan</persName>
+        <occupation>Persian general</occupation>
+        <death notBefore="0556" notAfter="0557" cert="low"/>
+        <floruit from="0555" to="0556"/>
+        <note>Persian commander in Lazica after Mermeroes' death; defeated before Phasis by Martin and Justin (555/556), and flayed alive on Khosrow's orders (Agathias 3.19–28; 4.23, after Holmes).</note>
+      </person>
+      <person xml:id="justin-son-of-germanus" sex="M">
+        <persName type="main">Justin son of Germanus</persName>
+        <persName type="variant">Justin, son of Germanus</persName>
+        <persName type="variant">Justinus son of Germanus</persName>
+        <occupation>Roman general</occupation>
+        <floruit from="0550" to="0566" cert="medium"/>
+        <note>Eldest son of Germanus, Justinian's cousin; an officer against the Sclaveni in 550–551 (Wars 7.40); second in command to Martin in Lazica, where he led the charge that broke Nachoragan's siege of Phasis (555/556).</note>
+        <note type="disambiguation">Not the emperors Justin I (518–527) or Justin II (565–578), Justinian's nephew and successor; this Justin was Germanus' son.</note>
+      </person>
+      <person xml:id="tzath-ii" sex="M">
+        <persName type="main">Tzath II</persName>
+        <persName type="variant">Tzath</persName>
+        <persName type="variant">Tzathes</persName>
+        <occupation>king of the Lazi</occupation>
+        <floruit from="0555" to="0556"/>
+        <note>Younger brother of Gubazes II; living in Constantinople when Gubazes was murdered (555), he was confirmed king by Justinian at the Lazi's request and arrived in Lazica in the spring of 556 with the magister militum Soterichus (Wikipedia; Rawlinson).</note>
+        <note type="disambiguation">Not Tzath I, king of the Lazi baptised in Constantinople in 522/523, Gubazes' predecessor.</note>
+      </person>
+
+      <person xml:id="coutzes" sex="M">
+        <persName type="main">Coutzes</persName>
+        <persName type="variant">Cutzes</persName>
+        <persName type="variant">Koutzes</persName>
+        <occupation>general (dux)</occupation>
+        <floruit from="0528" to="0528"/>
+        <note>Thracian, brother of Bouzes; with him commanded the soldiers in Libanus and was lost at Mindouos in 528: Procopius says he was taken captive, Zacharias that he was killed (Wars 1.13.5–8, std ref).</note>
+      </person>
+      <person xml:id="peroz-i" sex="M">
+        <persName type="main">Peroz I</persName>
+        <persName type="variant">Peroz</persName>
+        <persName type="variant">Perozes</persName>
+        <persName type="variant">Firuz</persName>
+        <occupation>Sasanian king (shahanshah)</occupation>
+        <death when="0484"/>
+        <note>Sasanian king (r. 459–484), father of Kavadh I; killed with his army by the Ephthalites (Wars 1.4).</note>
+        <note type="disambiguation">The king, father of Kavadh I, who died in 484: not Perozes the mirranes (perozes), the Persian commander defeated at Dara in 530.</note>
+      </person>
+      <person xml:id="matasuntha" sex="F">
+        <persName type="main">Matasuntha</persName>
+        <persName type="variant">Matasuentha</persName>
+        <persName type="variant">Mataswintha</persName>
+        <persName type="variant">Matasuintha</persName>
+        <occupation>Ostrogothic princess</occupation>
+        <floruit from="0536" to="0551"/>
+        <note>Daughter of Amalasuntha and granddaughter of Theoderic; wife of Vitiges, with whom she was brought to Constantinople in 540, and after his death of Germanus (550), to whom she bore a posthumous son Germanus.</note>
+      </person>
+      <person xml:id="caoses" sex="M">
+        <persName type="main">Caoses</persName>
+        <persName type="variant">Kawus</persName>
+        <persName type="variant">Kaus</persName>
+        <persName type="variant">Kayus</persName>
+        <occupation>Sasanian prince</occupation>
+        <floruit when="0531" cert="medium"/>
+        <note>Eldest son of Kavadh I, passed over for the throne in favour of his younger brother Khosrow I in 531 (Wars 1.21, std ref; Wikipedia 'Kawus').</note>
+      </person>
+      <person xml:id="zames" sex="M">
+        <persName type="main">Zames</persName>
+        <persName type="variant">Zamasp</persName>
+        <occupation>Sasanian prince</occupation>
+        <floruit from="0531" to="0532" cert="medium"/>
+        <note>Second son of Kavadh I, barred from the throne by the loss of an eye; in 532 a party of nobles plotted to make his son Kavadh king with Zames as regent (Wars 1.23.4).</note>
+        <note type="disambiguation">Kavadh I's son, not Jamasp (Zamasp), Kavadh's brother, who reigned 496–498 in his place.</note>
+      </person>
+      <person xml:id="photius-stepson" sex="M">
+        <persName type="main">Photius</persName>
+        <persName type="variant">Photios</persName>
+        <persName type="variant">Photinus</persName>
+        <occupation>officer, later monk and abbot</occupation>
+        <floruit from="0535" to="0578"/>
+        <note>Son of Antonina by a previous marriage, stepson of Belisarius; with him in Sicily and Italy from 535 and in the East in 541 (Wars 5.5.5; Secret History 1–3).</note>
+        <note type="disambiguation">Belisarius' stepson of the sixth century, not Photius the ninth-century patriarch of Constantinople.</note>
+      </person>
+      <person xml:id="hormizd-iv" sex="M">
+        <persName type="main">Hormizd IV</persName>
+        <persName type="variant">Hormisdas IV</persName>
+        <persName type="variant">Ormisda IV</persName>
+        <persName type="variant">Hormozd IV</persName>
+        <occupation>Sasanian king (shahanshah)</occupation>
+        <floruit from="0579" to="0590"/>
+        <note>Son and successor of Khosrow I, king 579–590, father of Khosrow II.</note>
+      </person>
+      <person xml:id="domnentiolus" sex="M">
+        <persName type="main">Domnentiolus</persName>
+        <persName type="variant">Domentiolus</persName>
+        <persName type="variant">Domnentiolus, nephew of Bouzes</persName>
+        <occupation>officer</occupation>
+        <floruit from="0543" to="0550"/>
+        <note>Son of a sister of Bouzes; in command at Messana in Sicily against Totila in 550 (Wars 7.39). A Domnentiolus camped at Phison in 543 (Wars 2.24), and Zacharias has a Domentiolus lead Bouzes' troops in 531; that these are the same man is not established here.</note>
+      </person>
+      <person xml:id="damianus" sex="M">
+        <persName type="main">Damianus</persName>
+        <persName type="variant">Damian</persName>
+        <persName type="variant">Damianus, nephew of Valerian</persName>
+        <occupation>officer</occupation>
+        <floruit from="0537" to="0552"/>
+        <note>Nephew of the general Valerian, whom he accompanied in Italy (Wars 6.7.26; 8.33.2).</note>
+      </person>
+      <person xml:id="justinian-son-of-germanus" sex="M">
+        <persName type="main">Justinian son of Germanus</persName>
+        <persName type="variant">Justinian, son of Germanus</persName>
+        <persName type="variant">Justinian (magister militum per Orientem)</persName>
+        <occupation>general</occupation>
+        <death when="0582"/>
+        <note>Second son of Germanus, born after 525; general in the Balkans and the East; died 582 (Wikipedia, 'Justinian (magister militum per Orientem)').</note>
+        <note type="disambiguation">Germanus' son, not the emperor Justinian I, his father's cousin.</note>
+      </person>
+      <person xml:id="jamasp" sex="M">
+        <persName type="main">Jamasp</persName>
+        <persName type="variant">Djamasp</persName>
+        <persName type="variant">Jamaspes</persName>
+        <occupation>Sasanian king (shahanshah)</occupation>
+        <floruit from="0496" to="0498"/>
+        <note>Brother of Kavadh I, set on the throne when Kavadh was deposed (496) and displaced at his restoration (498/499) (Wikipedia, 'Kavad I'). Procopius instead names Blases (Balash) as the king chosen in Kavadh's place (Wars 1.5).</note>
+        <note type="disambiguation">Kavadh I's brother, who reigned 496–498; not Zames (Zamasp), Kavadh's second son.</note>
       </person>
     </listPerson>
   </standOff>
@@ -7144,6 +8972,7 @@ enum EmbeddedReferenceBase {
         <placeName type="main">Mediterranean Sea</placeName>
         <placeName type="variant">Mediterranean</placeName>
         <note>The Mediterranean; in 540 Khosrow bathed in it at Seleucia Pieria.</note>
+        <note type="unrecorded" subtype="region">A sea between three continents: it lies within no region of the base.</note>
       </place>
 
       <place xml:id="mindouos" type="village">
@@ -7223,6 +9052,122 @@ enum EmbeddedReferenceBase {
         <placeName type="variant">al-Nukhayla</placeName>
         <note>Place on the Euphrates near al-Hira (north of it, and near the later Kufa) where Mihran was defeated and killed by al-Muthanna (634 or 635); al-Baladhuri, after Saif, puts it between the as-Sakun and banu-Sulaim canals, with the Muslim camp at an-Nukhailah.</note>
       </place>
+
+      <place xml:id="phasis-river" type="river">
+        <placeName type="main">Phasis</placeName>
+        <placeName type="variant">River Phasis</placeName>
+        <placeName type="variant">Phasis River</placeName>
+        <placeName type="variant">Rioni</placeName>
+        <note>The chief river of Lazica (Colchis), modern Rioni, Georgia.</note>
+        <note type="disambiguation">The river; the city of Phasis at its mouth is a separate record (phasis).</note>
+      </place>
+      <place xml:id="phasis" type="city">
+        <placeName type="main">Phasis</placeName>
+        <placeName type="variant">city of Phasis</placeName>
+        <placeName type="variant">Poti</placeName>
+        <note>Roman-held town of Lazica at the mouth of the river Phasis, near modern Poti, Georgia; besieged by Nachoragan in 555/556.</note>
+        <note type="disambiguation">The town; the river Phasis is a separate record (phasis-river).</note>
+      </place>
+      <place xml:id="hippis-river" type="river">
+        <placeName type="main">Hippis</placeName>
+        <placeName type="variant">River Hippis</placeName>
+        <placeName type="variant">Tskhenistskali</placeName>
+        <note>A river of Lazica, identified with the modern Tskhenistskali, Georgia; battle of Chorianes' army with the Romans and Lazi (Wars 8.8).</note>
+      </place>
+      <place xml:id="archaeopolis" type="city">
+        <placeName type="main">Archaeopolis</placeName>
+        <placeName type="variant">Nokalakevi</placeName>
+        <note>'The first and greatest city in Lazica' (Wars 8.13), on a rough hill beside a river; modern Nokalakevi, Georgia.</note>
+      </place>
+      <place xml:id="iberia-caucasus" type="region">
+        <placeName type="main">Iberia</placeName>
+        <placeName type="variant">Caucasian Iberia</placeName>
+        <placeName type="variant">Kartli</placeName>
+        <note>The kingdom of the Iberians in the Caucasus (eastern Georgia), under Persian rule in the sixth century; the Persian base for the invasions of Lazica.</note>
+        <note type="disambiguation">Caucasian Iberia, not the Iberian peninsula (Spain and Portugal).</note>
+      </place>
+      <place xml:id="mtskheta" type="city">
+        <placeName type="main">Mtskheta</placeName>
+        <placeName type="variant">Mestleta</placeName>
+        <note>The old capital of Caucasian Iberia, near Tbilisi, Georgia; Mermeroes died there (Wikipedia, after Agathias).</note>
+      </place>
+      <place xml:id="telephis" type="fortress">
+        <placeName type="main">Telephis</placeName>
+        <note>A Roman stronghold guarding a narrow pass in Lazica, near Ollaria; lost to Mermeroes in 553/554.</note>
+      </place>
+      <place xml:id="ollaria" type="fortress">
+        <placeName type="main">Ollaria</placeName>
+        <note>A Roman post in Lazica near Telephis, held by Bessas and Justin in 553/554.</note>
+      </place>
+      <place xml:id="onoguris" type="fortress">
+        <placeName type="main">Onoguris</placeName>
+        <note>A Persian-held fort in Lazica near Archaeopolis, attacked without success by the Romans under Martin in 554/555.</note>
+      </place>
+
+      <place xml:id="sicily" type="island">
+        <placeName type="main">Sicily</placeName>
+        <placeName type="variant">Sicilia</placeName>
+        <note>The island, held by the Goths until Belisarius took it in 535 (Wars 5.5).</note>
+      </place>
+      <place xml:id="syracuse" type="city">
+        <placeName type="main">Syracuse</placeName>
+        <placeName type="variant">Syracusae</placeName>
+        <note>City of Sicily, which surrendered to Belisarius in 535 and where he laid down his consulship on the last day of that year (Wars 5.5).</note>
+      </place>
+      <place xml:id="damascus" type="city">
+        <placeName type="main">Damascus</placeName>
+        <note>City of Phoenicia Libanensis, where Coutzes commanded in 528 according to modern prosopography (Wikipedia, 'Coutzes').</note>
+      </place>
+      <place xml:id="palmyra" type="city">
+        <placeName type="main">Palmyra</placeName>
+        <placeName type="variant">Tadmor</placeName>
+        <note>Desert city of Phoenicia Libanensis, where Bouzes commanded in 528 according to modern prosopography (Wikipedia, 'Bouzes').</note>
+      </place>
+      <place xml:id="portus" type="town">
+        <placeName type="main">Portus</placeName>
+        <placeName type="variant">Portus Romae</placeName>
+        <placeName type="variant">the harbour of the Romans</placeName>
+        <note>The harbour town of Rome at the mouth of the Tiber, where Belisarius landed in 546 (Wars 7.18.11).</note>
+      </place>
+      <place xml:id="rome" type="city">
+        <placeName type="main">Rome</placeName>
+        <placeName type="variant">Roma</placeName>
+        <note>The city of Rome, taken by Belisarius in 536, besieged by the Goths 537–538, lost to Totila in 546 and reoccupied by Belisarius in 547.</note>
+        <note type="disambiguation">"Rome" also names the Roman state ("Rome and Persia", "Rome's eastern glory"): the Roman Empire, whose capital was then Constantinople.</note>
+      </place>
+      <place xml:id="salona" type="city">
+        <placeName type="main">Salona</placeName>
+        <placeName type="variant">Salonae</placeName>
+        <placeName type="variant">Salones</placeName>
+        <note>Chief city of Dalmatia (near modern Split, Croatia), where Belisarius gathered his new army in 544 before crossing to Italy (Wars 7.10).</note>
+      </place>
+      <place xml:id="croton" type="city">
+        <placeName type="main">Croton</placeName>
+        <placeName type="variant">Crotone</placeName>
+        <note>Coastal city of Bruttium at the south-western end of the gulf of Tarentum, where a storm drove Belisarius in 548 (Wars 7.28).</note>
+      </place>
+      <place xml:id="carthage" type="city">
+        <placeName type="main">Carthage</placeName>
+        <placeName type="variant">Carthago</placeName>
+        <note>The capital of Vandal Africa, entered by Belisarius in September 533 and the seat of the Roman government of Africa afterwards.</note>
+      </place>
+      <place xml:id="naples" type="city">
+        <placeName type="main">Naples</placeName>
+        <placeName type="variant">Neapolis</placeName>
+        <placeName type="variant">Napoli</placeName>
+        <note>City of Campania, besieged and taken by Belisarius in 536 through its aqueduct (Wars 5.8–10).</note>
+      </place>
+      <place xml:id="dyrrachium" type="city">
+        <placeName type="main">Dyrrachium</placeName>
+        <placeName type="variant">Epidamnus</placeName>
+        <placeName type="variant">Epidamnos</placeName>
+        <placeName type="variant">Durrës</placeName>
+        <note>Port on the Adriatic coast of the Balkans (modern Durrës, Albania), called Epidamnus by Procopius, where Belisarius waited for reinforcements in 545–546 (Wars 7.13).</note>
+      </place>
+      <place xml:id="castle-of-oblivion" type="fortress">
+        <placeName type="main">Castle of Oblivion</placeName>
+        <note>The Persian kings' prison fortress for state prisoners, where Kavadh I was held after his deposition (Wikipedia, 'Kavad I').</note>
+      </place>
     </listPlace>
     <listRelation type="partOf">
       <relation name="partOf" active="#mesopotamia" passive="#the-east"/>
@@ -7275,6 +9220,9 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#ctesiphon" passive="#asoristan"/>
       <relation name="partOf" active="#antioch-of-chosroes" passive="#asoristan"/>
       <relation name="partOf" active="#hira" passive="#asoristan"/>
+      <relation name="partOf" active="#al-qadisiyyah" passive="#asoristan"/>
+      <relation name="partOf" active="#buwayb" passive="#asoristan"/>
+      <relation name="partOf" active="#phison" passive="#roman-mesopotamia"/>
       <relation name="partOf" active="#satala" passive="#roman-armenia"/>
       <relation name="partOf" active="#octaba" passive="#roman-armenia"/>
       <relation name="partOf" active="#theodosiopolis-armenia" passive="#roman-armenia"/>
@@ -7307,6 +9255,29 @@ enum EmbeddedReferenceBase {
       <relation name="partOf" active="#citharizon" passive="#roman-armenia"/>
       <relation name="partOf" active="#euphratesia" passive="#syria"/>
       <relation name="partOf" active="#adarbiganon" passive="#persia"/>
+      <relation name="partOf" active="#phasis-river" passive="#lazica"/>
+      <relation name="partOf" active="#phasis" passive="#lazica"/>
+      <relation name="partOf" active="#hippis-river" passive="#lazica"/>
+      <relation name="partOf" active="#archaeopolis" passive="#lazica"/>
+      <relation name="partOf" active="#iberia-caucasus" passive="#the-east"/>
+      <relation name="partOf" active="#mtskheta" passive="#iberia-caucasus"/>
+      <relation name="partOf" active="#telephis" passive="#lazica"/>
+      <relation name="partOf" active="#ollaria" passive="#lazica"/>
+      <relation name="partOf" active="#onoguris" passive="#lazica"/>
+    
+      <relation name="partOf" active="#sicily" passive="#the-west"/>
+      <relation name="partOf" active="#syracuse" passive="#sicily"/>
+      <relation name="partOf" active="#damascus" passive="#lebanon"/>
+      <relation name="partOf" active="#palmyra" passive="#lebanon"/>
+      <relation name="partOf" active="#portus" passive="#italy"/>
+      <relation name="partOf" active="#rome" passive="#italy"/>
+      <relation name="partOf" active="#salona" passive="#the-balkans"/>
+      <relation name="partOf" active="#croton" passive="#italy"/>
+      <relation name="partOf" active="#carthage" passive="#africa"/>
+      <relation name="partOf" active="#naples" passive="#italy"/>
+      <relation name="partOf" active="#dyrrachium" passive="#the-balkans"/>
+      <relation name="partOf" active="#castle-of-oblivion" passive="#persia"/>
+    
     </listRelation>
   </standOff>
 </TEI>
@@ -7744,6 +9715,8 @@ enum EmbeddedReferenceBase {
     </list>
     <list type="vocabulary">
       <head>Kinship: the relation the term gives to the person it is said of (X in "X, son of Y", "Y's son X", "his son X")</head>
+      <item n="kinship.stepson"><gloss>a spouse's son</gloss><term>stepson</term><note type="inverse">stepfather stepmother</note></item>
+      <item n="kinship.stepfather"><gloss>a mother's husband</gloss><term>stepfather</term><note type="inverse">stepson stepdaughter</note></item>
       <item n="kinship.son"><gloss>child (male)</gloss><term>son</term><note type="inverse">father mother parent</note></item>
       <item n="kinship.daughter"><gloss>child (female)</gloss><term>daughter</term><note type="inverse">father mother parent</note></item>
       <item n="kinship.father"><gloss>parent (male)</gloss><term>father</term><note type="inverse">son daughter child</note></item>
@@ -7834,7 +9807,7 @@ enum EmbeddedReferenceBase {
       <item n="reference.person"><gloss>a Roman emperor</gloss><term>emperor</term><term>roman emperor</term><term>byzantine emperor</term><term>augustus</term><note type="matches">emperor</note></item>
       <item n="reference.person"><gloss>an empress</gloss><term>empress</term><note type="matches">empress</note></item>
       <item n="reference.person"><gloss>a caliph</gloss><term>caliph</term><note type="matches">caliph</note></item>
-      <item n="reference.person"><gloss>a commander</gloss><term>general</term><term>commander</term><term>roman general</term><term>persian general</term><term>roman commander</term><term>persian commander</term><term>magister militum</term><note type="matches">general commander magister</note></item>
+      <item n="reference.person"><gloss>a commander</gloss><term>general</term><term>commander</term><term>roman general</term><term>persian general</term><term>roman commander</term><term>persian commander</term><term>magister militum</term><note type="matches">general commander militum</note></item>
       <item n="reference.person"><gloss>a eunuch</gloss><term>eunuch</term><note type="matches">eunuch</note></item>
       <item n="reference.person"><gloss>a Persarmenian</gloss><term>persarmenian</term><note type="matches">persarmenian</note></item>
       <item n="reference.person"><gloss>a historian</gloss><term>historian</term><term>chronicler</term><note type="matches">historian</note></item>
@@ -7885,9 +9858,11 @@ enum EmbeddedReferenceBase {
     /// The files, by name, in the order they are merged.
     static let files: [(name: String, content: String)] = [
         ("events.xml", events),
+        ("facts-commanders.xml", factsCommanders),
         ("facts-conquest-633-636.xml", factsConquest_633_636),
         ("facts-events.xml", factsEvents),
         ("facts-iberian-war.xml", factsIberianWar),
+        ("facts-lazic-war.xml", factsLazicWar),
         ("facts-persons.xml", factsPersons),
         ("facts-rulers-and-west.xml", factsRulersAndWest),
         ("facts-war-540-541.xml", factsWar_540_541),
