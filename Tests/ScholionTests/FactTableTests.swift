@@ -120,6 +120,13 @@ struct FactTableTests {
         let problems = ReferenceLint.problems(in: base)
         #expect(problems.contains { $0.rule == "passage-missing" && $0.location.file.hasSuffix("also.tsv") && $0.location.line == 2 })
         #expect(RecordDescription.text(of: try #require(base.record("belisarius")), in: base).contains("Belisarius was recalled to Constantinople"))
+        // A row without a statement gets one that names the records, not their ids; written back, it is empty again.
+        let made = try #require(base.facts(about: "narses-eunuch").first { $0.location.file.hasSuffix("also.tsv") })
+        #expect(made.statementIsGenerated && made.statement.hasPrefix("Narses") && made.statement.contains("Italy"), "\(made.statement)")
+        #expect(!made.statement.contains("narses-eunuch"))
+        let written = FactTableWriter.table([made], format: .csv)
+        let reread = FactTableReader.read(Data(written.utf8), name: "again.csv", format: .csv)
+        #expect(reread.problems.isEmpty && reread.file.facts.first?.statementIsGenerated == true, "\(written)")
 
         let (badProject, badRoot) = try ReferenceMergeAndLintTests.project(["bad.csv": Self.header + "belisarius,whereabouts,,541,dara,,,,procopius-wars,2.18,seen,sure,,,\n"])
         defer { try? FileManager.default.removeItem(at: badRoot) }

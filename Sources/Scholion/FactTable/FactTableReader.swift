@@ -57,6 +57,13 @@ public enum FactTableReader {
         return Result(file: file, problems: problems)
     }
 
+    /// The statement of a row that gives none, with the records named by `label`
+    /// ("Belisarius: whereabouts Constantinople (548)").
+    public static func generatedStatement(of fact: Fact, label: (String) -> String) -> String {
+        RowReader.statement(subject: fact.subject, predicate: fact.predicate, object: fact.object, interval: fact.interval,
+                            quantities: fact.quantities, terms: fact.terms, label: label)
+    }
+
     private struct RowReader {
         var file: AuthorityFile
         let columns: [FactTable.Column: Int]
@@ -199,7 +206,8 @@ public enum FactTableReader {
                 statement: statementCell.isEmpty
                     ? Self.statement(subject: subject, predicate: predicate, object: object, interval: interval, quantities: quantities, terms: terms)
                     : statementCell,
-                quantities: quantities, terms: terms, evidence: evidence.map { [$0] } ?? [], location: location)
+                quantities: quantities, terms: terms, evidence: evidence.map { [$0] } ?? [], location: location,
+                statementIsGenerated: statementCell.isEmpty)
             reference(subject, "subject of \(id)", line: row.line)
             if let object { reference(object, "value of \(id)", line: row.line) }
             if let evidence { reference(evidence.source, "source of \(id)", line: row.line) }
@@ -246,9 +254,9 @@ public enum FactTableReader {
         }
 
         static func statement(subject: String, predicate: Fact.Predicate, object: String?, interval: HistoricalInterval?,
-                              quantities: [Quantity], terms: [String]) -> String {
-            var words = ["\(subject): \(predicate.rawValue)"]
-            if let object { words.append(object) }
+                              quantities: [Quantity], terms: [String], label: (String) -> String = { $0 }) -> String {
+            var words = ["\(label(subject)): \(predicate.rawValue)"]
+            if let object { words.append(label(object)) }
             if !quantities.isEmpty { words.append(quantities.map(\.description).joined(separator: ", ")) }
             if !terms.isEmpty { words.append(terms.joined(separator: ", ")) }
             if let interval { words.append("(\(interval))") }

@@ -35,7 +35,7 @@ public enum FactTableWriter {
                 case .seen: evidence?.verification.rawValue ?? ""
                 case .certainty: fact.certainty.rawValue
                 case .status: fact.status == .attested ? "" : fact.status.rawValue
-                case .statement: fact.statement
+                case .statement: fact.statementIsGenerated ? "" : fact.statement
                 case .note: evidence?.note ?? ""
                 case .resp: fact.responsibility == FactTable.defaultResponsibility ? "" : fact.responsibility
                 }

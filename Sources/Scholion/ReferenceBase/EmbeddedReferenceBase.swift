@@ -7414,7 +7414,7 @@ enum EmbeddedReferenceBase {
         <persName type="main">Aratius</persName>
         <persName type="variant">Aratios</persName>
         <occupation>Persarmenian noble; officer first in Persian, from 530 in Roman service</occupation>
-        <floruit from="0527" to="0540" cert="medium"/>
+        <floruit from="0527" to="0552" cert="medium"/>
         <note>Brother of Narses the Persarmenian and of Isaac. With Narses he defeated Sittas and Belisarius in Persarmenia in 527, and deserted with him to the Romans in 530 (Wars 1.15.31); later served in Italy.</note>
       </person>
 
@@ -7424,7 +7424,7 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Isaac, brother of Narses</persName>
         <persName type="variant">Isaakios</persName>
         <occupation>Persarmenian noble, officer in Roman service</occupation>
-        <floruit from="0530" to="0543"/>
+        <floruit from="0530" to="0546"/>
         <note>Youngest brother of Narses the Persarmenian and Aratius. In 530 he betrayed the fort of Bolum near Theodosiopolis to the Romans; in 543 he carried his mortally wounded brother Narses from the field of Anglon.</note>
         <note type="disambiguation">The Persarmenian brother of Narses and Aratius (530–543). Not the many later Isaacs (e.g. the Armenian Isaacs of the Kamsarakan house in later centuries, or Isaac the exarch of Ravenna, 625–643), who have no record here.</note>
       </person>
@@ -7756,7 +7756,7 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Mihrmahroy</persName>
         <persName type="variant">Mermeroes the Persian</persName>
         <occupation>Persian general</occupation>
-        <death when="0555" cert="medium"/>
+        <death notBefore="0554" notAfter="0555" cert="medium"/>
         <floruit from="0530" to="0555" cert="medium"/>
         <note>Persian general (Procopius' Mermeroes; modern Mihr-Mihroe). Commanded the army of Persarmenians, Sunitae and 3,000 Sabir Huns defeated at Satala in 530 (Wars 1.15.1–17); later Persian commander in the Lazic War.</note>
       </person>
@@ -7851,6 +7851,8 @@ enum EmbeddedReferenceBase {
         <persName type="variant">Yazdgushnasp</persName>
         <persName type="variant">Yazdgushnasb</persName>
         <persName type="variant">Isdigusnas</persName>
+        <persName type="variant">Izadgushnasp</persName>
+        <persName type="variant">Izad Gushnasp</persName>
         <persName type="variant">Zich</persName>
         <persName type="variant">Zikh</persName>
         <occupation>Persian noble and envoy</occupation>

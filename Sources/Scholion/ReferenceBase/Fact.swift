@@ -66,6 +66,10 @@ public struct Fact: Identifiable, Hashable, Sendable {
     public var terms: [String]
     public var evidence: [Evidence]
     public var location: RecordLocation
+    /// Whether the statement was written by Scholion from the fact's cells (a spreadsheet row
+    /// with no statement): it then names records by their labels once the base is merged, and
+    /// is written back empty.
+    public var statementIsGenerated: Bool = false
 }
 
 /// A quantity a fact states: troops, a ransom, a duration.

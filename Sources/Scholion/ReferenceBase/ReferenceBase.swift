@@ -90,6 +90,13 @@ public struct ReferenceBase: Sendable {
             }
             self.files.append(file)
         }
+        // A spreadsheet row's own statement names records by id: once every file is in, by label
+        // (an outcome by its word: "victory", not its category's description).
+        for index in facts.indices where facts[index].statementIsGenerated {
+            facts[index].statement = FactTableReader.generatedStatement(of: facts[index]) { [self] id in
+                id.hasPrefix("outcome.") ? String(id.dropFirst("outcome.".count)) : label(of: id)
+            }
+        }
         buildIndexes()
     }
 
