@@ -270,6 +270,12 @@ struct ComparisonTests {
         let right = try Self.claims("At the battle of the Bridge in 634, al-Baladhuri gives the Persians 4,000 heavy-armed men.").flatMap(\.attributions)
         #expect(right.contains { $0.relation == .supported && $0.fact == bridge } && !right.contains { $0.relation == .contradicted })
         #expect(try amounts("At the battle of the Bridge in 634 the Persians had some 4,000 men.").contains { $0.side == "sasanian-empire" })
+        // "lost 8,000 men" counts the dead; a modern total supports it, and the support names
+        // Procopius' own, different figure.
+        let lost = try Self.claims("At the battle of Dara in 530 the Persians lost about 8,000 men.")
+        #expect(lost.flatMap(\.statements).contains { if case .amount(let amount) = $0.value { amount.role == "casualties" } else { false } })
+        let total = try #require(lost.flatMap(\.attributions).first { $0.fact == "f.battle-of-dara-530.quantity.persian-dead-total" })
+        #expect(total.relation == .supported && (total.note ?? "").contains("The sources differ") && (total.note ?? "").contains("5,000"), "\(total.note ?? "")")
         // A verb between the side and the figure: whose the figure is, the words do not say.
         #expect(try amounts("At the battle of the Bridge in 634 the Persians killed 4,000 men.").allSatisfy { $0.side == nil })
         // "The Persian general" is Mihran (a Persian commander at Buwayb), not al-Muthanna named after him.

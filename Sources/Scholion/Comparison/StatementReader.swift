@@ -258,7 +258,12 @@ struct StatementReader: Sendable {
                 let nearest = roles.filter { !($0.range.start >= range.start && $0.range.end <= range.end) || $0.set == "role.troops" }
                     .filter { distance($0.range, range) <= 30 }
                     .min { distance($0.range, range) < distance($1.range, range) }
-                var role = nearest.map { String($0.set.dropFirst("role.".count)) } ?? quantity.kind
+                // "lost 8,000 men", "carried off 30,000 captives": a word of loss or capture just
+                // before the figure says what it counts, before the figure's own noun.
+                let lead = roles.filter { $0.set != "role.troops" && $0.range.end <= range.start && range.start - $0.range.end <= 12
+                    && !cues.text($0.range.end, range.start).contains(where: { [",", ";", "."].contains($0) }) }
+                    .max { $0.range.end < $1.range.end }
+                var role = (lead ?? nearest).map { String($0.set.dropFirst("role.".count)) } ?? quantity.kind
                 // "Strength2: 800 Persian cavalry", "Casualties2: c. 8,000": the key says what it counts.
                 let fieldRoles = ["troops", "casualties", "captives", "ransom", "payment", "duration"]
                 if let field = claim.field, fieldRoles.contains(field.role) { role = field.role }

@@ -9698,7 +9698,7 @@ enum EmbeddedReferenceBase {
       <item n="role.casualties">
         <gloss>a figure counting the dead</gloss>
         <term>killed</term><term>slain</term><term>dead</term><term>died</term><term>perished</term><term>casualties</term>
-        <term>massacred</term><term>slaughtered</term><term>lost their lives</term><term>fell</term><term>cut down</term><term>cut to pieces</term><term>put to the sword</term><term>fell in battle</term>
+        <term>massacred</term><term>slaughtered</term><term>lost their lives</term><term>fell</term><term>cut down</term><term>cut to pieces</term><term>put to the sword</term><term>fell in battle</term><term>lost</term><term>losing</term>
       </item>
       <item n="role.captives">
         <gloss>a figure counting people carried off</gloss>

@@ -110,7 +110,19 @@ struct QuantitySemantics: AttributeSemantics {
         }
         // A figure that agrees with one fact is not wrong about another of the same event
         // (the 4,000 lb demanded against the 2,000 lb paid); of several conflicts, the nearest.
-        if !supported.isEmpty { return supported }
+        // Where the sources disagree (a modern total against Procopius' own figures), the support
+        // says so: the figure is one source's, and the nearest other figure of the same count is named.
+        if !supported.isEmpty {
+            let supporting = Set(supported.map(\.fact.id))
+            guard let other = conflicts.filter({ !supporting.contains($0.judgement.fact.id) && own.contains($0.judgement.fact.id) })
+                .min(by: { $0.distance < $1.distance })?.judgement.fact else { return supported }
+            let sources = other.evidence.map { context.base.label(of: $0.source) + ($0.passages.first.map { " " + $0 } ?? "") }
+            return supported.map { judgement in
+                var judgement = judgement
+                judgement.reason += " The sources differ: \(other.statement)" + (sources.isEmpty ? "" : " (\(sources.joined(separator: "; ")))")
+                return judgement
+            }
+        }
         if !supportedByCampaign.isEmpty, !ownExactConflict { return supportedByCampaign }
         guard let nearest = conflicts.min(by: { $0.distance < $1.distance }) else { return [] }
         return [nearest.judgement]
