@@ -4,6 +4,9 @@
 #
 #   Scripts/benchmark.sh            the benchmark package (ordo-one/benchmark), release build
 #   Scripts/benchmark.sh --cli      the scholion command itself, timed with hyperfine
+#   Scripts/benchmark.sh --scale [N ...]  annotate, report and export on generated corpora of N
+#                                   texts (default 1,000 and 10,000) beside the floor and the Python
+#                                   peer: wall, CPU, peak RSS, output size (Scripts/scale/run.sh)
 #   Scripts/benchmark.sh --pipeline annotate + check on a project of 40 texts made from the
 #                                   bundled corpus and the blind set (about 1 MB), with hyperfine;
 #                                   prints MB/s, the figure issue 12 holds within 20%
@@ -11,6 +14,11 @@
 # Nothing it generates is committed: inputs are built in memory, or under .build/benchmark-data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--scale" ]; then
+  shift
+  exec Scripts/scale/run.sh "$@"
+fi
 
 if [ "${1:-}" = "--pipeline" ]; then
   command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }

@@ -6,6 +6,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder that holds Texts/ and Annotations/.", valueName: "dir"))
     var project: String = "."
 
+    @Flag(name: .long, help: "Print only errors, warnings and what needs a person's attention: no line per text, no progress. (Progress is shown only when standard error is a terminal.)")
+    var quiet = false
+
     var scholionProject: Project { Project(root: project) }
 
     /// Takes the project's lock for a command that writes (one writer at a time), saying so

@@ -34,30 +34,52 @@ extension ScholionCommand {
                 }
                 let base = try ReferenceBaseLoader.load(project: project)
                 let update = LayerUpdate(project: project, base: base)
-                for (file, result) in zip(selected, update.run(files: selected)) {
-                    let outcome = try result.get()
-                    let relations = Attribution.Relation.allCases.compactMap { relation in
-                        outcome.attributionCounts[relation].map { "\($0) \(relation.rawValue)" }
-                    }.joined(separator: ", ")
-                    let state = switch outcome.replacement {
-                    case .written: "written"
-                    case .unchanged: "unchanged"
-                    case .changedOnDisk: "NOT written: the layer changed on disk while it was being annotated (a save made meanwhile is kept); run annotate again"
+                // A few texts at a time (both cores busy within each batch): memory holds one
+                // batch's documents and results, not the corpus's.
+                let progress = Progress("annotate", total: selected.count, quiet: global.quiet)
+                defer { progress.finish() }
+                let batchSize = max(16, ProcessInfo.processInfo.activeProcessorCount * 8)
+                var firstError: (any Error)?
+                for start in stride(from: 0, to: selected.count, by: batchSize) {
+                    let batch = Array(selected[start..<min(start + batchSize, selected.count)])
+                    for (file, result) in zip(batch, update.run(files: batch)) {
+                        progress.advance()
+                        // As before batching: the first failure stops the lines, the other texts are still annotated.
+                        guard firstError == nil else { continue }
+                        let outcome: LayerUpdate.Outcome
+                        do { outcome = try result.get() } catch { firstError = error; continue }
+                        report(outcome, of: file, base: base, progress: progress)
                     }
-                    printError("scholion: \(file.id): \(outcome.mentions) mentions, \(outcome.claims) claims (\(relations)); "
-                               + "\(outcome.preserved) kept from people; \(state): \(outcome.layerPath)")
-                    for id in outcome.reanchored { printError("scholion: \(file.id): re-anchored \(id) (the text changed; its quote found with its context)") }
-                    // The names it could not link, once each, where first found: what to add to the base.
-                    let located = CheckedCorpus.Text(document: outcome.document, result: outcome.result)
-                    for (name, occurrences) in UnknownName.grouped(outcome.result.unknownNames) {
-                        let (line, column) = located.position(of: occurrences[0].range.start)
-                        let times = occurrences.count > 1 ? " (\(occurrences.count) times)" : ""
-                        let guess = occurrences[0].guesses.first.map { "nearest in the reference base: \(base.label(of: $0)) (\($0))" } ?? "no name of the reference base is near"
-                        printError("scholion: \(file.id):\(line):\(column): unknown name \"\(name)\"\(times); \(guess)")
-                    }
-                    for stale in outcome.stale { printError("scholion: \(file.id): stale \(stale.id): \(stale.reason); kept at its old offsets and marked stale") }
+                }
+                if let firstError { throw firstError }
+            }
+        }
+
+        private func report(_ outcome: LayerUpdate.Outcome, of file: Project.TextFile, base: ReferenceBase, progress: Progress) {
+            let relations = Attribution.Relation.allCases.compactMap { relation in
+                outcome.attributionCounts[relation].map { "\($0) \(relation.rawValue)" }
+            }.joined(separator: ", ")
+            let state = switch outcome.replacement {
+            case .written: "written"
+            case .unchanged: "unchanged"
+            case .changedOnDisk: "NOT written: the layer changed on disk while it was being annotated (a save made meanwhile is kept); run annotate again"
+            }
+            if !global.quiet || outcome.replacement == .changedOnDisk {
+                progress.line("scholion: \(file.id): \(outcome.mentions) mentions, \(outcome.claims) claims (\(relations)); "
+                              + "\(outcome.preserved) kept from people; \(state): \(outcome.layerPath)")
+            }
+            for id in outcome.reanchored { progress.line("scholion: \(file.id): re-anchored \(id) (the text changed; its quote found with its context)") }
+            // The names it could not link, once each, where first found: what to add to the base.
+            if !global.quiet {
+                let located = CheckedCorpus.Text(document: outcome.document, result: outcome.result)
+                for (name, occurrences) in UnknownName.grouped(outcome.result.unknownNames) {
+                    let (line, column) = located.position(of: occurrences[0].range.start)
+                    let times = occurrences.count > 1 ? " (\(occurrences.count) times)" : ""
+                    let guess = occurrences[0].guesses.first.map { "nearest in the reference base: \(base.label(of: $0)) (\($0))" } ?? "no name of the reference base is near"
+                    progress.line("scholion: \(file.id):\(line):\(column): unknown name \"\(name)\"\(times); \(guess)")
                 }
             }
+            for stale in outcome.stale { progress.line("scholion: \(file.id): stale \(stale.id): \(stale.reason); kept at its old offsets and marked stale") }
         }
     }
 }
