@@ -14,11 +14,12 @@ public struct ProjectReview: Sendable {
     public let annotated: [String]
     /// The text files, by id, as the findings name them.
     public let paths: [String: String]
-    /// The layers this run read (texts that had one), by text id: what a caller that goes on
-    /// to export needs, without reading them again.
+    /// The layers this run read (texts that had one), by text id, when the caller asked to keep
+    /// them (`keepLayers`); otherwise empty: a layer's tree is many times its text's size, and
+    /// a corpus of them does not fit in memory.
     public let layers: [String: LayerFile]
 
-    public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true) throws -> ProjectReview {
+    public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true, keepLayers: Bool = false) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
         let missing = try files.filter { !FileManager.default.fileExists(atPath: try update.layerPath(for: $0.id)) }
@@ -59,7 +60,7 @@ public struct ProjectReview: Sendable {
                 result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
                 result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
                 result.claims = Self.overlay(read, on: result.claims, text: ScalarText(document.text))
-                return .success((CheckedCorpus.Text(document: document, result: result), read, reannotated))
+                return .success((CheckedCorpus.Text(document: document, result: result), keepLayers ? read : nil, reannotated))
             } catch {
                 return .failure(error)
             }

@@ -187,8 +187,9 @@ public enum HTMLReport {
 
     static func textsSection(review: ProjectReview, data: ReportData) -> String {
         var html = "<section id=\"texts\"><h2>Texts</h2><p class=\"legend\">Claims by status: <span class=\"claim supported\">supported</span> <span class=\"claim contradicted\">contradicted</span> <span class=\"claim unattested\">unattested</span> <span class=\"claim outside-coverage\">outside coverage</span>.</p>\n"
+        let byText = Dictionary(grouping: data.findings, by: \.document)
         for text in review.corpus.texts {
-            let findingsHere = Dictionary(grouping: data.findings.filter { $0.document == text.document.id }, by: \.start)
+            let findingsHere = Dictionary(grouping: byText[text.document.id] ?? [], by: \.start)
             html += "<article><h3>\(escape(text.document.title ?? text.document.id)) <small>\(escape(review.paths[text.document.id] ?? ""))</small></h3><div class=\"text\">"
             var position = 0
             for claim in text.result.claims.sorted(by: { $0.range < $1.range }) where claim.range.start >= position {

@@ -24,10 +24,12 @@ public enum MarkdownReport {
         for severity in [Severity.error, .warning, .info] {
             let findings = data.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }
+            // Grouped once: a filter per text would be quadratic in the corpus.
+            let byText = Dictionary(grouping: findings, by: \.document)
             lines.append("")
             lines.append("## \(severity.rawValue.capitalized) (\(findings.count))")
             for text in data.texts {
-                let inText = findings.filter { $0.document == text.document }
+                let inText = byText[text.document] ?? []
                 guard !inText.isEmpty else { continue }
                 lines.append("")
                 lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")

@@ -70,6 +70,9 @@ public struct ReportData: Codable, Sendable {
 
     public init(review: ProjectReview) {
         generator = "Scholion"
+        // Findings counted per text in one pass (a filter per text is quadratic in the corpus).
+        var findingsPerText: [String: Int] = [:]
+        for finding in review.findings { findingsPerText[finding.document, default: 0] += 1 }
         texts = review.corpus.texts.map { text in
             var counts: [String: Int] = [:]
             var standing: [String: Int] = [:]
@@ -85,7 +88,7 @@ public struct ReportData: Codable, Sendable {
             }
             return Text(document: text.document.id, title: text.document.title, file: review.paths[text.document.id] ?? text.document.id,
                         claims: text.result.claims.count, attributions: counts, standing: standing,
-                        findings: review.findings.filter { $0.document == text.document.id }.count, unknownNames: unknown)
+                        findings: findingsPerText[text.document.id] ?? 0, unknownNames: unknown)
         }
         checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }
         summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in (severity.rawValue, review.findings.filter { $0.severity == severity }.count) })
