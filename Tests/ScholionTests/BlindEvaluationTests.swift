@@ -95,29 +95,29 @@ struct BlindEvaluationTests {
 /// false alarm fails here (issue 12's target is recall 0.8 with at most 1 control in 10).
 @Suite("Blind score")
 struct BlindScoreTests {
-    // BlindReading was 27/63 at the end of issue 13. Issue 14's facts took one away rightly: its
-    // key plants "c. 8,000" Persian dead at Dara as an error, but 8,000 is the sum of Procopius'
-    // two figures (3,000 on the right, 5,000 in the encirclement, Wars 1.14) and the modern
-    // works' total, now a fact, so the text is supported. The key is left as written.
-    @Test("Issue 13's sets: Tests/BlindReading at least 26/63, Tests/BlindReadingHeldOut at least 7/25, each at most 1 false alarm in 10")
+    // BlindReading: 27/63 at the end of issue 13 and again after issue 14. Issue 14's facts took
+    // one away (its key plants "c. 8,000" Persian dead at Dara as an error, but 8,000 is the sum
+    // of Procopius' two figures, 3,000 and 5,000, Wars 1.14, and the modern total, now a fact; the
+    // key is left as written) and gave one ("the Persian general escaped", Mihran's death).
+    @Test("Issue 13's sets: Tests/BlindReading at least 27/63, Tests/BlindReadingHeldOut at least 7/25, each at most 1 false alarm in 10")
     func readingScore() throws {
         let base = try ReferenceBaseLoader.loadBundled()
         let reading = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReading").path, base: base)
-        #expect(reading.recall().caught >= 26, "\(reading.recall())")
+        #expect(reading.recall().caught >= 27, "\(reading.recall())")
         #expect(reading.falseAlarms.flagged * 10 <= reading.falseAlarms.total, "\(reading.falseAlarms)")
         let heldOut = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindReadingHeldOut").path, base: base)
         #expect(heldOut.recall().caught >= 7, "\(heldOut.recall())")
         #expect(heldOut.falseAlarms.flagged * 10 <= heldOut.falseAlarms.total, "\(heldOut.falseAlarms)")
     }
 
-    @Test("Tests/Blind: recall at least 43/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 22/56, at most 1 in 10")
+    @Test("Tests/Blind: recall at least 43/53, at most 1 false alarm of 87; Tests/BlindHeldOut: at least 23/56, at most 1 in 10")
     func score() throws {
         let base = try ReferenceBaseLoader.loadBundled()
         let first = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/Blind").path, base: base)
         #expect(first.recall().caught >= 43, "\(first.recall())")
         #expect(first.falseAlarms.flagged <= 1, "\(first.falseAlarms)")
         let second = try BlindEvaluation.run(directory: Repository.root.appendingPathComponent("Tests/BlindHeldOut").path, base: base)
-        #expect(second.recall().caught >= 22, "\(second.recall())")
+        #expect(second.recall().caught >= 23, "\(second.recall())")
         #expect(second.falseAlarms.flagged * 10 <= second.falseAlarms.total, "\(second.falseAlarms)")
     }
 }

@@ -43,7 +43,9 @@ public struct ExportCorpus: Sendable {
         let files = try project.textFiles()
         let known = Set(files.map(\.id))
         for id in textIDs where !known.contains(id) { throw ProjectError.unknownText(id: id, project: project.root) }
-        let review = try ProjectReview.run(project: project, base: base)
+        // Export holds every text's layer until it writes (not yet streamed): keep the ones the
+        // review read rather than parse them twice.
+        let review = try ProjectReview.run(project: project, base: base, keepLayers: true)
         let wanted = textIDs.isEmpty ? known : Set(textIDs)
         let findings = Dictionary(grouping: review.findings, by: \.document)
         let update = LayerUpdate(project: project, base: base)
