@@ -18,6 +18,14 @@ public struct CheckedCorpus: Sendable {
             lineStarts = starts
         }
 
+        /// Where a finding at a claim points: the clause it is about, when one is (not the
+        /// whole sentence around it), without the spaces and punctuation at its edges.
+        func anchor(claim: Claim, clause: TextRange?) -> Anchor {
+            let range = clause.map { CheckedCorpus.trimmed($0, in: scalars) }.flatMap { $0.end > $0.start ? $0 : nil } ?? claim.range
+            let position = position(of: range.start)
+            return Anchor(range: range, quote: scalars[range], line: position.line, column: position.column)
+        }
+
         /// 1-based line and column of an offset.
         public func position(of offset: Int) -> (line: Int, column: Int) {
             var low = 0, high = lineStarts.count
@@ -38,7 +46,9 @@ public struct CheckedCorpus: Sendable {
     }
 
     /// The evidence of a fact: each source with its passage.
-    func evidence(of factID: String) -> [Finding.Evidence] {
+    func evidence(of factID: String) -> [Finding.Evidence] { Self.evidence(of: factID, base: base) }
+
+    static func evidence(of factID: String, base: ReferenceBase) -> [Finding.Evidence] {
         guard let fact = base.fact(factID) else { return [] }
         return fact.evidence.map { evidence in
             Finding.Evidence(source: evidence.source, sourceTitle: base.source(evidence.source)?.shortTitle ?? evidence.source,
@@ -47,18 +57,37 @@ public struct CheckedCorpus: Sendable {
         }
     }
 
+    /// Where a finding points: its range, words, line and column.
+    struct Anchor: Sendable {
+        var range: TextRange
+        var quote: String
+        var line: Int
+        var column: Int
+    }
+
     /// A finding at a claim.
     func finding(check: any Check, text: Text, claim: Claim, certainty: Certainty, explanation: String,
                  evidence: [Finding.Evidence], related: [Finding.Related] = [], suggestion: String? = nil, key: String = "",
                  clause: TextRange? = nil) -> Finding {
-        // The clause the finding is about, when one is: not the whole sentence around it.
-        let range = clause.map { Self.trimmed($0, in: text.scalars) }.flatMap { $0.end > $0.start ? $0 : nil } ?? claim.range
-        let position = text.position(of: range.start)
-        return Finding(
-            id: Finding.stableID(check: check.id, document: text.document.id, range: claim.range, key: key),
+        Self.finding(check: check, document: text.document.id, claimRange: claim.range, anchor: text.anchor(claim: claim, clause: clause),
+                     entities: claim.subjects + claim.places, certainty: certainty, explanation: explanation, evidence: evidence,
+                     related: related, suggestion: suggestion, key: key)
+    }
+
+    /// A finding at a statement of the claim-value index (no text needed: the entry has its place).
+    static func finding(check: any Check, at entry: ClaimValues.Entry, certainty: Certainty, explanation: String,
+                        evidence: [Finding.Evidence], related: [Finding.Related], key: String) -> Finding {
+        finding(check: check, document: entry.text, claimRange: entry.claimRange, anchor: entry.anchor, entities: entry.entities,
+                certainty: certainty, explanation: explanation, evidence: evidence, related: related, suggestion: nil, key: key)
+    }
+
+    static func finding(check: any Check, document: String, claimRange: TextRange, anchor: Anchor, entities: [String], certainty: Certainty,
+                        explanation: String, evidence: [Finding.Evidence], related: [Finding.Related], suggestion: String?, key: String) -> Finding {
+        Finding(
+            id: Finding.stableID(check: check.id, document: document, range: claimRange, key: key),
             check: check.id, severity: check.defaultSeverity.scaled(by: certainty), confidence: certainty,
-            document: text.document.id, quote: text.scalars[range], range: range, line: position.line, column: position.column,
-            entities: claim.subjects + claim.places, explanation: explanation, evidence: evidence, related: related, suggestion: suggestion)
+            document: document, quote: anchor.quote, range: anchor.range, line: anchor.line, column: anchor.column,
+            entities: entities, explanation: explanation, evidence: evidence, related: related, suggestion: suggestion)
     }
 
     /// Findings from a claim's contradicting attributions whose fact has one of `predicates`:

@@ -3,15 +3,34 @@
 /// outcome and its victor, a figure with what it counts, a duration, a ruler's accession, a
 /// place's founder, a kinship. Built in one pass over the corpus and grouped by key, so that
 /// texts are compared through an index, never claim against claim.
-struct ClaimValues {
-    struct Entry {
-        var text: Int
-        var claim: Claim
-        var statement: Statement
+///
+/// An entry keeps only what a finding at it needs (its text's id, the passage, its place and the
+/// facts that judged it), not the claim or the text: the index of a corpus of 10,000 texts is
+/// built one text at a time and holds no text's annotations.
+struct ClaimValues: Sendable {
+    struct Entry: Sendable {
+        /// The text's id.
+        var text: String
+        /// The claim's range (what a finding's id is made from).
+        var claimRange: TextRange
+        var statementRange: TextRange
+        /// The statement's words (what a related passage quotes).
+        var quote: String
+        /// Where a finding at this statement points, and its words.
+        var anchor: CheckedCorpus.Anchor
+        /// The claim's subjects and places.
+        var entities: [String]
+        /// The facts that judged this statement, with how.
+        var judgements: [Judgement]
         var value: Value
     }
 
-    enum Value: Equatable {
+    struct Judgement: Sendable {
+        var fact: String
+        var relation: Attribution.Relation
+    }
+
+    enum Value: Equatable, Sendable {
         case date(HistoricalInterval)
         /// An outcome's family (taken, not-taken, decided, undecided, truce, treaty) and the word.
         case outcome(family: String, word: String)
@@ -42,15 +61,32 @@ struct ClaimValues {
     /// Key ("date|siege-of-dara-540") → entries, in corpus order.
     var entries: [String: [Entry]] = [:]
 
+    init() {}
+
     init(corpus: CheckedCorpus) {
-        for (index, text) in corpus.texts.enumerated() {
-            for claim in text.result.claims {
-                for statement in claim.statements where !statement.qualifiers.negated && !statement.qualifiers.hedged {
-                    guard let (key, value) = Self.keyed(statement, vocabulary: corpus.base.vocabulary) else { continue }
-                    entries[key, default: []].append(Entry(text: index, claim: claim, statement: statement, value: value))
+        for text in corpus.texts { add(Self.entries(of: text, vocabulary: corpus.base.vocabulary)) }
+    }
+
+    /// Adds one text's entries (in its order), after those of the texts added before.
+    mutating func add(_ keyed: [(key: String, entry: Entry)]) {
+        for (key, entry) in keyed { entries[key, default: []].append(entry) }
+    }
+
+    /// One text's comparable statements, keyed, in the text's order.
+    static func entries(of text: CheckedCorpus.Text, vocabulary: Vocabulary) -> [(key: String, entry: Entry)] {
+        var keyed: [(key: String, entry: Entry)] = []
+        for claim in text.result.claims {
+            for statement in claim.statements where !statement.qualifiers.negated && !statement.qualifiers.hedged {
+                guard let (key, value) = Self.keyed(statement, vocabulary: vocabulary) else { continue }
+                let judgements = claim.attributions.compactMap { attribution in
+                    attribution.range == statement.range ? attribution.fact.map { Judgement(fact: $0, relation: attribution.relation) } : nil
                 }
+                keyed.append((key, Entry(text: text.document.id, claimRange: claim.range, statementRange: statement.range,
+                                         quote: text.scalars[statement.range], anchor: text.anchor(claim: claim, clause: statement.range),
+                                         entities: claim.subjects + claim.places, judgements: judgements, value: value)))
             }
         }
+        return keyed
     }
 
     /// The key and value a statement is compared under, or nil for what texts may fairly
@@ -97,9 +133,7 @@ struct ClaimValues {
     /// support it. A side the sources support is never the one a conflict is reported at.
     static func standing(_ cluster: [Entry], attribute: String, base: ReferenceBase) -> Int {
         let relations = cluster.flatMap { entry in
-            entry.claim.attributions.filter { attribution in
-                attribution.range == entry.statement.range && attribution.fact.flatMap { base.fact($0)?.predicate.rawValue } == attribute
-            }.map(\.relation)
+            entry.judgements.filter { base.fact($0.fact)?.predicate.rawValue == attribute }.map(\.relation)
         }
         if relations.contains(.contradicted) { return 0 }
         if relations.contains(.supported) { return 2 }

@@ -15,9 +15,15 @@ public struct CrossTextConflictCheck: Check {
         ]
     }
 
+    public var scope: CheckScope { .corpus }
+
     public func findings(in corpus: CheckedCorpus) -> [Finding] {
+        findings(values: ClaimValues(corpus: corpus), base: corpus.base)
+    }
+
+    /// The findings from an index of the corpus' claim values, built a text at a time.
+    func findings(values: ClaimValues, base: ReferenceBase) -> [Finding] {
         var findings: [Finding] = []
-        let values = ClaimValues(corpus: corpus)
         for (key, entries) in values.entries.sorted(by: { $0.key < $1.key }) {
             guard Set(entries.map(\.text)).count > 1 else { continue }
             let clusters = ClaimValues.clusters(entries)
@@ -26,26 +32,23 @@ public struct CrossTextConflictCheck: Check {
             let what = ClaimValues.attribute(of: key)
             // Anchor at the side the sources contradict, else the one they do not support, else
             // the smallest; a side the sources support is never the one flagged.
-            let ranked = clusters.map { cluster in (cluster, ClaimValues.standing(cluster, attribute: what, base: corpus.base)) }
+            let ranked = clusters.map { cluster in (cluster, ClaimValues.standing(cluster, attribute: what, base: base)) }
             guard let (anchored, rank) = ranked.min(by: { ($0.1, $0.0.count) < ($1.1, $1.0.count) }), rank < 2 else { continue }
             let anchor = anchored[0]
-            let text = corpus.texts[anchor.text]
             let sides = clusters.map { cluster in
-                let documents = Array(Set(cluster.map { corpus.texts[$0.text].document.id })).sorted()
-                return "\(documents.joined(separator: ", ")) (\(cluster[0].value.description(corpus.base)))"
+                let documents = Array(Set(cluster.map(\.text))).sorted()
+                return "\(documents.joined(separator: ", ")) (\(cluster[0].value.description(base)))"
             }.joined(separator: " against ")
-            let related = entries.filter { $0.statement.range != anchor.statement.range || $0.text != anchor.text }.map {
-                Finding.Related(document: corpus.texts[$0.text].document.id, quote: corpus.texts[$0.text].scalars[$0.statement.range], range: $0.statement.range)
+            let related = entries.filter { $0.statementRange != anchor.statementRange || $0.text != anchor.text }.map {
+                Finding.Related(document: $0.text, quote: $0.quote, range: $0.statementRange)
             }
             // The sources' word where they have one: the facts that judged the statements.
-            let factIDs = entries.flatMap { entry in
-                entry.claim.attributions.filter { $0.range == entry.statement.range && $0.fact != nil }.compactMap(\.fact)
-            }
-            let evidence = Array(Set(factIDs)).sorted().prefix(2).flatMap { corpus.evidence(of: $0) }
-            findings.append(corpus.finding(
-                check: self, text: text, claim: anchor.claim, certainty: rank == 0 ? .high : .medium,
-                explanation: "The texts disagree on the \(what) of \(corpus.base.label(of: subject)): \(sides).",
-                evidence: evidence, related: related, key: key, clause: anchor.statement.range))
+            let factIDs = entries.flatMap { $0.judgements.map(\.fact) }
+            let evidence = Array(Set(factIDs)).sorted().prefix(2).flatMap { CheckedCorpus.evidence(of: $0, base: base) }
+            findings.append(CheckedCorpus.finding(
+                check: self, at: anchor, certainty: rank == 0 ? .high : .medium,
+                explanation: "The texts disagree on the \(what) of \(base.label(of: subject)): \(sides).",
+                evidence: evidence, related: related, key: key))
         }
         return findings
     }

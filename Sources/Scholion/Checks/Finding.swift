@@ -25,7 +25,7 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable, Coda
 }
 
 /// What a check found in a text: the passage, what is wrong with it, and the evidence.
-public struct Finding: Hashable, Sendable, Identifiable {
+public struct Finding: Hashable, Sendable, Identifiable, Codable {
     /// The ground of a finding: a source, the passage, what the fact says.
     public struct Evidence: Hashable, Sendable, Codable {
         public var source: String
@@ -65,7 +65,7 @@ public struct Finding: Hashable, Sendable, Identifiable {
     }
 
     /// A passage elsewhere that bears on the finding.
-    public struct Related: Hashable, Sendable {
+    public struct Related: Hashable, Sendable, Codable {
         public var document: String
         public var quote: String
         public var range: TextRange

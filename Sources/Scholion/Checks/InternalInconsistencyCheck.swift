@@ -102,13 +102,12 @@ public struct InternalInconsistencyCheck: Check {
                 guard clusters.count > 1, standings.contains(where: { $0 < 2 }),
                       let flagged = clusters.indices.dropFirst().first(where: { standings[$0] < 2 }) ?? clusters.indices.first(where: { standings[$0] < 2 }),
                       let later = clusters[flagged].first else { continue }
-                let text = corpus.texts[textIndex]
-                findings.append(corpus.finding(
-                    check: self, text: text, claim: later.claim, certainty: .medium,
+                findings.append(CheckedCorpus.finding(
+                    check: self, at: later, certainty: .medium,
                     explanation: "The text gives the \(what) of \(corpus.base.label(of: subject)) as " + clusters.map { $0[0].value.description(corpus.base) }.joined(separator: " and as ") + ".",
                     evidence: [],
-                    related: clusters[flagged == 0 ? 1 : 0].map { Finding.Related(document: text.document.id, quote: text.scalars[$0.statement.range], range: $0.statement.range) },
-                    key: key, clause: later.statement.range))
+                    related: clusters[flagged == 0 ? 1 : 0].map { Finding.Related(document: $0.text, quote: $0.quote, range: $0.statementRange) },
+                    key: key))
             }
         }
         return findings

@@ -7,73 +7,123 @@ import ScholionXML
 /// read: a rejected mention or claim is left out, a claim a person wrote or reviewed is taken
 /// from the layer as they left it (its statements and attributions, less any attribution they
 /// marked `subtype="rejected"`), so that check, report and export agree with the layer.
+///
+/// A corpus of any size is reviewed a few texts at a time on every core: each text is read,
+/// checked by the checks that read a text alone, and let go, leaving its findings in a
+/// ``FindingStore`` on disk, a ``ReviewedText`` of its counts and claims' places, and its
+/// comparable statements in the index the corpus-wide check reads at the end. Memory holds a
+/// batch of texts, never the corpus.
 public struct ProjectReview: Sendable {
-    public let corpus: CheckedCorpus
-    public let findings: [Finding]
+    public let base: ReferenceBase
+    /// The texts, in the project's order.
+    public let texts: [ReviewedText]
+    /// Every finding, in report order.
+    public let findings: FindingStore
     /// Texts whose layer was written by this run.
     public let annotated: [String]
     /// The text files, by id, as the findings name them.
     public let paths: [String: String]
-    /// The layers this run read (texts that had one), by text id, when the caller asked to keep
-    /// them (`keepLayers`); otherwise empty: a layer's tree is many times its text's size, and
-    /// a corpus of them does not fit in memory.
-    public let layers: [String: LayerFile]
+    /// The checked texts themselves, when the caller asked to keep them (`retainTexts`: a small
+    /// corpus, as the evaluation reads); otherwise empty.
+    public let retained: [CheckedCorpus.Text]
 
-    public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true, keepLayers: Bool = false) throws -> ProjectReview {
+    /// What one text's review leaves.
+    struct Reviewed: Sendable {
+        var text: ReviewedText
+        var findings: [Finding]
+        var values: [(key: String, entry: ClaimValues.Entry)]
+        var annotated: Bool
+        var retained: CheckedCorpus.Text?
+    }
+
+    /// Reviews the project's texts, `textsAtOnce` at a time (on every core); `progress` is told
+    /// of each text done.
+    public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true, retainTexts: Bool = false,
+                           textsAtOnce: Int = 64, visit: (@Sendable (_ textID: String, _ layer: LayerFile?) throws -> Void)? = nil,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
-        let missing = try files.filter { !FileManager.default.fileExists(atPath: try update.layerPath(for: $0.id)) }
-        var annotated: [String: CheckedCorpus.Text] = [:]
-        if annotateMissing {
-            for (file, result) in zip(missing, update.run(files: missing)) {
-                let outcome = try result.get()
-                annotated[file.id] = CheckedCorpus.Text(document: outcome.document, result: outcome.result)
-            }
-        }
-        let annotator = update.annotator
-        let fresh = annotated
-        // Each text read once with its layer; a layer made on another version of the text is
-        // stale: the text is annotated again first (a person's entries are kept and re-anchored,
-        // or marked stale), and the new layer is what the checks read.
-        let texts: [Result<(CheckedCorpus.Text, LayerFile?, Bool), any Error>] = ParallelMap.map(files) { file in
-            // A text annotated just now has no person's decisions to apply: reuse its run.
-            if let text = fresh[file.id] { return .success((text, nil, false)) }
-            do {
-                var document = try DocumentLoader().load(path: file.path)
-                let path = try update.layerPath(for: file.id)
-                guard FileManager.default.fileExists(atPath: path) else {
-                    return .success((CheckedCorpus.Text(document: document, result: annotator.annotate(document)), nil, false))
-                }
-                var read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
-                var result: Annotator.Result
-                var reannotated = false
-                if annotateMissing, read.checksum != Layer.checksum(document.text) {
-                    let outcome = try update.run(file)
-                    document = outcome.document
-                    result = outcome.result
-                    read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
-                    reannotated = true
-                } else {
-                    result = annotator.annotate(document)
-                }
-                let rejected = Set(read.entries.filter { $0.review == .rejected }.map(\.key))
-                result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
-                result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
-                result.claims = Self.overlay(read, on: result.claims, text: ScalarText(document.text))
-                return .success((CheckedCorpus.Text(document: document, result: result), keepLayers ? read : nil, reannotated))
-            } catch {
-                return .failure(error)
-            }
-        }
-        let read = try texts.map { try $0.get() }
-        let corpus = CheckedCorpus(texts: read.map(\.0), base: base)
-        var layers: [String: LayerFile] = [:]
-        for (text, layer, _) in read { if let layer { layers[text.document.id] = layer } }
-        let reannotated = read.filter(\.2).map(\.0.document.id)
+        let checks = CheckRegistry.all.filter { $0.scope == .text }
         // Paths as the user would type them: relative to the current folder when inside it.
         let here = FileManager.default.currentDirectoryPath + "/"
         let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
-        return ProjectReview(corpus: corpus, findings: CorpusChecker.findings(in: corpus), annotated: (Array(annotated.keys) + reannotated).sorted(), paths: paths, layers: layers)
+        let store = try FindingStore()
+        var values = ClaimValues()
+        var texts: [ReviewedText] = [], annotated: [String] = [], retained: [CheckedCorpus.Text] = []
+        texts.reserveCapacity(files.count)
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(files.count, start + textsAtOnce)])
+            start += batch.count
+            let results: [Result<Reviewed, any Error>] = ParallelMap.map(batch) { file in
+                defer { progress?(1) }
+                return Result {
+                    let (text, layer, wasAnnotated) = try read(file, update: update, annotateMissing: annotateMissing)
+                    try visit?(file.id, layer)
+                    let corpus = CheckedCorpus(texts: [text], base: base)
+                    var seen: Set<String> = []
+                    let findings = checks.flatMap { $0.findings(in: corpus) }.filter { seen.insert($0.id).inserted }
+                    return Reviewed(text: ReviewedText(text, path: file.path, displayPath: paths[file.id] ?? file.path, base: base),
+                                    findings: findings, values: ClaimValues.entries(of: text, vocabulary: base.vocabulary),
+                                    annotated: wasAnnotated, retained: retainTexts ? text : nil)
+                }
+            }
+            for result in results {
+                let reviewed = try result.get()
+                try store.add(reviewed.findings, document: reviewed.text.id)
+                values.add(reviewed.values)
+                texts.append(reviewed.text)
+                if reviewed.annotated { annotated.append(reviewed.text.id) }
+                if let text = reviewed.retained { retained.append(text) }
+            }
+        }
+        for check in CheckRegistry.all where check.scope == .corpus {
+            guard let crossText = check as? CrossTextConflictCheck else { continue }
+            store.addCorpusWide(crossText.findings(values: values, base: base))
+        }
+        return ProjectReview(base: base, texts: texts, findings: store, annotated: annotated.sorted(), paths: paths, retained: retained)
+    }
+
+    /// One text as the checks read it, and whether its layer was written just now. A text
+    /// without a layer is annotated and its layer written (or, with `annotateMissing` false,
+    /// annotated only); a layer made on another version of the text is stale: the text is
+    /// annotated again first (a person's entries are kept and re-anchored, or marked stale),
+    /// and the new layer is what the checks read. With the layer read, if one was (not for a
+    /// text annotated just now).
+    static func read(_ file: Project.TextFile, update: LayerUpdate, annotateMissing: Bool) throws -> (CheckedCorpus.Text, LayerFile?, Bool) {
+        let path = try update.layerPath(for: file.id)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if annotateMissing {
+                // Annotated just now: no person's decisions to apply.
+                let outcome = try update.run(file)
+                return (CheckedCorpus.Text(document: outcome.document, result: outcome.result), nil, true)
+            }
+            let document = try DocumentLoader().load(path: file.path)
+            return (CheckedCorpus.Text(document: document, result: update.annotator.annotate(document)), nil, false)
+        }
+        var document = try DocumentLoader().load(path: file.path)
+        var read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+        var result: Annotator.Result
+        var reannotated = false
+        if annotateMissing, read.checksum != Layer.checksum(document.text) {
+            let outcome = try update.run(file)
+            document = outcome.document
+            result = outcome.result
+            read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+            reannotated = true
+        } else {
+            result = update.annotator.annotate(document)
+        }
+        let rejected = Set(read.entries.filter { $0.review == .rejected }.map(\.key))
+        result.claims.removeAll { rejected.contains("claim.\($0.predicate.rawValue)|\($0.range.start)|\($0.range.end)") }
+        result.mentions.removeAll { rejected.contains("mention.\($0.kind.rawValue)|\($0.range.start)|\($0.range.end)") }
+        result.claims = overlay(read, on: result.claims, text: ScalarText(document.text))
+        return (CheckedCorpus.Text(document: document, result: result), read, reannotated)
+    }
+
+    /// A reviewed text's document, read again from its file (for a report that shows its words).
+    public func document(_ text: ReviewedText) throws -> TextDocument {
+        try DocumentLoader().load(path: text.textPath)
     }
 
     /// The claims with a person's claim entries in their place: what they reviewed or wrote,

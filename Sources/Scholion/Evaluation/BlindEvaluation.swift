@@ -104,9 +104,9 @@ public struct BlindEvaluation: Sendable {
                 throw BlindEvaluationError(message: "\(path): not an answer key (\(error))")
             }
         }
-        let review = try ProjectReview.run(project: Project(root: directory), base: base, annotateMissing: false)
-        let texts = Dictionary(uniqueKeysWithValues: review.corpus.texts.map { ($0.document.id, ScalarText($0.document.text)) })
-        let claims = Dictionary(uniqueKeysWithValues: review.corpus.texts.map { ($0.document.id, $0.result.claims) })
+        let review = try ProjectReview.run(project: Project(root: directory), base: base, annotateMissing: false, retainTexts: true)
+        let texts = Dictionary(uniqueKeysWithValues: review.retained.map { ($0.document.id, ScalarText($0.document.text)) })
+        let claims = Dictionary(uniqueKeysWithValues: review.retained.map { ($0.document.id, $0.result.claims) })
         func judged(_ range: TextRange, in textID: String) -> (Set<Attribution.Relation>, Bool) {
             let overlapping = (claims[textID] ?? []).filter { $0.range.start < range.end && range.start < $0.range.end }
             return (Set(overlapping.flatMap { $0.attributions.map(\.relation) }), !overlapping.isEmpty)
@@ -122,7 +122,7 @@ public struct BlindEvaluation: Sendable {
                         .map { "\($0.relation.rawValue) (\($0.certainty.rawValue)) \($0.fact ?? $0.source ?? ""): \($0.note ?? "")" }
             }
         }
-        let alarming = review.findings.filter { $0.severity >= .warning }
+        let alarming = try review.findings.all().filter { $0.severity >= .warning }
         let byText = Dictionary(grouping: alarming, by: \.document)
         func range(_ quote: String, occurrence: Int?, in textID: String) throws -> TextRange {
             guard let text = texts[textID] else { throw BlindEvaluationError(message: "\(directory): no text \(textID) for its key") }

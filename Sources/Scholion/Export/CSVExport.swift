@@ -20,7 +20,7 @@ public struct CSVExport: Sendable {
     static let statusOrder = ["contradicted", "supported", "cited", "unattested", "outside-coverage"]
 
     /// The one file: `claims.csv`.
-    public func files() -> [ExportedFile] { [ExportedFile(name: "claims.csv", content: csv())] }
+    public func files() throws -> [ExportedFile] { [ExportedFile(name: "claims.csv", content: try csv())] }
 
     /// Writes `claims.csv` into `directory`, text by text, all or none (see ``StagedFiles``).
     public func write(to directory: String) throws -> [String] {
@@ -28,13 +28,15 @@ public struct CSVExport: Sendable {
         defer { staged.discard() }
         let file = try staged.stream("claims.csv")
         try file.append(Self.row(Self.columns))
-        for text in corpus.texts { try file.append(rows(for: text)) }
+        try corpus.forEachBatch { texts in
+            for text in texts { try file.append(rows(for: text)) }
+        }
         try staged.commit()
         return ["claims.csv"]
     }
 
-    public func csv() -> String {
-        corpus.texts.reduce(Self.row(Self.columns)) { $0 + rows(for: $1) }
+    public func csv() throws -> String {
+        try corpus.allTexts().reduce(Self.row(Self.columns)) { $0 + rows(for: $1) }
     }
 
     /// The rows of one text's claims.

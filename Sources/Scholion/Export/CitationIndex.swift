@@ -9,24 +9,42 @@ public struct CitationIndex: Sendable {
         public static func < (lhs: Citation, rhs: Citation) -> Bool { (lhs.source, lhs.passage) < (rhs.source, rhs.passage) }
     }
 
+    /// The passages a layer's claims cite.
+    static func citations(in layer: LayerFile) -> Set<Citation> {
+        var citations = Set<Citation>()
+        for entry in layer.entries where entry.isClaim {
+            for attribution in entry.attributions {
+                guard let source = attribution.source else { continue }
+                for passage in attribution.passages { citations.insert(Citation(source: source, passage: passage)) }
+            }
+        }
+        return citations
+    }
+
+    /// The passages a finding's evidence cites.
+    static func citations(in finding: Finding) -> Set<Citation> {
+        Set(finding.evidence.compactMap { evidence in evidence.passage.map { Citation(source: evidence.source, passage: $0) } })
+    }
+
     /// Citation → id (`cite.procopius-wars.2.13.20-27`).
     public private(set) var ids: [Citation: String] = [:]
 
     /// Ids for every citation of the corpus: its claims' attributions and its findings' evidence.
     /// The same citation gets the same id in every document of one export.
-    public init(corpus: ExportCorpus) {
+    public init(corpus: ExportCorpus) throws {
         var citations = Set<Citation>()
-        for text in corpus.texts {
-            for entry in text.layer.entries where entry.isClaim {
-                for attribution in entry.attributions {
-                    guard let source = attribution.source else { continue }
-                    for passage in attribution.passages { citations.insert(Citation(source: source, passage: passage)) }
-                }
+        if let cited = corpus.layerCitations, let findings = corpus.findings {
+            // Gathered as the review read the layers; the findings' evidence from the store.
+            citations = cited
+            let wanted = Set(corpus.items.map(\.id))
+            try findings.forEach { finding in
+                guard wanted.contains(finding.document) else { return }
+                citations.formUnion(Self.citations(in: finding))
             }
-            for finding in text.findings {
-                for evidence in finding.evidence {
-                    if let passage = evidence.passage { citations.insert(Citation(source: evidence.source, passage: passage)) }
-                }
+        } else {
+            for text in try corpus.allTexts() {
+                citations.formUnion(Self.citations(in: text.layer))
+                for finding in text.findings { citations.formUnion(Self.citations(in: finding)) }
             }
         }
         var used = Set<String>()

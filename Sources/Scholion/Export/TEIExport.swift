@@ -15,18 +15,18 @@ public struct TEIExport: Sendable {
     public let revisionDate: String?
     public let citations: CitationIndex
 
-    public init(corpus: ExportCorpus, revisionDate: String?) throws(ExportError) {
+    public init(corpus: ExportCorpus, revisionDate: String?) throws {
         if let revisionDate {
             let parts = revisionDate.split(separator: "-")
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
                   parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
                   let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
                   day >= 1, day <= Self.days(inMonth: month, of: year)
-            else { throw .invalidDate(revisionDate) }
+            else { throw ExportError.invalidDate(revisionDate) }
         }
         self.corpus = corpus
         self.revisionDate = revisionDate
-        citations = CitationIndex(corpus: corpus)
+        citations = try CitationIndex(corpus: corpus)
     }
 
     /// Days in a month of the Gregorian calendar.
@@ -357,17 +357,14 @@ public struct TEIExport: Sendable {
     /// texts' trees, never the corpus: each edition goes to a staging folder as it is made, the
     /// corpus file's members to a scratch file; the corpus file is assembled last, and only when
     /// every file is complete are they renamed into place. Returns the names written.
-    public func write(to directory: String, textsAtOnce: Int = 16) throws -> [String] {
+    public func write(to directory: String, textsAtOnce: Int = 16, progress: ((Int) -> Void)? = nil) throws -> [String] {
         let staged = try StagedFiles(directory: directory)
         defer { staged.discard() }
         let members = try staged.scratch("members")
         var summaries: [Summary] = []
         var seen = Set<String>()
         var names: [String] = []
-        var start = 0
-        while start < corpus.texts.count {
-            let chunk = Array(corpus.texts[start..<min(corpus.texts.count, start + textsAtOnce)])
-            start += chunk.count
+        try corpus.forEachBatch(of: textsAtOnce) { chunk in
             let made: [Result<(String, String, (xml: String, ids: Set<String>), Summary), any Error>] = ParallelMap.map(chunk) { text in
                 Result {
                     let part = try parts(for: text)
@@ -384,6 +381,7 @@ public struct TEIExport: Sendable {
                 try members.append("  " + member.xml + "\n")
                 summaries.append(summary)
             }
+            progress?(chunk.count)
         }
         let (opening, shared) = try corpusOpening(summaries)
         if let clash = shared.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
@@ -418,7 +416,7 @@ public struct TEIExport: Sendable {
 
     /// Every text's parts, made on both cores.
     func allParts() throws -> [Parts] {
-        let all: [Result<Parts, any Error>] = ParallelMap.map(corpus.texts) { text in
+        let all: [Result<Parts, any Error>] = ParallelMap.map(try corpus.allTexts()) { text in
             do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
         }
         return try all.map { try $0.get() }

@@ -22,7 +22,7 @@ public struct WebAnnotationExport: Sendable {
     let baseIRI: URL?
     let created: String?
 
-    public init(corpus: ExportCorpus, textsDirectory: String, outputDirectory: String, baseIRI: String?, created: String?) throws(ExportError) {
+    public init(corpus: ExportCorpus, textsDirectory: String, outputDirectory: String, baseIRI: String?, created: String?) throws {
         tei = try TEIExport(corpus: corpus, revisionDate: created)
         self.corpus = corpus
         self.textsDirectory = textsDirectory
@@ -45,7 +45,7 @@ public struct WebAnnotationExport: Sendable {
 
     /// Every file: `<text-id>.jsonld` for each text and the records file (when anything is linked).
     public func files() throws -> [ExportedFile] {
-        let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(corpus.texts) { text in
+        let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(try corpus.allTexts()) { text in
             Result { ExportedFile(name: text.document.id + ".jsonld", content: try json(for: text)) }
         }
         let records = try recordsXML().map { [ExportedFile(name: Self.recordsFile, content: $0)] } ?? []
@@ -58,10 +58,7 @@ public struct WebAnnotationExport: Sendable {
         defer { staged.discard() }
         var summaries: [TEIExport.Summary] = []
         var names: [String] = []
-        var start = 0
-        while start < corpus.texts.count {
-            let chunk = Array(corpus.texts[start..<min(corpus.texts.count, start + textsAtOnce)])
-            start += chunk.count
+        try corpus.forEachBatch(of: textsAtOnce) { chunk in
             let made: [Result<(String, TEIExport.Summary), any Error>] = ParallelMap.map(chunk) { text in
                 Result { (try json(for: text), TEIExport.Summary(try tei.parts(for: text))) }
             }

@@ -64,6 +64,56 @@ public enum AtomicFile {
         }
     }
 
+    /// A file written a piece at a time, whole or not at all: the pieces go to a temporary file
+    /// beside the target, renamed over it by ``commit()``; a stream dropped before it is
+    /// committed (an error on the way) removes its temporary file and leaves the target as it was.
+    public final class Stream {
+        let path: String
+        let temporary: URL
+        private var handle: FileHandle?
+
+        public init(path: String) throws(ProjectError) {
+            self.path = path
+            let url = URL(fileURLWithPath: path)
+            let directory = url.deletingLastPathComponent()
+            temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)\(AtomicFile.temporarySuffix)")
+            do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+            }
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw .cannotWrite(path: path, reason: "cannot create a file beside it")
+            }
+            self.handle = handle
+        }
+
+        deinit {
+            if let handle {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        }
+
+        public func write(_ data: Data) throws(ProjectError) {
+            guard let handle else { throw .cannotWrite(path: path, reason: "already committed") }
+            do { try handle.write(contentsOf: data) } catch { throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription) }
+        }
+
+        /// Puts the file in place.
+        public func commit() throws(ProjectError) {
+            guard let handle else { return }
+            self.handle = nil
+            do { try handle.close() } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+            }
+            if rename(temporary.path, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw .cannotWrite(path: path, reason: reason)
+            }
+        }
+    }
+
     /// The bytes at `path` now; nil when there is no file.
     private static func current(at path: String) -> Data? {
         FileManager.default.fileExists(atPath: path) ? (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data() : nil

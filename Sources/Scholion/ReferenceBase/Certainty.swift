@@ -1,5 +1,5 @@
 /// How sure a record or a fact is (TEI `@cert`).
-public enum Certainty: String, Hashable, Sendable, Comparable, CaseIterable {
+public enum Certainty: String, Hashable, Sendable, Comparable, CaseIterable, Codable {
     case low
     case medium
     case high

@@ -3,8 +3,15 @@
 /// passage and its evidence, filters by check and severity, a timeline of the events 525–640
 /// with each text's claims on it, and a map of which text rests on which source.
 public enum HTMLReport {
-    public static func render(review: ProjectReview, data: ReportData) -> String {
-        var html = """
+    public static func render(review: ProjectReview) throws -> String {
+        try TextStream.collect { try write(review: review, view: ReportView(review: review), to: $0) }
+    }
+
+    /// The report written a section, and in the long sections a text, at a time; a text's words
+    /// are read again from its file when it is shown.
+    public static func write(review: ProjectReview, view: ReportView, to stream: TextStream) throws {
+        let data = view.head
+        try stream.write("""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -15,19 +22,18 @@ public enum HTMLReport {
             </head>
             <body>
             <header><h1>Scholion discrepancy report</h1>
-            <p>\(data.texts.count) text(s) · \(data.findings.count) finding(s): \(["error", "warning", "info"].map { "<span class=\"sev \($0)\">\(data.summary[$0] ?? 0) \($0)</span>" }.joined(separator: " "))</p>
+            <p>\(data.texts.count) text(s) · \(view.total) finding(s): \(["error", "warning", "info"].map { "<span class=\"sev \($0)\">\(data.summary[$0] ?? 0) \($0)</span>" }.joined(separator: " "))</p>
             <nav><a href="#findings">Findings</a> · <a href="#timeline">Timeline</a> · <a href="#sources">Sources</a> · <a href="#texts">Texts</a> · <a href="#unknown-names">Unknown names</a></nav>
             </header>
             <main>
 
-            """
-        html += findingsSection(data)
-        html += timelineSection(review: review, data: data)
-        html += sourceMapSection(review: review)
-        html += textsSection(review: review, data: data)
-        html += unknownNamesSection(data)
-        html += "</main>\n<script>\(script)</script>\n</body>\n</html>\n"
-        return html
+            """)
+        try findingsSection(view, to: stream)
+        try stream.write(timelineSection(review: review, view: view))
+        try stream.write(sourceMapSection(review: review))
+        try textsSection(review: review, view: view, to: stream)
+        try stream.write(unknownNamesSection(data))
+        try stream.write("</main>\n<script>\(script)</script>\n</body>\n</html>\n")
     }
 
     // MARK: Unknown names
@@ -51,18 +57,26 @@ public enum HTMLReport {
 
     // MARK: Findings
 
-    static func findingsSection(_ data: ReportData) -> String {
+    static func findingsSection(_ view: ReportView, to stream: TextStream) throws {
+        let data = view.head
         var html = "<section id=\"findings\"><h2>Findings</h2>\n<form id=\"filters\" aria-label=\"Filters\"><fieldset><legend>Severity</legend>"
         for severity in ["error", "warning", "info"] {
             html += "<label><input type=\"checkbox\" name=\"severity\" value=\"\(severity)\" checked> \(severity) (\(data.summary[severity] ?? 0))</label> "
         }
         html += "</fieldset><fieldset><legend>Check</legend>"
         for check in data.checks {
-            let count = data.findings.filter { $0.check == check.id }.count
+            let count = view.perCheck[check.id] ?? 0
             html += "<label title=\"\(escape(check.description))\"><input type=\"checkbox\" name=\"check\" value=\"\(check.id)\" checked> \(escape(check.title)) (\(count))</label> "
         }
         html += "</fieldset></form>\n<ol class=\"findings\">\n"
-        for finding in data.findings {
+        try stream.write(html)
+        try view.forEachGroup { group in try stream.write(group.map(findingItem).joined()) }
+        try stream.write("</ol></section>\n")
+    }
+
+    static func findingItem(_ finding: ReportData.Item) -> String {
+        var html = ""
+        do {
             html += "<li class=\"finding \(finding.severity.rawValue)\" id=\"\(finding.id)\" data-severity=\"\(finding.severity.rawValue)\" data-check=\"\(finding.check)\">"
             html += "<p class=\"head\"><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code>[\(finding.check)]</code> "
             html += "<a href=\"#\(anchor(finding.document, finding.start))\">\(escape(finding.document)) line \(finding.line)</a> · confidence \(finding.confidence)</p>"
@@ -83,17 +97,17 @@ public enum HTMLReport {
             if let suggestion = finding.suggestion { html += "<p class=\"suggestion\">Suggested correction: \(escape(suggestion))</p>" }
             html += "</li>\n"
         }
-        return html + "</ol></section>\n"
+        return html
     }
 
     // MARK: Timeline
 
     static let firstYear = 525, lastYear = 640
 
-    static func timelineSection(review: ProjectReview, data: ReportData) -> String {
-        let base = review.corpus.base
+    static func timelineSection(review: ProjectReview, view: ReportView) throws -> String {
+        let base = review.base
         let width = 1100.0, left = 190.0, right = 20.0, rowHeight = 34.0
-        let texts = review.corpus.texts
+        let texts = review.texts
         let height = 70 + rowHeight * Double(texts.count) + 30
         func x(_ ordinal: Int) -> Double {
             let year = Double(ordinal) / 372
@@ -114,22 +128,24 @@ public enum HTMLReport {
             let end = x(interval.upperBound == Int.max ? HistoricalDate(year: lastYear).latestOrdinal : interval.upperBound)
             svg += "<rect x=\"\(f(start))\" y=\"38\" width=\"\(f(max(3, end - start)))\" height=\"14\" class=\"event\"><title>\(escape(event.displayName)) (\(escape(interval.description)))</title></rect>"
         }
-        let conflicted = Set(data.findings.filter { $0.severity >= .warning }.map { "\($0.document)|\($0.start)" })
         for (row, text) in texts.enumerated() {
             let y = 70 + rowHeight * Double(row)
-            svg += "<text x=\"8\" y=\"\(f(y + 16))\" class=\"row\">\(escape(String(text.document.id.prefix(26))))</text>"
+            svg += "<text x=\"8\" y=\"\(f(y + 16))\" class=\"row\">\(escape(String(text.id.prefix(26))))</text>"
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y + 12))\" x2=\"\(f(width - right))\" y2=\"\(f(y + 12))\" class=\"axis\"/>"
-            let placed = text.result.claims.filter { $0.scope != nil && $0.scope?.origin != .document }
-                .sorted { ($0.scope!.interval.upperBound - $0.scope!.interval.lowerBound) > ($1.scope!.interval.upperBound - $1.scope!.interval.lowerBound) }
+            let placed = text.marks.filter { $0.placed != nil }
+                .sorted { ($0.placed!.upperBound - $0.placed!.lowerBound) > ($1.placed!.upperBound - $1.placed!.lowerBound) }
+            guard !placed.isEmpty else { continue }
+            let words = ScalarText(try review.document(text).text)
+            let conflicted = view.alarms(text.id)
             for claim in placed {
-                guard let scope = claim.scope else { continue }
-                let status = status(of: claim)
-                let start = x(scope.interval.lowerBound), end = x(scope.interval.upperBound)
-                let conflict = conflicted.contains("\(text.document.id)|\(claim.range.start)")
+                guard let interval = claim.placed else { continue }
+                let status = claim.standing
+                let start = x(interval.lowerBound), end = x(interval.upperBound)
+                let conflict = conflicted.contains { claim.range.start <= $0 && $0 < claim.range.end }
                 // A claim about a long span (a century) is a thin line under the precise ones.
-                let wide = scope.interval.upperBound - scope.interval.lowerBound > 372 * 20
+                let wide = interval.upperBound - interval.lowerBound > 372 * 20
                 let (top, tall) = wide ? (y + 15, 3.0) : (y + 5, 14.0)
-                svg += "<a href=\"#\(anchor(text.document.id, claim.range.start))\"><rect x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(4, end - start)))\" height=\"\(f(tall))\" class=\"claim \(status)\(conflict ? " conflict" : "")\"><title>\(escape(claim.quote)) (\(escape(scope.interval.description)))</title></rect></a>"
+                svg += "<a href=\"#\(anchor(text.id, claim.range.start))\"><rect x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(4, end - start)))\" height=\"\(f(tall))\" class=\"claim \(status)\(conflict ? " conflict" : "")\"><title>\(escape(words[claim.range])) (\(escape(interval.description)))</title></rect></a>"
             }
         }
         svg += "</svg>"
@@ -139,21 +155,15 @@ public enum HTMLReport {
     // MARK: Source map
 
     static func sourceMapSection(review: ProjectReview) -> String {
-        let base = review.corpus.base
+        let base = review.base
         var links: [String: [String: [String: Int]]] = [:] // text → source → relation → count
         var sources: Set<String> = []
-        for text in review.corpus.texts {
-            for claim in text.result.claims {
-                var seen: Set<String> = []
-                for attribution in claim.attributions where [.cited, .supported, .contradicted].contains(attribution.relation) {
-                    guard let source = attribution.source, seen.insert("\(source)|\(attribution.relation.rawValue)").inserted else { continue }
-                    links[text.document.id, default: [:]][source, default: [:]][attribution.relation.rawValue, default: 0] += 1
-                    sources.insert(source)
-                }
-            }
+        for text in review.texts where !text.sourceLinks.isEmpty {
+            links[text.id] = text.sourceLinks
+            sources.formUnion(text.sourceLinks.keys)
         }
         let sourceList = sources.sorted { (base.source($0)?.isPrincipal == true ? 0 : 1, $0) < (base.source($1)?.isPrincipal == true ? 0 : 1, $1) }
-        let texts = review.corpus.texts.map(\.document.id)
+        let texts = review.texts.map(\.id)
         let rowHeight = 26.0
         let height = max(Double(texts.count), Double(sourceList.count)) * rowHeight + 40
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1100 \(Int(height))\" role=\"img\" aria-labelledby=\"sources-title\"><title id=\"sources-title\">Which text rests on which source</title>"
@@ -185,24 +195,33 @@ public enum HTMLReport {
 
     static func status(of claim: Claim) -> String { ReportData.standing(of: claim) }
 
-    static func textsSection(review: ProjectReview, data: ReportData) -> String {
-        var html = "<section id=\"texts\"><h2>Texts</h2><p class=\"legend\">Claims by status: <span class=\"claim supported\">supported</span> <span class=\"claim contradicted\">contradicted</span> <span class=\"claim unattested\">unattested</span> <span class=\"claim outside-coverage\">outside coverage</span>.</p>\n"
-        let byText = Dictionary(grouping: data.findings, by: \.document)
-        for text in review.corpus.texts {
-            let findingsHere = Dictionary(grouping: byText[text.document.id] ?? [], by: \.start)
-            html += "<article><h3>\(escape(text.document.title ?? text.document.id)) <small>\(escape(review.paths[text.document.id] ?? ""))</small></h3><div class=\"text\">"
+    static func textsSection(review: ProjectReview, view: ReportView, to stream: TextStream) throws {
+        try stream.write("<section id=\"texts\"><h2>Texts</h2><p class=\"legend\">Claims by status: <span class=\"claim supported\">supported</span> <span class=\"claim contradicted\">contradicted</span> <span class=\"claim unattested\">unattested</span> <span class=\"claim outside-coverage\">outside coverage</span>.</p>\n")
+        for text in review.texts {
+            let findingsHere = Dictionary(grouping: try view.findings(of: text.id), by: \.start)
+            let scalars = ScalarText(try review.document(text).text)
+            var html = "<article><h3>\(escape(text.title ?? text.id)) <small>\(escape(review.paths[text.id] ?? ""))</small></h3><div class=\"text\">"
             var position = 0
-            for claim in text.result.claims.sorted(by: { $0.range < $1.range }) where claim.range.start >= position {
-                html += escape(text.scalars[TextRange(start: position, end: claim.range.start)])
-                let marks = (findingsHere[claim.range.start] ?? []).map { "<a class=\"mark \($0.severity.rawValue)\" href=\"#\($0.id)\" title=\"\(escape($0.explanation))\">\($0.severity.rawValue)</a>" }.joined()
-                let relations = claim.attributions.map(\.relation.rawValue)
-                html += "<span class=\"claim \(status(of: claim))\" id=\"\(anchor(text.document.id, claim.range.start))\" title=\"\(escape(Array(Set(relations)).sorted().joined(separator: ", ")))\">\(escape(claim.quote))</span>\(marks)"
+            for claim in text.marks where claim.range.start >= position {
+                html += escape(scalars[TextRange(start: position, end: claim.range.start)])
+                // Every finding within the claim is marked after it, not only one at its start (a
+                // finding points at its clause); the first mark of a clause is the place the
+                // findings list links to.
+                var marks = ""
+                for start in findingsHere.keys.filter({ claim.range.start <= $0 && $0 < claim.range.end }).sorted() {
+                    for (index, finding) in (findingsHere[start] ?? []).enumerated() {
+                        let place = index == 0 && start != claim.range.start ? " id=\"\(anchor(text.id, start))\"" : ""
+                        marks += "<a class=\"mark \(finding.severity.rawValue)\"\(place) href=\"#\(finding.id)\" title=\"\(escape(finding.explanation))\">\(finding.severity.rawValue)</a>"
+                    }
+                }
+                html += "<span class=\"claim \(claim.standing)\" id=\"\(anchor(text.id, claim.range.start))\" title=\"\(escape(claim.relations.joined(separator: ", ")))\">\(escape(scalars[claim.range]))</span>\(marks)"
                 position = claim.range.end
             }
-            html += escape(text.scalars[TextRange(start: position, end: text.scalars.count)])
+            html += escape(scalars[TextRange(start: position, end: scalars.count)])
             html += "</div></article>\n"
+            try stream.write(html)
         }
-        return html + "</section>\n"
+        try stream.write("</section>\n")
     }
 
     // MARK: Helpers

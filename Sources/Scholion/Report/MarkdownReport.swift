@@ -7,8 +7,20 @@
 /// strikethrough in a source text stay text. Scholion's own markup is the only markup.
 public enum MarkdownReport {
     public static func render(_ data: ReportData) -> String {
+        (try? TextStream.collect { try write(ReportView(data), to: $0) }) ?? ""
+    }
+
+    /// The report written a text's findings at a time: memory holds one text's, not the corpus'.
+    public static func write(_ view: ReportView, to stream: TextStream) throws {
+        let data = view.head
         var lines: [String] = ["# Scholion discrepancy report", ""]
-        let total = data.findings.count
+        // Each line ends with a line break, written a section at a time.
+        func emit() throws {
+            guard !lines.isEmpty else { return }
+            try stream.write(lines.joined(separator: "\n") + "\n")
+            lines.removeAll(keepingCapacity: true)
+        }
+        let total = view.total
         lines.append("\(data.texts.count) text(s), \(total) finding(s): " + ["error", "warning", "info"].map { "\(data.summary[$0] ?? 0) \($0)" }.joined(separator: ", ") + ".")
         lines.append("")
         // Each claim once by its standing, so the four add up to the claims; "cite a source"
@@ -22,14 +34,12 @@ public enum MarkdownReport {
         lines.append("")
         lines.append("A claim counts once: as contradicted if any source says otherwise, else as supported, else as unattested, else as outside every source's coverage.")
         for severity in [Severity.error, .warning, .info] {
-            let findings = data.findings.filter { $0.severity == severity }
-            guard !findings.isEmpty else { continue }
-            // Grouped once: a filter per text would be quadratic in the corpus.
-            let byText = Dictionary(grouping: findings, by: \.document)
+            let count = view.count(severity)
+            guard count > 0 else { continue }
             lines.append("")
-            lines.append("## \(severity.rawValue.capitalized) (\(findings.count))")
-            for text in data.texts {
-                let inText = byText[text.document] ?? []
+            lines.append("## \(severity.rawValue.capitalized) (\(count))")
+            for text in data.texts where text.findings > 0 {
+                let inText = try view.findings(of: text.document, severity: severity)
                 guard !inText.isEmpty else { continue }
                 lines.append("")
                 lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")
@@ -50,6 +60,7 @@ public enum MarkdownReport {
                     }
                     if let suggestion = finding.suggestion { lines.append("  - Suggested correction: \(escape(suggestion))") }
                 }
+                try emit()
             }
         }
         let unknown = data.texts.filter { !$0.unknownNames.isEmpty }
@@ -69,7 +80,7 @@ public enum MarkdownReport {
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        try emit()
     }
 
     // MARK: Escaping

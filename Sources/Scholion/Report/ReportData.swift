@@ -45,6 +45,24 @@ public struct ReportData: Codable, Sendable {
     }
 
     public struct Item: Codable, Sendable {
+        init(_ finding: Finding) {
+            id = finding.id
+            check = finding.check
+            severity = finding.severity
+            confidence = finding.confidence.rawValue
+            document = finding.document
+            quote = finding.quote
+            start = finding.range.start
+            end = finding.range.end
+            line = finding.line
+            column = finding.column
+            entities = finding.entities
+            explanation = finding.explanation
+            evidence = finding.evidence
+            related = finding.related.map { Related(document: $0.document, quote: $0.quote, start: $0.range.start, end: $0.range.end) }
+            suggestion = finding.suggestion
+        }
+
         public var id: String
         public var check: String
         public var severity: Severity
@@ -68,38 +86,23 @@ public struct ReportData: Codable, Sendable {
     public var summary: [String: Int]
     public var findings: [Item]
 
-    public init(review: ProjectReview) {
+    /// The report of a review, its findings in memory: for a small corpus, or a test. A large
+    /// one is written through ``ReportView`` and ``write(_:to:)``, a text's findings at a time.
+    public init(review: ProjectReview) throws {
+        self.init(head: review)
+        findings = try review.findings.all().map(Item.init)
+    }
+
+    /// The report without its findings: the texts, the checks and the counts.
+    init(head review: ProjectReview) {
         generator = "Scholion"
-        // Findings counted per text in one pass (a filter per text is quadratic in the corpus).
-        var findingsPerText: [String: Int] = [:]
-        for finding in review.findings { findingsPerText[finding.document, default: 0] += 1 }
-        texts = review.corpus.texts.map { text in
-            var counts: [String: Int] = [:]
-            var standing: [String: Int] = [:]
-            for claim in text.result.claims {
-                for relation in Set(claim.attributions.map(\.relation)) { counts[relation.rawValue, default: 0] += 1 }
-                standing[Self.standing(of: claim), default: 0] += 1
-            }
-            let unknown = UnknownName.grouped(text.result.unknownNames).map { name, occurrences in
-                let (line, column) = text.position(of: occurrences[0].range.start)
-                let guess = occurrences[0].guesses.first
-                return UnknownNameItem(name: name, line: line, column: column, start: occurrences[0].range.start, end: occurrences[0].range.end,
-                                       occurrences: occurrences.count, guess: guess, guessLabel: guess.map { review.corpus.base.label(of: $0) })
-            }
-            return Text(document: text.document.id, title: text.document.title, file: review.paths[text.document.id] ?? text.document.id,
-                        claims: text.result.claims.count, attributions: counts, standing: standing,
-                        findings: findingsPerText[text.document.id] ?? 0, unknownNames: unknown)
+        texts = review.texts.map { text in
+            Text(document: text.id, title: text.title, file: text.path, claims: text.claims, attributions: text.attributions,
+                 standing: text.standing, findings: review.findings.count(document: text.id), unknownNames: text.unknownNames)
         }
         checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }
-        summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in (severity.rawValue, review.findings.filter { $0.severity == severity }.count) })
-        findings = review.findings.map { finding in
-            Item(id: finding.id, check: finding.check, severity: finding.severity, confidence: finding.confidence.rawValue,
-                 document: finding.document, quote: finding.quote, start: finding.range.start, end: finding.range.end,
-                 line: finding.line, column: finding.column, entities: finding.entities, explanation: finding.explanation,
-                 evidence: finding.evidence,
-                 related: finding.related.map { Related(document: $0.document, quote: $0.quote, start: $0.range.start, end: $0.range.end) },
-                 suggestion: finding.suggestion)
-        }
+        summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in (severity.rawValue, review.findings.count(severity)) })
+        findings = []
     }
 
     /// A claim's one standing: contradicted if any source says otherwise, else supported, else
@@ -115,8 +118,37 @@ public struct ReportData: Codable, Sendable {
 
     /// Deterministic JSON: sorted keys, no escaped slashes, a final newline.
     public func json() throws -> String {
+        String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// The JSON of a report written a text's findings at a time, byte for byte what ``json()``
+    /// gives for the same report in memory: the findings, each text's encoded on its own and
+    /// indented to their place in the array.
+    public static func write(_ view: ReportView, to stream: TextStream) throws {
+        let head = String(decoding: try encoder.encode(view.head), as: UTF8.self)
+        let empty = "\n  \"findings\" : [\n\n  ],\n"
+        guard view.total > 0, let split = head.range(of: empty) else {
+            try stream.write(head + "\n")
+            return
+        }
+        try stream.write(String(head[..<split.lowerBound]) + "\n  \"findings\" : [\n")
+        let encoder = Self.encoder
+        var first = true
+        try view.forEachGroup { items in
+            let array = String(decoding: try encoder.encode(items), as: UTF8.self)
+            // "[\n  {\n ...\n  }\n]": the lines between the brackets, two spaces deeper.
+            var lines = array.split(separator: "\n", omittingEmptySubsequences: false)
+            lines.removeFirst()
+            lines.removeLast()
+            try stream.write((first ? "" : ",\n") + lines.map { $0.isEmpty ? $0 : "  " + $0 }.joined(separator: "\n"))
+            first = false
+        }
+        try stream.write("\n  ],\n" + String(head[split.upperBound...]) + "\n")
     }
 }

@@ -32,17 +32,22 @@ extension ScholionCommand {
                 let lock = try global.lockProject()
                 defer { lock.release() }
                 try warnAboutOrphanedLayers(project)
-                let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
+                let progress = Progress("check", total: try project.textFiles().count, quiet: global.quiet)
+                let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project), progress: { progress.advance(by: $0) })
+                progress.finish()
                 reportAnnotatedFirst(review.annotated)
                 let floor = Severity(rawValue: minimum) ?? .info
-                for finding in review.findings where finding.severity >= floor {
+                let out = TextStream { FileHandle.standardOutput.write($0) }
+                try review.findings.forEach { finding in
+                    guard finding.severity >= floor else { return }
                     let path = review.paths[finding.document] ?? finding.document
-                    printOut(Display.escaped("\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.check)] \(finding.explanation)") + "\n")
+                    try out.write(Display.escaped("\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.check)] \(finding.explanation)") + "\n")
                 }
-                let counts = Severity.allCases.reversed().map { severity in "\(review.findings.filter { $0.severity == severity }.count) \(severity.rawValue)" }
-                printError("scholion: \(review.corpus.texts.count) text(s), \(review.findings.count) finding(s): \(counts.joined(separator: ", "))")
+                try out.flush()
+                let counts = Severity.allCases.reversed().map { severity in "\(review.findings.count(severity)) \(severity.rawValue)" }
+                printError("scholion: \(review.texts.count) text(s), \(review.findings.count) finding(s): \(counts.joined(separator: ", "))")
                 guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
-                return review.findings.contains { $0.severity >= threshold }
+                return Severity.allCases.contains { $0 >= threshold && review.findings.count($0) > 0 }
             }
             if failing { throw ExitCode.failure }
         }

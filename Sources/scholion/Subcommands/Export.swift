@@ -52,16 +52,20 @@ extension ScholionCommand {
                 try ProjectPaths.checkOutput(directory, project: project)
                 try warnAboutOrphanedLayers(project)
                 let base = try ReferenceBaseLoader.load(project: project)
-                let corpus = try ExportCorpus.load(project: project, base: base, textIDs: textIDs)
+                let reviewing = Progress("export: checking", total: try project.textFiles().count, quiet: global.quiet)
+                let corpus = try ExportCorpus.load(project: project, base: base, textIDs: textIDs) { reviewing.advance(by: $0) }
+                reviewing.finish()
                 reportAnnotatedFirst(corpus.annotated)
+                let writing = Progress("export: writing", total: corpus.count, quiet: global.quiet)
+                defer { writing.finish() }
                 let names: [String] = switch format {
-                case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).write(to: directory)
+                case .tei: try TEIExport(corpus: corpus, revisionDate: date ?? Self.sourceDateEpoch()).write(to: directory) { writing.advance(by: $0) }
                 case .webanno:
                     try WebAnnotationExport(corpus: corpus, textsDirectory: project.textsDirectory, outputDirectory: directory,
                                             baseIRI: baseIRI, created: date ?? Self.sourceDateEpoch()).write(to: directory)
                 case .csv: try CSVExport(corpus: corpus).write(to: directory)
                 }
-                printError("scholion: exported \(corpus.texts.count) text(s) as \(format.rawValue) to \(directory): "
+                printError("scholion: exported \(corpus.count) text(s) as \(format.rawValue) to \(directory): "
                            + names.joined(separator: ", "))
             }
         }

@@ -32,19 +32,25 @@ extension ScholionCommand {
                 defer { lock.release() }
                 if let output { try ProjectPaths.checkOutput(output, project: project) }
                 try warnAboutOrphanedLayers(project)
-                let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project))
+                let progress = Progress("report", total: try project.textFiles().count, quiet: global.quiet)
+                let review = try ProjectReview.run(project: project, base: try ReferenceBaseLoader.load(project: project), progress: { progress.advance(by: $0) })
+                progress.finish()
                 reportAnnotatedFirst(review.annotated)
-                let data = ReportData(review: review)
-                let text: String = switch format {
-                case .md: MarkdownReport.render(data)
-                case .json: try data.json()
-                case .html: HTMLReport.render(review: review, data: data)
+                let view = ReportView(review: review)
+                // Written as it is made: to a file whole or not at all, or to standard output.
+                let file = try output.map { try AtomicFile.Stream(path: $0) }
+                let stream = TextStream { data in
+                    if let file { try file.write(data) } else { FileHandle.standardOutput.write(data) }
                 }
-                if let output {
-                    try AtomicFile.write(text, to: output)
-                    printError("scholion: wrote \(output): \(data.findings.count) finding(s)")
-                } else {
-                    printOut(text)
+                switch format {
+                case .md: try MarkdownReport.write(view, to: stream)
+                case .json: try ReportData.write(view, to: stream)
+                case .html: try HTMLReport.write(review: review, view: view, to: stream)
+                }
+                try stream.flush()
+                if let output, let file {
+                    try file.commit()
+                    printError("scholion: wrote \(output): \(view.total) finding(s)")
                 }
             }
         }

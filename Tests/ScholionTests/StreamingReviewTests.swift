@@ -1,0 +1,94 @@
+import Foundation
+import Scholion
+import ScholionTestSupport
+import Testing
+
+/// A corpus reviewed a few texts at a time (issue 15) finds what the whole corpus checked at
+/// once finds, in the same order, and the reports written a text's findings at a time are the
+/// ones made in memory, byte for byte.
+@Suite("Streaming review")
+struct StreamingReviewTests {
+    /// The bundled corpus (texts that disagree with each other) and a blind set of six texts.
+    static let projects = [Repository.root.path, Repository.root.appendingPathComponent("Tests/BlindReading").path]
+
+    static let base: Result<ReferenceBase, any Error> = Result {
+        try ReferenceBaseLoader.load(project: Project(root: Repository.root.path))
+    }
+
+    @Test("Checked one, three or 64 texts at a time, the findings are those of every check run over the whole corpus at once, in the same order", arguments: [1, 3, 64])
+    func sameFindings(textsAtOnce: Int) throws {
+        let base = try Self.base.get()
+        for root in Self.projects {
+            let review = try ProjectReview.run(project: Project(root: root), base: base, annotateMissing: false, retainTexts: true, textsAtOnce: textsAtOnce)
+            let whole = CorpusChecker.findings(in: CheckedCorpus(texts: review.retained, base: base))
+            let streamed = try review.findings.all()
+            #expect(review.texts.map(\.id) == review.retained.map(\.document.id))
+            #expect(whole.count > 10, "\(root): \(whole.count) findings")
+            #expect(streamed.map(\.id) == whole.map(\.id), "\(root)")
+            #expect(streamed == whole, "\(root)")
+            #expect(review.findings.count == whole.count)
+            for severity in Severity.allCases { #expect(review.findings.count(severity) == whole.filter { $0.severity == severity }.count) }
+            for text in review.texts {
+                #expect(try review.findings.findings(of: text.id) == whole.filter { $0.document == text.id }, "\(text.id)")
+            }
+        }
+        // Texts that disagree: the corpus-wide check finds it from the index built a text at a time.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scholion-streaming-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("Texts"), withIntermediateDirectories: true)
+        try "Khosrow I\n\nKhosrow I took the throne in 531.\n".write(to: directory.appendingPathComponent("Texts/a.txt"), atomically: true, encoding: .utf8)
+        try "The Shah\n\nKhosrow I took the throne in 532.\n".write(to: directory.appendingPathComponent("Texts/b.txt"), atomically: true, encoding: .utf8)
+        let disagreeing = try ProjectReview.run(project: Project(root: directory.path), base: base, annotateMissing: false, textsAtOnce: textsAtOnce)
+        let crossText = try disagreeing.findings.all().filter { $0.check == "cross-text-conflict" }
+        #expect(crossText.count == 1)
+        #expect(crossText.first?.related.map(\.document) == ["a"])
+        #expect(crossText.first?.explanation.contains("a (") == true && crossText.first?.explanation.contains("b (") == true)
+    }
+
+    @Test("The JSON, Markdown and HTML reports written a text at a time are byte for byte the ones made with every finding in memory")
+    func sameReports() throws {
+        let base = try Self.base.get()
+        for root in Self.projects {
+            let review = try ProjectReview.run(project: Project(root: root), base: base, annotateMissing: false, textsAtOnce: 2)
+            let data = try ReportData(review: review)
+            let view = ReportView(review: review)
+            #expect(data.findings.count == review.findings.count)
+            // JSON: the streamed text is what JSONEncoder gives for the whole report, and decodes to it.
+            let streamed = try TextStream.collect { try ReportData.write(view, to: $0) }
+            #expect(streamed == (try data.json()), "\(root)")
+            let decoded = try JSONDecoder().decode(ReportData.self, from: Data(streamed.utf8))
+            #expect(decoded.findings.map(\.id) == data.findings.map(\.id))
+            #expect(decoded.texts.map(\.findings).reduce(0, +) == data.findings.count)
+            // Markdown from the store and from the data in memory.
+            let markdown = try TextStream.collect { try MarkdownReport.write(view, to: $0) }
+            #expect(markdown == MarkdownReport.render(data))
+            for finding in data.findings { #expect(markdown.contains("`\(finding.id)`")) }
+            // HTML: every finding listed once; one within a claim marked in its text, and the
+            // list's link to its passage leads to an element of that id.
+            let html = try HTMLReport.render(review: review)
+            let claims = Dictionary(uniqueKeysWithValues: review.texts.map { ($0.id, $0.marks.map(\.range)) })
+            var marked = 0
+            for finding in data.findings {
+                #expect(html.components(separatedBy: "id=\"\(finding.id)\"").count == 2, "\(finding.id)")
+                guard claims[finding.document]?.contains(where: { $0.start <= finding.start && finding.start < $0.end }) == true else { continue }
+                marked += 1
+                #expect(html.contains("href=\"#\(finding.id)\""), "\(finding.id)")
+                #expect(html.contains("id=\"t-\(finding.document)-\(finding.start)\""), "\(finding.id)")
+            }
+            #expect(marked > data.findings.count / 2)
+            #expect(html.hasSuffix("</html>\n"))
+        }
+    }
+
+    @Test("A small block size gives the same text: a report is written a piece at a time")
+    func textStreamBlocks() throws {
+        var pieces: [Data] = []
+        let stream = TextStream(blockSize: 4) { pieces.append($0) }
+        try stream.write("Procopius, ")
+        try stream.write("Wars 2.13 — ")
+        try stream.write("Dara")
+        try stream.flush()
+        #expect(pieces.count == 3)
+        #expect(String(decoding: pieces.reduce(Data(), +), as: UTF8.self) == "Procopius, Wars 2.13 — Dara")
+    }
+}
