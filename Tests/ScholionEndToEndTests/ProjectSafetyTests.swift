@@ -148,7 +148,8 @@ struct ProjectSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: temporary.path))
         #expect(run.standardError.contains("removed"), "the run says what it removed: \(run.standardError)")
         #expect(FileManager.default.fileExists(atPath: alive.path), "a live process's folder is left alone")
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        // .scholion holds the cache of reviews (ReviewCache), not a leftover.
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") && $0 != ".scholion" }
         #expect(names == [alive.lastPathComponent], "\(names)")
     }
 
@@ -182,8 +183,11 @@ struct ProjectSafetyTests {
         }
         #expect(try CommandRunner.run(["export", "--date", "2026-12-02"], in: root).status == 0)
         #expect(try Self.snapshot(exports) == new)
-        let hidden = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") && $0 != ".scholion" }
         #expect(hidden.isEmpty, "nothing left beside the export: \(hidden)")
+        // Killed runs leave no half-written review in the cache either.
+        let cached = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".scholion/reviews").path)) ?? []
+        #expect(cached.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") }, "\(cached)")
         let temporaries = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Annotations").path).filter { $0.hasSuffix("tmp") }
         #expect(temporaries.isEmpty)
         print("killed exports: \(states)")

@@ -80,6 +80,70 @@ struct StreamingReviewTests {
         }
     }
 
+    /// A copy of the bundled project's texts (and, with `layers`, its layers) in a new folder.
+    static func copyOfBundled(layers: Bool) throws -> URL {
+        let directory = try Repository.temporaryDirectory()
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory.appendingPathComponent("Annotations"), withIntermediateDirectories: true)
+        try manager.copyItem(at: Repository.root.appendingPathComponent("Texts"), to: directory.appendingPathComponent("Texts"))
+        if layers {
+            for name in try manager.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("Annotations").path) where name.hasSuffix(".xml") {
+                try manager.copyItem(at: Repository.root.appendingPathComponent("Annotations/\(name)"), to: directory.appendingPathComponent("Annotations/\(name)"))
+            }
+        }
+        return directory
+    }
+
+    @Test("A re-run reads an unchanged text's review from the cache, with the same findings and report; an edited layer or a new fact table is reviewed again")
+    func cache() throws {
+        let directory = try Self.copyOfBundled(layers: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let project = Project(root: directory.path)
+        let base = try ReferenceBaseLoader.load(project: project)
+        #expect(base.fingerprint != nil)
+        let first = try ProjectReview.run(project: project, base: base)
+        let ids = first.texts.map(\.id)
+        #expect(ids.count == 4 && first.fromCache.isEmpty)
+        let json = try TextStream.collect { try ReportData.write(ReportView(review: first), to: $0) }
+        let second = try ProjectReview.run(project: project, base: base)
+        #expect(second.fromCache == ids)
+        #expect(try second.findings.all() == first.findings.all())
+        #expect(try TextStream.collect { try ReportData.write(ReportView(review: second), to: $0) } == json)
+        #expect(try TextStream.collect { try MarkdownReport.write(ReportView(review: second), to: $0) }
+                == TextStream.collect { try MarkdownReport.write(ReportView(review: first), to: $0) })
+        // A person's edit of a layer (any byte) sends that text through the checks again.
+        let layer = directory.appendingPathComponent("Annotations/\(ids[1]).xml")
+        try (try String(contentsOf: layer, encoding: .utf8) + "\n").write(to: layer, atomically: true, encoding: .utf8)
+        let third = try ProjectReview.run(project: project, base: base)
+        #expect(third.fromCache == ids.filter { $0 != ids[1] })
+        #expect(try third.findings.all() == first.findings.all())
+        // A new spreadsheet of facts is a new base: every text again.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("Annotations/authorities"), withIntermediateDirectories: true)
+        try "id,subject,attribute,value,source,passage,seen,certainty\n".write(to: directory.appendingPathComponent("Annotations/authorities/mine.csv"), atomically: true, encoding: .utf8)
+        let changed = try ReferenceBaseLoader.load(project: project)
+        #expect(changed.fingerprint != base.fingerprint)
+        #expect(try ProjectReview.run(project: project, base: changed).fromCache.isEmpty)
+    }
+
+    @Test("After annotate, the report reads every text's review from the cache annotate kept, and finds what a review without cache finds")
+    func annotateThenReport() throws {
+        let directory = try Self.copyOfBundled(layers: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let project = Project(root: directory.path)
+        let base = try ReferenceBaseLoader.load(project: project)
+        let files = try project.textFiles()
+        for result in LayerUpdate(project: project, base: base).run(files: files, then: { file, outcome in
+            ProjectReview.remember(outcome, file: file, project: project, base: base)
+        }) { _ = try result.get() }
+        let review = try ProjectReview.run(project: project, base: base)
+        #expect(review.fromCache == files.map(\.id))
+        #expect(review.annotated.isEmpty)
+        // The same findings as the bundled project's, reviewed afresh from its own layers.
+        let fresh = try ProjectReview.run(project: Project(root: Repository.root.path), base: base, annotateMissing: false, retainTexts: true)
+        #expect(try review.findings.all() == fresh.findings.all())
+        #expect(try review.findings.all().count > 10)
+    }
+
     @Test("A small block size gives the same text: a report is written a piece at a time")
     func textStreamBlocks() throws {
         var pieces: [Data] = []

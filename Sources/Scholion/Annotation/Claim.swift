@@ -110,7 +110,7 @@ public struct Claim: Hashable, Sendable {
 
 /// How a source bears on a claim.
 public struct Attribution: Hashable, Sendable {
-    public enum Relation: String, Hashable, Sendable, CaseIterable {
+    public enum Relation: String, Hashable, Sendable, CaseIterable, Codable {
         /// The text's own bibliography cites the source.
         case cited
         /// A fact of the reference base agrees with the claim.

@@ -58,7 +58,7 @@ public struct CheckedCorpus: Sendable {
     }
 
     /// Where a finding points: its range, words, line and column.
-    struct Anchor: Sendable {
+    struct Anchor: Sendable, Codable {
         var range: TextRange
         var quote: String
         var line: Int

@@ -8,7 +8,7 @@
 /// facts that judged it), not the claim or the text: the index of a corpus of 10,000 texts is
 /// built one text at a time and holds no text's annotations.
 struct ClaimValues: Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Codable {
         /// The text's id.
         var text: String
         /// The claim's range (what a finding's id is made from).
@@ -25,12 +25,12 @@ struct ClaimValues: Sendable {
         var value: Value
     }
 
-    struct Judgement: Sendable {
+    struct Judgement: Sendable, Codable {
         var fact: String
         var relation: Attribution.Relation
     }
 
-    enum Value: Equatable, Sendable {
+    enum Value: Equatable, Sendable, Codable {
         case date(HistoricalInterval)
         /// An outcome's family (taken, not-taken, decided, undecided, truce, treaty) and the word.
         case outcome(family: String, word: String)

@@ -21,6 +21,8 @@ public struct ProjectReview: Sendable {
     public let findings: FindingStore
     /// Texts whose layer was written by this run.
     public let annotated: [String]
+    /// Texts whose review was read from the cache (unchanged since a run kept it).
+    public let fromCache: [String]
     /// The text files, by id, as the findings name them.
     public let paths: [String: String]
     /// The checked texts themselves, when the caller asked to keep them (`retainTexts`: a small
@@ -34,6 +36,11 @@ public struct ProjectReview: Sendable {
         var values: [(key: String, entry: ClaimValues.Entry)]
         var annotated: Bool
         var retained: CheckedCorpus.Text?
+        var fromCache = false
+
+        func cached(key: String) -> ReviewCache.Entry {
+            ReviewCache.Entry(key: key, text: text, findings: findings, values: values.map { ReviewCache.Entry.Keyed(key: $0.key, entry: $0.entry) })
+        }
     }
 
     /// Reviews the project's texts, `textsAtOnce` at a time (on every core); `progress` is told
@@ -43,13 +50,14 @@ public struct ProjectReview: Sendable {
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
-        let checks = CheckRegistry.all.filter { $0.scope == .text }
+        // Evaluation keeps the texts themselves, which the cache does not hold.
+        let cache = retainTexts ? nil : ReviewCache(project: project, base: base)
         // Paths as the user would type them: relative to the current folder when inside it.
         let here = FileManager.default.currentDirectoryPath + "/"
         let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
         let store = try FindingStore()
         var values = ClaimValues()
-        var texts: [ReviewedText] = [], annotated: [String] = [], retained: [CheckedCorpus.Text] = []
+        var texts: [ReviewedText] = [], annotated: [String] = [], retained: [CheckedCorpus.Text] = [], fromCache: [String] = []
         texts.reserveCapacity(files.count)
         var start = 0
         while start < files.count {
@@ -58,14 +66,29 @@ public struct ProjectReview: Sendable {
             let results: [Result<Reviewed, any Error>] = ParallelMap.map(batch) { file in
                 defer { progress?(1) }
                 return Result {
+                    let displayPath = paths[file.id] ?? file.path
+                    let layerPath = try update.layerPath(for: file.id)
+                    // Unchanged since the last run (text, layer, base, build): what it left.
+                    var key: String?
+                    if let cache, let bytes = ReviewCache.bytes(file, layer: layerPath) {
+                        let known = cache.key(file: file, text: bytes.text, layer: bytes.layer)
+                        if var hit = cache.load(file.id, key: known) {
+                            try visit?(file.id, nil)
+                            hit.text.textPath = file.path
+                            hit.text.path = displayPath
+                            return Reviewed(text: hit.text, findings: hit.findings, values: hit.values.map { ($0.key, $0.entry) }, annotated: false, retained: nil, fromCache: true)
+                        }
+                        key = known
+                    }
                     let (text, layer, wasAnnotated) = try read(file, update: update, annotateMissing: annotateMissing)
                     try visit?(file.id, layer)
-                    let corpus = CheckedCorpus(texts: [text], base: base)
-                    var seen: Set<String> = []
-                    let findings = checks.flatMap { $0.findings(in: corpus) }.filter { seen.insert($0.id).inserted }
-                    return Reviewed(text: ReviewedText(text, path: file.path, displayPath: paths[file.id] ?? file.path, base: base),
-                                    findings: findings, values: ClaimValues.entries(of: text, vocabulary: base.vocabulary),
-                                    annotated: wasAnnotated, retained: retainTexts ? text : nil)
+                    let reviewed = review(text, file: file, displayPath: displayPath, base: base, annotated: wasAnnotated, retain: retainTexts)
+                    if let cache {
+                        // A layer written just now is keyed as it now is.
+                        let now = wasAnnotated ? ReviewCache.bytes(file, layer: layerPath).map { cache.key(file: file, text: $0.text, layer: $0.layer) } : key
+                        if let now { cache.store(reviewed.cached(key: now), id: file.id) }
+                    }
+                    return reviewed
                 }
             }
             for result in results {
@@ -74,6 +97,7 @@ public struct ProjectReview: Sendable {
                 values.add(reviewed.values)
                 texts.append(reviewed.text)
                 if reviewed.annotated { annotated.append(reviewed.text.id) }
+                if reviewed.fromCache { fromCache.append(reviewed.text.id) }
                 if let text = reviewed.retained { retained.append(text) }
             }
         }
@@ -81,7 +105,33 @@ public struct ProjectReview: Sendable {
             guard let crossText = check as? CrossTextConflictCheck else { continue }
             store.addCorpusWide(crossText.findings(values: values, base: base))
         }
-        return ProjectReview(base: base, texts: texts, findings: store, annotated: annotated.sorted(), paths: paths, retained: retained)
+        return ProjectReview(base: base, texts: texts, findings: store, annotated: annotated.sorted(), fromCache: fromCache, paths: paths, retained: retained)
+    }
+
+    /// The checks that read a text alone.
+    static let textChecks = CheckRegistry.all.filter { $0.scope == .text }
+
+    /// One text checked by the checks that read a text alone, with what the reports and the
+    /// corpus-wide check need of it.
+    static func review(_ text: CheckedCorpus.Text, file: Project.TextFile, displayPath: String, base: ReferenceBase, annotated: Bool, retain: Bool) -> Reviewed {
+        let corpus = CheckedCorpus(texts: [text], base: base)
+        var seen: Set<String> = []
+        let findings = textChecks.flatMap { $0.findings(in: corpus) }.filter { seen.insert($0.id).inserted }
+        return Reviewed(text: ReviewedText(text, path: file.path, displayPath: displayPath, base: base),
+                        findings: findings, values: ClaimValues.entries(of: text, vocabulary: base.vocabulary),
+                        annotated: annotated, retained: retain ? text : nil)
+    }
+
+    /// Keeps the review of a text `scholion annotate` just annotated, so that the report that
+    /// follows reads it instead of annotating the text again: only when the layer it wrote (or
+    /// found unchanged) holds no person's entries, for then the checks read exactly the
+    /// annotator's result.
+    public static func remember(_ outcome: LayerUpdate.Outcome, file: Project.TextFile, project: Project, base: ReferenceBase) {
+        guard outcome.preserved == 0, outcome.replacement != .changedOnDisk, let cache = ReviewCache(project: project, base: base),
+              let bytes = ReviewCache.bytes(file, layer: outcome.layerPath) else { return }
+        let reviewed = review(CheckedCorpus.Text(document: outcome.document, result: outcome.result), file: file, displayPath: file.path,
+                              base: base, annotated: false, retain: false)
+        cache.store(reviewed.cached(key: cache.key(file: file, text: bytes.text, layer: bytes.layer)), id: file.id)
     }
 
     /// One text as the checks read it, and whether its layer was written just now. A text

@@ -2,9 +2,9 @@
 /// names, and where its claims stand (range, standing, relations, the time a claim is placed
 /// at), a few hundred bytes a claim. The words come back from the text file when a report
 /// shows them (``ProjectReview/document(_:)``).
-public struct ReviewedText: Sendable {
+public struct ReviewedText: Sendable, Codable {
     /// A claim as the HTML report marks it.
-    public struct Mark: Sendable {
+    public struct Mark: Sendable, Codable {
         public var range: TextRange
         /// contradicted, supported, unattested or outside-coverage (``ReportData/standing(of:)``).
         public var standing: String

@@ -12,6 +12,8 @@ public enum FactTableReader {
         public var file: AuthorityFile
         /// One per row that could not be read (and one for the header, when it is wrong).
         public var problems: [LintProblem]
+        /// A hash of the file's bytes (for the base's fingerprint).
+        public var digest: String = ""
     }
 
     public static func read(_ data: Data, name: String, format: DelimitedText.Format) -> Result {

@@ -46,10 +46,15 @@ public struct LayerUpdate: Sendable {
         try project.layerPath(for: textID)
     }
 
-    /// Annotates many texts on all cores; outcomes (or errors) in the order of `files`.
-    public func run(files: [Project.TextFile]) -> [Result<Outcome, any Error>] {
+    /// Annotates many texts on all cores; outcomes (or errors) in the order of `files`. `then`
+    /// is given each outcome on the core that made it.
+    public func run(files: [Project.TextFile], then: (@Sendable (Project.TextFile, Outcome) -> Void)? = nil) -> [Result<Outcome, any Error>] {
         ParallelMap.map(files) { file in
-            do { return .success(try run(file)) } catch { return .failure(error) }
+            do {
+                let outcome = try run(file)
+                then?(file, outcome)
+                return .success(outcome)
+            } catch { return .failure(error) }
         }
     }
 

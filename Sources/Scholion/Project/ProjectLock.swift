@@ -73,6 +73,7 @@ public final class ProjectLock: @unchecked Sendable {
         _ = ftruncate(descriptor, 0)
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         let removed = AtomicFile.removeLeftovers(in: project.textsDirectory) + AtomicFile.removeLeftovers(in: project.annotationsDirectory)
+            + AtomicFile.removeLeftovers(in: project.path(ReviewCache.folder))
         return ProjectLock(descriptor: descriptor, path: path, removedLeftovers: removed)
     }
 

@@ -1,6 +1,6 @@
 /// A date as TEI writes it (`0541`, `0541-05`, `0541-05-12`, `-0550`): a year, and a month and
 /// day when known. Years are astronomical as in ISO 8601 (no year zero is written by TEI).
-public struct HistoricalDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct HistoricalDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var year: Int
     public var month: Int?
     public var day: Int?
@@ -55,8 +55,8 @@ public struct HistoricalDate: Hashable, Sendable, Comparable, CustomStringConver
 
 /// When something held or happened: an exact date (`@when`), a span (`@from`/`@to`), or a range
 /// within which an uncertain date lies (`@notBefore`/`@notAfter`).
-public struct HistoricalInterval: Hashable, Sendable, CustomStringConvertible {
-    public enum Form: String, Hashable, Sendable {
+public struct HistoricalInterval: Hashable, Sendable, CustomStringConvertible, Codable {
+    public enum Form: String, Hashable, Sendable, Codable {
         /// `@when`: on this date (as precise as it is written).
         case exact
         /// `@from`/`@to`: throughout this span.

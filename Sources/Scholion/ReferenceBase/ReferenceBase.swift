@@ -11,6 +11,9 @@ public import ScholionXML
 /// }
 /// ```
 public struct ReferenceBase: Sendable {
+    /// A hash of the files the base was read from, when the loader knows them: what a cache of
+    /// results made with this base is keyed by (nil: no cache).
+    public internal(set) var fingerprint: String?
     public private(set) var sources: [String: Source] = [:]
     public private(set) var records: [String: AuthorityRecord] = [:]
     /// Every fact, in file order.

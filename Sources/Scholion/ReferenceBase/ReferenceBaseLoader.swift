@@ -26,12 +26,19 @@ public enum ReferenceBaseLoader {
     /// facts (`*.csv`, `*.tsv`). A spreadsheet row that cannot be read is an error here (the first
     /// one, naming the file and line); `authorities lint` lists them all.
     public static func load(project: Project) throws(ReferenceBaseError) -> ReferenceBase {
-        var files = try read(inputs(for: project))
+        let inputs = try inputs(for: project)
+        var files = try read(inputs)
+        var hash = StableHash.FNV()
+        for input in inputs { hash.add(input.0); hash.add(input.2) }
         for table in try tables(for: project) {
             if let problem = table.problems.first { throw .invalid(location: problem.location, message: problem.message) }
             files.append(table.file)
+            hash.add(table.file.name)
+            hash.add(table.digest)
         }
-        return ReferenceBase(files: files)
+        var base = ReferenceBase(files: files)
+        base.fingerprint = hash.value
+        return base
     }
 
     /// The project's spreadsheets of facts, read (see ``FactTableReader``), in path order.
@@ -50,7 +57,11 @@ public enum ReferenceBaseLoader {
                     throw .invalid(location: RecordLocation(file: path, line: nil), message: "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes")
                 }
             }
-            results.append(FactTableReader.read(data, name: path, format: format))
+            var result = FactTableReader.read(data, name: path, format: format)
+            var hash = StableHash.FNV()
+            hash.add(data)
+            result.digest = hash.value
+            results.append(result)
         }
         return results
     }

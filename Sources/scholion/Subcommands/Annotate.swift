@@ -42,7 +42,9 @@ extension ScholionCommand {
                 var firstError: (any Error)?
                 for start in stride(from: 0, to: selected.count, by: batchSize) {
                     let batch = Array(selected[start..<min(start + batchSize, selected.count)])
-                    for (file, result) in zip(batch, update.run(files: batch)) {
+                    // Each text's review kept as it is annotated: the report that follows reads it.
+                    let outcomes = update.run(files: batch) { file, outcome in ProjectReview.remember(outcome, file: file, project: project, base: base) }
+                    for (file, result) in zip(batch, outcomes) {
                         progress.advance()
                         // As before batching: the first failure stops the lines, the other texts are still annotated.
                         guard firstError == nil else { continue }

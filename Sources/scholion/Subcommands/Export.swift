@@ -65,8 +65,10 @@ extension ScholionCommand {
                                             baseIRI: baseIRI, created: date ?? Self.sourceDateEpoch()).write(to: directory)
                 case .csv: try CSVExport(corpus: corpus).write(to: directory)
                 }
-                printError("scholion: exported \(corpus.count) text(s) as \(format.rawValue) to \(directory): "
-                           + names.joined(separator: ", "))
+                // Every name for a few files; the first and last of many (a corpus of thousands).
+                let shown = names.count <= 12 ? names.joined(separator: ", ")
+                    : "\(names.count) files: " + names.prefix(3).joined(separator: ", ") + ", …, " + names.suffix(2).joined(separator: ", ")
+                printError("scholion: exported \(corpus.count) text(s) as \(format.rawValue) to \(directory): \(shown)")
             }
         }
 
