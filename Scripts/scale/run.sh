@@ -8,7 +8,10 @@
 # committed), then times, each with /usr/bin/time: the floor (a literal scan for every name of
 # the reference base, `rg -F -i -f`, and `xmllint --noout` on the imported TEI), the peer
 # (Scripts/scale/peer.py in a virtual environment with spacy and lxml from PyPI, 2 processes),
-# and `scholion annotate`, `report` (layers present), `report` (no layers) and `export`.
+# and `scholion report` (no layers yet), `annotate`, `report` after annotate (every text's review
+# read from the cache annotate keeps), `report` with the layers but no cache (each layer parsed
+# and each text annotated again), and `export` (reviews from the cache, then every text and layer
+# read again as it is written).
 # Prints wall time, CPU time, CPU/wall, peak RSS and what each step wrote.
 # SCALE_SKIP="export report" leaves out the scholion steps named (one whose memory would not fit).
 skip=" ${SCALE_SKIP:-} "
@@ -49,7 +52,7 @@ for n in "${sizes[@]}"; do
   if [ ! -d "$corpus/Texts" ] || [ "$(ls "$corpus/Texts" | wc -l)" -ne "$n" ]; then
     rm -rf "$corpus"; python3 Scripts/scale/generate.py "$n" "$corpus" >/dev/null
   fi
-  rm -rf "$corpus/Annotations" "$corpus/Exports" "$corpus/tei" "$corpus/peer" "$corpus"/report.*
+  rm -rf "$corpus/Annotations" "$corpus/Exports" "$corpus/tei" "$corpus/peer" "$corpus/.scholion" "$corpus"/report.*
   mkdir -p "$corpus/tei"
   echo
   echo "## $n texts, $(du -sm "$corpus/Texts" | cut -f1) MB"
@@ -61,7 +64,15 @@ for n in "${sizes[@]}"; do
   measure "floor: xmllint --noout (TEI)" "" sh -c "find '$corpus/tei' -name '*.xml' -print0 | xargs -0 xmllint --noout"
   measure "peer: spaCy + lxml, 2 processes" "$corpus/peer" "$venv/bin/python" Scripts/scale/peer.py "$corpus" "$corpus/peer"
   measure "scholion report (no layers yet)" "$corpus/report.json" sh -c "'$bin' report --project '$corpus' --format json > '$corpus/report.json'"
+  rm -rf "$corpus/.scholion"
   measure "scholion annotate" "$corpus/Annotations" "$bin" annotate --project "$corpus"
-  measure "scholion report (layers present)" "$corpus/report.json" sh -c "'$bin' report --project '$corpus' --format json > '$corpus/report.json'"
+  measure "scholion report (after annotate, cache)" "$corpus/report.json" sh -c "'$bin' report --project '$corpus' --format json > '$corpus/report.json'"
+  cp "$corpus/report.json" "$corpus/report-cached.json"
+  rm -rf "$corpus/.scholion"
+  measure "scholion report (layers, no cache)" "$corpus/report.json" sh -c "'$bin' report --project '$corpus' --format json > '$corpus/report.json'"
+  same="the reports from the cache and without it are the same, byte for byte"
+  cmp -s "$corpus/report.json" "$corpus/report-cached.json" || same="WARNING: the report from the cache differs from the one without"
   measure "scholion export" "$corpus/Exports" "$bin" export --project "$corpus" --date 2026-01-01
+  echo
+  echo "$same"
 done

@@ -60,17 +60,37 @@ public final class FindingStore: Sendable {
 
     func file(_ severity: Severity) -> URL { directory.appendingPathComponent("\(severity.rawValue).jsonl") }
 
+    /// One text's findings encoded for the store: a line of JSON per severity (made on the core
+    /// that checked the text; the store only appends the bytes).
+    public struct Encoded: Sendable {
+        var lines: [(severity: Severity, data: Data)] = []
+        var findings: [Finding] = []
+    }
+
+    /// Encodes a text's findings for ``add(_:document:)``.
+    public static func encode(_ findings: [Finding]) throws(ProjectError) -> Encoded {
+        var encoded = Encoded()
+        encoded.findings = findings
+        guard !findings.isEmpty else { return encoded }
+        let encoder = JSONEncoder()
+        for (severity, group) in Dictionary(grouping: findings, by: \.severity).sorted(by: { $0.key.rank > $1.key.rank }) {
+            do { encoded.lines.append((severity, try encoder.encode(group.sorted(by: Self.inOrder)) + Data([0x0A]))) } catch {
+                throw .cannotWrite(path: "findings of \(findings[0].document)", reason: "\(error)")
+            }
+        }
+        return encoded
+    }
+
     /// The findings of one text, found by checks that read it alone. A text is added once.
     public func add(_ findings: [Finding], document: String) throws(ProjectError) {
-        guard !findings.isEmpty else { return }
-        let bySeverity = Dictionary(grouping: findings, by: \.severity)
-        let encoder = JSONEncoder()
+        try add(Self.encode(findings), document: document)
+    }
+
+    /// The findings of one text, encoded. A text is added once.
+    public func add(_ encoded: Encoded, document: String) throws(ProjectError) {
+        guard !encoded.findings.isEmpty else { return }
         try state.withLock { (state: inout State) throws(ProjectError) in
-            for (severity, group) in bySeverity {
-                let data: Data
-                do { data = try encoder.encode(group.sorted(by: Self.inOrder)) + Data([0x0A]) } catch {
-                    throw .cannotWrite(path: file(severity).path, reason: "\(error)")
-                }
+            for (severity, data) in encoded.lines {
                 let handle: FileHandle
                 if let open = state.writers[severity] {
                     handle = open
@@ -88,10 +108,12 @@ public final class FindingStore: Sendable {
                 let offset = state.sizes[severity, default: 0]
                 state.slices[severity, default: [:]][document] = Slice(offset: offset, length: data.count)
                 state.sizes[severity] = offset + UInt64(data.count)
-                state.counts[severity, default: 0] += group.count
             }
-            state.perDocument[document, default: 0] += findings.count
-            for finding in findings { state.count(finding) }
+            for finding in encoded.findings {
+                state.counts[finding.severity, default: 0] += 1
+                state.count(finding)
+            }
+            state.perDocument[document, default: 0] += encoded.findings.count
         }
     }
 
@@ -129,32 +151,35 @@ public final class FindingStore: Sendable {
         }
     }
 
-    /// A text's findings of one severity, in order.
+    /// A text's findings of one severity, in order. The bytes are read under the store's lock,
+    /// decoded outside it: several cores read at once.
     public func findings(of document: String, severity: Severity) throws(ProjectError) -> [Finding] {
-        try state.withLock { (state: inout State) throws(ProjectError) -> [Finding] in
-            var found = state.corpusWide[severity]?[document] ?? []
-            if let slice = state.slices[severity]?[document] {
-                try state.writers[severity].map { handle throws(ProjectError) in
-                    do { try handle.synchronize() } catch { throw .cannotWrite(path: file(severity).path, reason: "\(error)") }
+        let (kept, data) = try state.withLock { (state: inout State) throws(ProjectError) -> ([Finding], Data?) in
+            let kept = state.corpusWide[severity]?[document] ?? []
+            guard let slice = state.slices[severity]?[document] else { return (kept, nil) }
+            // FileHandle writes are write(2) calls, unbuffered: a reader sees them at once.
+            let reader: FileHandle
+            if let open = state.readers[severity] { reader = open } else {
+                guard let opened = FileHandle(forReadingAtPath: file(severity).path) else {
+                    throw .cannotWrite(path: file(severity).path, reason: "cannot read the scratch file back")
                 }
-                let reader: FileHandle
-                if let open = state.readers[severity] { reader = open } else {
-                    guard let opened = FileHandle(forReadingAtPath: file(severity).path) else {
-                        throw .cannotWrite(path: file(severity).path, reason: "cannot read the scratch file back")
-                    }
-                    state.readers[severity] = opened
-                    reader = opened
-                }
-                do {
-                    try reader.seek(toOffset: slice.offset)
-                    let data = try reader.read(upToCount: slice.length) ?? Data()
-                    found += try JSONDecoder().decode([Finding].self, from: data)
-                } catch {
-                    throw .cannotWrite(path: file(severity).path, reason: "cannot read the scratch file back: \(error)")
-                }
+                state.readers[severity] = opened
+                reader = opened
             }
-            return found.sorted(by: Self.inOrder)
+            do {
+                try reader.seek(toOffset: slice.offset)
+                return (kept, try reader.read(upToCount: slice.length) ?? Data())
+            } catch {
+                throw .cannotWrite(path: file(severity).path, reason: "cannot read the scratch file back: \(error)")
+            }
         }
+        var found = kept
+        if let data {
+            do { found += try JSONDecoder().decode([Finding].self, from: data) } catch {
+                throw .cannotWrite(path: file(severity).path, reason: "cannot read the scratch file back: \(error)")
+            }
+        }
+        return found.sorted(by: Self.inOrder)
     }
 
     /// A text's findings, most severe first.

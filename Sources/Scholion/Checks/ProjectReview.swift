@@ -33,6 +33,8 @@ public struct ProjectReview: Sendable {
     struct Reviewed: Sendable {
         var text: ReviewedText
         var findings: [Finding]
+        /// The findings as the store writes them, encoded on the core that checked the text.
+        var encoded = FindingStore.Encoded()
         var values: [(key: String, entry: ClaimValues.Entry)]
         var annotated: Bool
         var retained: CheckedCorpus.Text?
@@ -59,6 +61,32 @@ public struct ProjectReview: Sendable {
         var values = ClaimValues()
         var texts: [ReviewedText] = [], annotated: [String] = [], retained: [CheckedCorpus.Text] = [], fromCache: [String] = []
         texts.reserveCapacity(files.count)
+        /// One text's review, from the cache or made now.
+        @Sendable func reviewText(_ file: Project.TextFile) throws -> Reviewed {
+            let displayPath = paths[file.id] ?? file.path
+            let layerPath = try update.layerPath(for: file.id)
+            // Unchanged since the last run (text, layer, base, build): what it left.
+            var key: String?
+            if let cache, let bytes = ReviewCache.bytes(file, layer: layerPath) {
+                let known = cache.key(file: file, text: bytes.text, layer: bytes.layer)
+                if var hit = cache.load(file.id, key: known) {
+                    try visit?(file.id, nil)
+                    hit.text.textPath = file.path
+                    hit.text.path = displayPath
+                    return Reviewed(text: hit.text, findings: hit.findings, values: hit.values.map { ($0.key, $0.entry) }, annotated: false, retained: nil, fromCache: true)
+                }
+                key = known
+            }
+            let (text, layer, wasAnnotated) = try read(file, update: update, annotateMissing: annotateMissing)
+            try visit?(file.id, layer)
+            let reviewed = review(text, file: file, displayPath: displayPath, base: base, annotated: wasAnnotated, retain: retainTexts)
+            if let cache {
+                // A layer written just now is keyed as it now is.
+                let now = wasAnnotated ? ReviewCache.bytes(file, layer: layerPath).map { cache.key(file: file, text: $0.text, layer: $0.layer) } : key
+                if let now { cache.store(reviewed.cached(key: now), id: file.id) }
+            }
+            return reviewed
+        }
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(files.count, start + textsAtOnce)])
@@ -66,34 +94,14 @@ public struct ProjectReview: Sendable {
             let results: [Result<Reviewed, any Error>] = ParallelMap.map(batch) { file in
                 defer { progress?(1) }
                 return Result {
-                    let displayPath = paths[file.id] ?? file.path
-                    let layerPath = try update.layerPath(for: file.id)
-                    // Unchanged since the last run (text, layer, base, build): what it left.
-                    var key: String?
-                    if let cache, let bytes = ReviewCache.bytes(file, layer: layerPath) {
-                        let known = cache.key(file: file, text: bytes.text, layer: bytes.layer)
-                        if var hit = cache.load(file.id, key: known) {
-                            try visit?(file.id, nil)
-                            hit.text.textPath = file.path
-                            hit.text.path = displayPath
-                            return Reviewed(text: hit.text, findings: hit.findings, values: hit.values.map { ($0.key, $0.entry) }, annotated: false, retained: nil, fromCache: true)
-                        }
-                        key = known
-                    }
-                    let (text, layer, wasAnnotated) = try read(file, update: update, annotateMissing: annotateMissing)
-                    try visit?(file.id, layer)
-                    let reviewed = review(text, file: file, displayPath: displayPath, base: base, annotated: wasAnnotated, retain: retainTexts)
-                    if let cache {
-                        // A layer written just now is keyed as it now is.
-                        let now = wasAnnotated ? ReviewCache.bytes(file, layer: layerPath).map { cache.key(file: file, text: $0.text, layer: $0.layer) } : key
-                        if let now { cache.store(reviewed.cached(key: now), id: file.id) }
-                    }
+                    var reviewed = try reviewText(file)
+                    reviewed.encoded = try FindingStore.encode(reviewed.findings)
                     return reviewed
                 }
             }
             for result in results {
                 let reviewed = try result.get()
-                try store.add(reviewed.findings, document: reviewed.text.id)
+                try store.add(reviewed.encoded, document: reviewed.text.id)
                 values.add(reviewed.values)
                 texts.append(reviewed.text)
                 if reviewed.annotated { annotated.append(reviewed.text.id) }

@@ -275,7 +275,7 @@ public struct TEIExport: Sendable {
         let members: [Result<(xml: String, ids: Set<String>), any Error>] = ParallelMap.map(parts) { part in
             Result { try memberXML(part) }
         }
-        var (output, seen) = try corpusOpening(parts.map(Summary.init))
+        var (output, seen) = try corpusOpening(Totals(parts.map(Summary.init), base: corpus.base))
         for member in members {
             let (xml, ids) = try member.get()
             if let clash = ids.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
@@ -287,6 +287,7 @@ public struct TEIExport: Sendable {
 
     /// What the corpus file needs of a text once its member is written.
     struct Summary {
+        var rootID: String
         var title: String
         var records: Set<String>
         var citations: Set<String>
@@ -297,6 +298,7 @@ public struct TEIExport: Sendable {
         var findings: Int
 
         init(_ parts: Parts) {
+            rootID = parts.rootID
             title = parts.title
             records = parts.records.ids
             citations = parts.citations
@@ -308,18 +310,46 @@ public struct TEIExport: Sendable {
         }
     }
 
+    /// What the corpus file and the records file need of every text, gathered as the texts are
+    /// written: the union of what they use, their titles and counts (not a summary per text).
+    struct Totals {
+        var texts = 0
+        var titles: [String] = []
+        var records: RecordSelection
+        var citations = Set<String>(), people = Set<String>(), extra = Set<String>()
+        var annotations = 0, humanEntries = 0, findings = 0
+
+        init(base: ReferenceBase) { records = RecordSelection(base: base) }
+
+        init(_ summaries: [Summary], base: ReferenceBase) {
+            self.init(base: base)
+            summaries.forEach { add($0) }
+        }
+
+        mutating func add(_ summary: Summary) {
+            texts += 1
+            titles.append(summary.title)
+            records.add(Array(summary.records))
+            citations.formUnion(summary.citations)
+            people.formUnion(summary.people)
+            extra.formUnion(summary.extraCategories)
+            annotations += summary.annotations
+            humanEntries += summary.humanEntries
+            findings += summary.findings
+        }
+    }
+
     static let corpusClosing = "</teiCorpus>\n"
 
     /// The corpus file up to its first member: the declaration, `teiCorpus`, its header and the
     /// shared standOff; with the ids declared there.
-    func corpusOpening(_ summaries: [Summary]) throws -> (String, Set<String>) {
-        let (records, citationIDs, people, extra) = union(summaries)
+    func corpusOpening(_ totals: Totals) throws -> (String, Set<String>) {
+        let (records, citationIDs, people, extra) = (totals.records, totals.citations, totals.people, totals.extra)
         let header = header(
-            title: "Scholion corpus: \(summaries.count) text\(summaries.count == 1 ? "" : "s")",
-            sourceDescription: [.element(Self.tei("p", text: "The texts of a Scholion project: " + summaries.map(\.title).joined(separator: "; ") + "."))],
+            title: "Scholion corpus: \(totals.texts) text\(totals.texts == 1 ? "" : "s")",
+            sourceDescription: [.element(Self.tei("p", text: "The texts of a Scholion project: " + totals.titles.joined(separator: "; ") + "."))],
             people: people, records: records, extraCategories: extra,
-            change: changeNote(texts: summaries.count, annotations: summaries.map(\.annotations).reduce(0, +),
-                               human: summaries.map(\.humanEntries).reduce(0, +), findings: summaries.map(\.findings).reduce(0, +)))
+            change: changeNote(texts: totals.texts, annotations: totals.annotations, human: totals.humanEntries, findings: totals.findings))
         var root = Self.tei("teiCorpus", [("xml:lang", "en")], [.element(header)])
         let shared = recordLists(records, citations: citationIDs)
         if !shared.isEmpty { root.append(Self.tei("standOff", [], shared.map { .element($0) })) }
@@ -361,30 +391,42 @@ public struct TEIExport: Sendable {
         let staged = try StagedFiles(directory: directory)
         defer { staged.discard() }
         let members = try staged.scratch("members")
-        var summaries: [Summary] = []
-        var seen = Set<String>()
+        var totals = Totals(base: corpus.base)
+        // A member's ids are its root's id or begin with it and a dot (``memberXML(_:)``): the
+        // members' roots tell them apart, without a set of every id of the corpus.
+        var roots = Set<String>()
         var names: [String] = []
         try corpus.forEachBatch(of: textsAtOnce) { chunk in
-            let made: [Result<(String, String, (xml: String, ids: Set<String>), Summary), any Error>] = ParallelMap.map(chunk) { text in
+            let made: [Result<(String, String, String, Summary), any Error>] = ParallelMap.map(chunk) { text in
                 Result {
                     let part = try parts(for: text)
                     let edition = try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
-                    return (part.textID, edition, try memberXML(part), Summary(part))
+                    let member = try memberXML(part)
+                    if let stray = member.ids.first(where: { $0 != part.rootID && !$0.hasPrefix(part.rootID + ".") }) {
+                        throw ExportError.duplicateID(id: stray, document: "corpus")
+                    }
+                    return (part.textID, edition, member.xml, Summary(part))
                 }
             }
             for result in made {
                 let (id, edition, member, summary) = try result.get()
                 try staged.write(edition, as: id + ".xml")
                 names.append(id + ".xml")
-                if let clash = member.ids.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
-                seen.formUnion(member.ids)
-                try members.append("  " + member.xml + "\n")
-                summaries.append(summary)
+                guard roots.insert(summary.rootID).inserted else { throw ExportError.duplicateID(id: summary.rootID, document: "corpus") }
+                try members.append("  " + member + "\n")
+                totals.add(summary)
             }
             progress?(chunk.count)
         }
-        let (opening, shared) = try corpusOpening(summaries)
-        if let clash = shared.first(where: seen.contains) { throw ExportError.duplicateID(id: clash, document: "corpus") }
+        let (opening, shared) = try corpusOpening(totals)
+        // A shared id that is a member's root, or inside one's ids ("text-a.x"), would clash.
+        for id in shared {
+            var prefix = ""
+            for part in id.split(separator: ".", omittingEmptySubsequences: false) {
+                prefix += prefix.isEmpty ? String(part) : "." + part
+                if roots.contains(prefix) { throw ExportError.duplicateID(id: id, document: "corpus") }
+            }
+        }
         let corpusFile = try staged.stream("corpus.xml")
         try corpusFile.append(opening)
         try corpusFile.append(contentsOf: members)
@@ -396,18 +438,18 @@ public struct TEIExport: Sendable {
     /// A TEI document of the records, sources, citations and facts every text uses, and nothing
     /// else: what Web Annotation bodies link to. Nil when the annotations link to nothing.
     public func recordsXML() throws -> String? {
-        try recordsXML(try allParts().map(Summary.init))
+        try recordsXML(Totals(try allParts().map(Summary.init), base: corpus.base))
     }
 
-    func recordsXML(_ summaries: [Summary]) throws -> String? {
-        let (records, citationIDs, people, extra) = union(summaries)
+    func recordsXML(_ totals: Totals) throws -> String? {
+        let (records, citationIDs, people, extra) = (totals.records, totals.citations, totals.people, totals.extra)
         let lists = recordLists(records, citations: citationIDs)
         guard !lists.isEmpty else { return nil }
         var root = Self.tei("TEI", [("xml:lang", "en")], [
             .element(header(title: "Records and sources of a Scholion export", subtitle: "The reference base's part that the exported annotations link to",
                             sourceDescription: [.element(Self.tei("p", text: "The records, sources, passages and facts the exported annotations link to, copied from the reference base."))],
                             people: people, records: records, extraCategories: extra,
-                            change: changeNote("Written by scholion export beside the Web Annotations of \(summaries.count) text\(summaries.count == 1 ? "" : "s")."))),
+                            change: changeNote("Written by scholion export beside the Web Annotations of \(totals.texts) text\(totals.texts == 1 ? "" : "s")."))),
         ])
         root.append(Self.tei("standOff", [], lists.map { .element($0) }))
         try Self.checkUniqueIDs(root, document: WebAnnotationExport.recordsFile)
@@ -420,19 +462,6 @@ public struct TEIExport: Sendable {
             do { return .success(try self.parts(for: text)) } catch { return .failure(error) }
         }
         return try all.map { try $0.get() }
-    }
-
-    /// What several texts use together: records, citations, people, categories of their own.
-    func union(_ summaries: [Summary]) -> (RecordSelection, Set<String>, Set<String>, Set<String>) {
-        var records = RecordSelection(base: corpus.base)
-        var citationIDs = Set<String>(), people = Set<String>(), extra = Set<String>()
-        for summary in summaries {
-            records.add(Array(summary.records))
-            citationIDs.formUnion(summary.citations)
-            people.formUnion(summary.people)
-            extra.formUnion(summary.extraCategories)
-        }
-        return (records, citationIDs, people, extra)
     }
 
     /// The stand-off lists of a text's own: its annotations and its findings.

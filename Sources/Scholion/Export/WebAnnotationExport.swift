@@ -56,7 +56,7 @@ public struct WebAnnotationExport: Sendable {
     public func write(to directory: String, textsAtOnce: Int = 16) throws -> [String] {
         let staged = try StagedFiles(directory: directory)
         defer { staged.discard() }
-        var summaries: [TEIExport.Summary] = []
+        var totals = TEIExport.Totals(base: corpus.base)
         var names: [String] = []
         try corpus.forEachBatch(of: textsAtOnce) { chunk in
             let made: [Result<(String, TEIExport.Summary), any Error>] = ParallelMap.map(chunk) { text in
@@ -66,10 +66,10 @@ public struct WebAnnotationExport: Sendable {
                 let (json, summary) = try result.get()
                 try staged.write(json, as: text.document.id + ".jsonld")
                 names.append(text.document.id + ".jsonld")
-                summaries.append(summary)
+                totals.add(summary)
             }
         }
-        if let records = try tei.recordsXML(summaries) {
+        if let records = try tei.recordsXML(totals) {
             try staged.write(records, as: Self.recordsFile)
             names.append(Self.recordsFile)
         }

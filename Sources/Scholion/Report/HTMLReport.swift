@@ -70,7 +70,7 @@ public enum HTMLReport {
         }
         html += "</fieldset></form>\n<ol class=\"findings\">\n"
         try stream.write(html)
-        try view.forEachGroup { group in try stream.write(group.map(findingItem).joined()) }
+        try view.forEachGroup({ group in group.map(findingItem).joined() }, { try stream.write($0) })
         try stream.write("</ol></section>\n")
     }
 

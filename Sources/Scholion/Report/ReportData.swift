@@ -138,17 +138,18 @@ public struct ReportData: Codable, Sendable {
             return
         }
         try stream.write(String(head[..<split.lowerBound]) + "\n  \"findings\" : [\n")
-        let encoder = Self.encoder
         var first = true
-        try view.forEachGroup { items in
-            let array = String(decoding: try encoder.encode(items), as: UTF8.self)
+        try view.forEachGroup({ items in
+            let array = String(decoding: try Self.encoder.encode(items), as: UTF8.self)
             // "[\n  {\n ...\n  }\n]": the lines between the brackets, two spaces deeper.
             var lines = array.split(separator: "\n", omittingEmptySubsequences: false)
             lines.removeFirst()
             lines.removeLast()
-            try stream.write((first ? "" : ",\n") + lines.map { $0.isEmpty ? $0 : "  " + $0 }.joined(separator: "\n"))
+            return lines.map { $0.isEmpty ? $0 : "  " + $0 }.joined(separator: "\n")
+        }, { (text: String) in
+            try stream.write((first ? "" : ",\n") + text)
             first = false
-        }
+        })
         try stream.write("\n  ],\n" + String(head[split.upperBound...]) + "\n")
     }
 }

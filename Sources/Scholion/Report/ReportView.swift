@@ -7,10 +7,10 @@ public struct ReportView {
     public let total: Int
     /// Findings per check.
     public let perCheck: [String: Int]
-    let documents: (Severity) -> [String]
-    let items: (Severity, String) throws -> [ReportData.Item]
+    let documents: @Sendable (Severity) -> [String]
+    let items: @Sendable (Severity, String) throws -> [ReportData.Item]
     /// The starts of a text's findings of warning or error.
-    let alarms: (String) -> Set<Int>
+    let alarms: @Sendable (String) -> Set<Int>
 
     public init(review: ProjectReview) {
         head = ReportData(head: review)
@@ -53,10 +53,27 @@ public struct ReportView {
 
     /// The findings in report order (most severe first, then by text), a text's at a time.
     public func forEachGroup(_ body: ([ReportData.Item]) throws -> Void) throws {
+        try forEachGroup({ $0 }, body)
+    }
+
+    /// The findings in report order, a text's at a time, each group read and made into `T` on
+    /// every core (`groupsAtOnce` at a time), then given to `body` in order.
+    public func forEachGroup<T: Sendable>(groupsAtOnce: Int = 64, _ transform: @escaping @Sendable ([ReportData.Item]) throws -> T,
+                                          _ body: (T) throws -> Void) throws {
+        let items = self.items
         for severity in FindingStore.severities {
-            for document in documents(severity) {
-                let group = try items(severity, document)
-                if !group.isEmpty { try body(group) }
+            let all = documents(severity)
+            var start = 0
+            while start < all.count {
+                let chunk = Array(all[start..<min(all.count, start + groupsAtOnce)])
+                start += chunk.count
+                let made: [Result<T?, any Error>] = ParallelMap.map(chunk) { document in
+                    Result {
+                        let group = try items(severity, document)
+                        return group.isEmpty ? nil : try transform(group)
+                    }
+                }
+                for result in made { if let value = try result.get() { try body(value) } }
             }
         }
     }
