@@ -52,8 +52,10 @@ public struct ProjectReview: Sendable {
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
-        // Evaluation keeps the texts themselves, which the cache does not hold.
-        let cache = retainTexts ? nil : ReviewCache(project: project, base: base)
+        // Evaluation keeps the texts themselves, which the cache does not hold. Without
+        // `annotateMissing` a stale layer is read as it is: such a review is never kept, or a
+        // later run would take it instead of annotating the text again.
+        let cache = retainTexts || !annotateMissing ? nil : ReviewCache(project: project, base: base)
         // Paths as the user would type them: relative to the current folder when inside it.
         let here = FileManager.default.currentDirectoryPath + "/"
         let paths = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.path.hasPrefix(here) ? String($0.path.dropFirst(here.count)) : $0.path) })
