@@ -28,7 +28,7 @@ struct InputLimitsTests {
         }
     }
 
-    @Test("An element with a million attributes is refused at the first one over the limit, in well under a second")
+    @Test("An element with a million attributes is refused at the first one over the limit, in seconds at most")
     func millionAttributes() throws {
         var xml = "<root>\n  <p"
         xml.reserveCapacity(13_000_000)
@@ -37,7 +37,8 @@ struct InputLimitsTests {
         let data = Data(xml.utf8)
         let started = Date()
         let error = try #require(throws: XMLError.self) { try XMLReader.parse(data, fileName: "many.xml") }
-        #expect(Date().timeIntervalSince(started) < 0.5)
+        // A bound against a walk over all million (or a quadratic one), not a speed target.
+        #expect(Date().timeIntervalSince(started) < 5)
         #expect(error.description.hasPrefix("many.xml:2:3: "), "\(error)")
         #expect(error.description.contains("more than 256 attributes"), "\(error)")
         #expect(!error.description.contains("\n"))
