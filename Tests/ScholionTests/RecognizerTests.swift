@@ -1,4 +1,6 @@
+import Foundation
 import Scholion
+import ScholionTestSupport
 import Testing
 
 /// Dates, periods and quantities as English writes them, normalised.
@@ -90,5 +92,64 @@ struct RecognizerTests {
         let text = ScalarText("In c. 545 Narses went to the Heruls. J. Norwich tells it too! Did he? Yes.")
         let ranges = SentenceSplitter.sentences(of: text, in: TextRange(start: 0, end: text.count))
         #expect(ranges.map { text[$0] } == ["In c. 545 Narses went to the Heruls.", "J. Norwich tells it too!", "Did he?", "Yes."])
+    }
+}
+
+/// The recognisers try each pattern only on the windows where it can match (a word every match
+/// holds, the word before a year); trying every window must find the same, on real prose and on
+/// the edge cases of those tests.
+@Suite("Recognisers: patterns tried only where they can match find what trying everywhere finds")
+struct PatternFilteringTests {
+    static let edgeCases = [
+        "x.in 540 the walls fell", "etc. 540 and so on", "c. 541 he died", "ca. 542 they left", "e.c. 543 came",
+        "in\u{00A0}540 Chosroes came", "in \u{2009}541 too", "A.D. 540 was bad", "540\u{2009}AD, or 541 ad", "the winter of 541–542",
+        "wintered 541/2 at Dara", "the 540s–550s", "the early 540s and the late 550s", "in the spring of 544", "(545)",
+        "In May 546 and in June", "the Peace of 532", "20 cent. of gold", "half his army of 9000 men", "a four-month siege",
+        "some 500 of them died", "2,000 horsemen and 300 Hun riders", "he paid 5 lbs and 7 lb", "within 540 days", "during\n547",
+        "543: Khosrow takes Petra", "in 1,000 men", "from 540 until 545 Belisarius held the East",
+    ]
+
+    static func pieces() throws -> [String] {
+        let folders = ["Texts", "Tests/Blind/Texts", "Tests/BlindHeldOut/Texts", "Tests/BlindReading/Texts", "Tests/BlindReadingHeldOut/Texts"]
+        var pieces = edgeCases
+        for folder in folders {
+            let url = Repository.root.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let paragraphs = text.components(separatedBy: "\n\n")
+                pieces += paragraphs
+                for paragraph in paragraphs {
+                    let scalars = ScalarText(paragraph)
+                    pieces += SentenceSplitter.sentences(of: scalars, in: TextRange(start: 0, end: scalars.count)).map { scalars[$0] }
+                }
+            }
+        }
+        return pieces
+    }
+
+    @Test("Dates: the same matches with and without the filters, with and without a passage year, over every sentence and paragraph of the bundled and blind texts")
+    func dates() throws {
+        let pieces = try Self.pieces()
+        #expect(pieces.count > 1000)
+        var found = 0
+        for piece in pieces {
+            for year in [nil, 540] as [Int?] {
+                let filtered = DateRecognizer.matches(in: piece, year: year)
+                #expect(filtered == DateRecognizer.matches(in: piece, year: year, filtering: false), "\(piece)")
+                found += filtered.count
+            }
+        }
+        #expect(found > 500, "the prose holds dates")
+    }
+
+    @Test("Quantities: the same matches with and without the filters over every sentence and paragraph of the bundled and blind texts")
+    func quantities() throws {
+        var found = 0
+        for piece in try Self.pieces() {
+            let filtered = QuantityRecognizer.matches(in: piece)
+            #expect(filtered == QuantityRecognizer.matches(in: piece, filtering: false), "\(piece)")
+            found += filtered.count
+        }
+        #expect(found > 100, "the prose holds quantities")
     }
 }

@@ -11,6 +11,8 @@ public enum DateRecognizer {
     }
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    /// The months as `bareMonth` spells them.
+    static let capitalisedMonths = months.map { $0.prefix(1).uppercased() + $0.dropFirst() }
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
 
     nonisolated(unsafe) static let century = #/\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[-\s]century(?:\s+(ce|ad|bce|bc)\b)?/#
@@ -19,6 +21,11 @@ public enum DateRecognizer {
     nonisolated(unsafe) static let eraYear = #/\b(?:(\d{3,4})\s*(ce|ad|a\.d\.|bce|bc)\b|\b(?:ad|a\.d\.)\s*(\d{3,4})\b)/#
     nonisolated(unsafe) static let yearRange = #/\b(\d{3,4})\s*[–\/-]\s*(\d{1,4})\b/#
     nonisolated(unsafe) static let contextualYear = #/\b(?:in|by|since|until|till|from|to|between|and|year|c\.|circa|ca\.|after|before|around|during|traditionally|probably|perhaps|possibly|easter|christmas|pentecost|epiphany|(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)\s+(\d{3,4})\b(?!\s*(?:,\d|%|[a-z]+\s+of\s+(?:gold|silver)|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
+    /// The words `contextualYear` lists right before its year.
+    static let contextWords: Set<String> = [
+        "in", "by", "since", "until", "till", "from", "to", "between", "and", "year", "c.", "circa", "ca.", "after", "before",
+        "around", "during", "traditionally", "probably", "perhaps", "possibly", "easter", "christmas", "pentecost", "epiphany", "of",
+    ]
     /// A year in a noun phrase: "the invasion of 540", "the Eternal Peace of 533". Tried only
     /// where "of" stands before a number.
     nonisolated(unsafe) static let nounPhraseYear = #/\b(?:peace|truce|treaty|armistice|settlement|battle|siege|sack|capture|fall|invasion|incursion|campaign|campaigns|expedition|offensive|raid|war|revolt|rebellion|embassy|council|plague|earthquake|surrender|accession|death|agreement)\s+of\s+(\d{3,4})\b(?!\s*(?:,\d|%|men|soldiers|troops|cavalry|horsemen|pounds|lb))/#
@@ -36,8 +43,11 @@ public enum DateRecognizer {
         "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (1, 2),
     ]
 
-    /// - Parameter year: the year of the passage, for a month named without one ("in June").
-    public static func matches(in sentence: String, year: Int? = nil) -> [Match] {
+    /// - Parameters:
+    ///   - year: the year of the passage, for a month named without one ("in June").
+    ///   - filtering: whether each pattern is tried only where it can match (PatternWindows); the
+    ///     matches are the same either way.
+    public static func matches(in sentence: String, year: Int? = nil, filtering: Bool = true) -> [Match] {
         var matches: [Match] = []
         // Cheap tests first: most sentences have no digit and no "century", and no expression need run.
         // The patterns are lower case and matched against a copy lowered in ASCII only, which keeps
@@ -49,6 +59,7 @@ public enum DateRecognizer {
         let hasCentury = bytes.containsBytes(of: "century")
         let hasMonth = months.contains(where: { bytes.containsBytes(of: $0) })
         guard hasDigit || hasCentury || (hasMonth && year != nil) else { return [] }
+        let sentenceBytes = Array(sentence.utf8)
         func add(_ range: Range<String.Index>, _ interval: HistoricalInterval?) {
             guard let interval else { return }
             let lower = lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.lowerBound)
@@ -59,7 +70,7 @@ public enum DateRecognizer {
         for match in hasCentury ? lowered.matches(of: century) : [] {
             add(match.range, centuryInterval(ordinal: String(match.output.2), part: match.output.1.map(String.init), era: match.output.3.map(String.init)))
         }
-        if let year, hasMonth {
+        if let year, hasMonth, !filtering || capitalisedMonths.contains(where: { sentenceBytes.containsBytes(of: $0) }) {
             for match in sentence.matches(of: bareMonth) {
                 guard let month = months.firstIndex(of: match.output.1.lowercased()) else { continue }
                 add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year, month: month + 1)))
@@ -69,10 +80,13 @@ public enum DateRecognizer {
         // Every pattern below holds a year or decade (three digits or more) and reaches at most
         // four tokens before it ("the beginning of 540") and six after ("540 pounds of gold", "the
         // 540s and the late 550s"): they are tried around those numbers only.
-        let windows = PatternWindows(bytes, anchors: PatternWindows.digitRuns(bytes, minimum: 3), before: 4, after: 6)
-            .substrings(of: lowered)
-        func windowed<Output>(_ pattern: Regex<Output>) -> [Regex<Output>.Match] {
-            windows.flatMap { $0.matches(of: pattern) }
+        var windows = PatternWindows(bytes, anchors: PatternWindows.digitRuns(bytes, minimum: 3), before: 4, after: 6)
+        windows.filters = filtering
+        // Each pattern is tried on the windows where it can match: those holding a word every
+        // match of it holds (PatternWindows).
+        func windowed<Output>(_ pattern: Regex<Output>, containing words: [String]) -> [Regex<Output>.Match] {
+            windows.substrings(of: lowered, bytes: bytes) { window in words.contains { window.containsBytes(of: $0) } }
+                .flatMap { $0.matches(of: pattern) }
         }
         if let match = lowered.prefixMatch(of: leadingYear), let year = Int(match.output.1), plausible(year) {
             let second = match.output.2.flatMap { Int($0) }.map { year / 10 * 10 + $0 }
@@ -83,17 +97,17 @@ public enum DateRecognizer {
                 add(range, .exact(HistoricalDate(year: year)))
             }
         }
-        for match in windowed(splitWinter) {
+        for match in windowed(splitWinter, containing: ["winter"]) {
             guard let first = Int(match.output.1), plausible(first), let digits = Int(match.output.2) else { continue }
             let second = digits < 10 ? first / 10 * 10 + digits : digits < 100 ? first / 100 * 100 + digits : digits
             guard second == first + 1 else { continue }
             add(match.range, HistoricalInterval(form: .span, start: HistoricalDate(year: first, month: 12), end: HistoricalDate(year: second, month: 2)))
         }
-        for match in windowed(partOfYear) {
+        for match in windowed(partOfYear, containing: ["of"]) {
             guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }
             add(match.range, HistoricalInterval(form: .uncertain, start: HistoricalDate(year: year, month: first), end: HistoricalDate(year: year, month: last)))
         }
-        for match in windowed(decades) {
+        for match in windowed(decades, containing: ["0s"]) {
             let first = decadeInterval(Int(match.output.2), part: match.output.1.map(String.init))
             if let second = match.output.4 {
                 let last = decadeInterval(Int(second), part: match.output.3.map(String.init))
@@ -104,33 +118,49 @@ public enum DateRecognizer {
                 add(match.range, first)
             }
         }
-        for match in hasMonth ? windowed(monthDate) : [] {
+        for match in hasMonth ? windowed(monthDate, containing: months) : [] {
             guard let year = Int(match.output.4), let month = months.firstIndex(of: match.output.2.lowercased()) else { continue }
             let day = (match.output.1 ?? match.output.3).flatMap { Int($0) }
             let era = match.output.5.map { $0.uppercased().hasPrefix("B") } ?? false
             add(match.range, .exact(HistoricalDate(year: era ? -year : year, month: month + 1, day: day)))
         }
-        for match in windowed(eraYear) {
+        for match in windowed(eraYear, containing: ["ce", "ad", "a.d.", "bc"]) {
             guard let year = (match.output.1 ?? match.output.3).flatMap({ Int($0) }) else { continue }
             let bce = match.output.2.map { $0.uppercased().hasPrefix("B") } ?? false
             add(match.range, .exact(HistoricalDate(year: bce ? -year : year)))
         }
-        for match in windowed(yearRange) {
+        for match in windowed(yearRange, containing: ["-", "/", "–"]) {
             guard let start = Int(match.output.1), var end = Int(match.output.2), plausible(start) else { continue }
             if end < 10 { end = start / 10 * 10 + end } else if end < 100 { end = start / 100 * 100 + end }
             guard end >= start, plausible(end) else { continue }
             add(match.range, span(HistoricalDate(year: start), HistoricalDate(year: end), uncertain: false))
         }
-        for match in windowed(contextualYear) {
+        // A year the context marks: the word before it (after whitespace) is one the pattern lists.
+        // (Where a Unicode space may stand between them, the window is tried.)
+        let contextualMatches = windows.substrings(of: lowered, whereAnAnchor: { anchor in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+            var index = anchor.lowerBound
+            guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
+            guard isSpace(bytes[index - 1]) else { return false }
+            while index > 0, isSpace(bytes[index - 1]) { index -= 1 }
+            guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
+            var end = index
+            // "c. 540", "ca. 540": the only listed words that end in a full stop.
+            let stop = bytes[index - 1] == UInt8(ascii: ".")
+            if stop { index -= 1; end = index }
+            while index > 0, (97...122).contains(bytes[index - 1]) { index -= 1 }
+            return contextWords.contains(String(decoding: bytes[index..<end], as: UTF8.self) + (stop ? "." : ""))
+        }).flatMap { $0.matches(of: contextualYear) }
+        for match in contextualMatches {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             let yearRange = match.output.1.startIndex..<match.output.1.endIndex
             add(yearRange, .exact(HistoricalDate(year: year)))
         }
-        for match in bytes.containsBytes(of: "of ") ? windowed(nounPhraseYear) : [] {
+        for match in windowed(nounPhraseYear, containing: ["of"]) {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }
-        for match in bytes.contains(UInt8(ascii: "(")) ? windowed(parenthesisedYear) : [] {
+        for match in windowed(parenthesisedYear, containing: ["("]) {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }

@@ -5,16 +5,28 @@
 /// widths: a window starts after whitespace and ends before it, so a word boundary at its edge
 /// is one in the sentence too. Regular expressions cost about a microsecond per character tried;
 /// most of a sentence holds no anchor.
+///
+/// A pattern need not be tried on every window: `substrings(of:where:)` keeps the windows where
+/// it can match at all, judged by a cheap test of the window's bytes that every match of the
+/// pattern passes (a word it must contain, an anchor it must hold). A window the test refuses
+/// holds no match, so the matches are the same, in the same order.
 struct PatternWindows {
     /// Byte ranges of the (ASCII-lowered) sentence.
     private(set) var ranges: [Range<Int>] = []
+    /// The anchors, in order, and for each window the anchors it holds.
+    private(set) var anchors: [Range<Int>] = []
+    private(set) var anchorsOfWindow: [Range<Int>] = []
+    /// Whether the tests of `substrings(of:bytes:where:)` and `substrings(of:whereAnAnchor:)`
+    /// apply; without them every window is tried (what the tests check the filtering against).
+    var filters = true
 
     /// - Parameters:
     ///   - anchors: byte ranges of the anchors, in order.
     ///   - before, after: how many tokens a match may reach before or after its anchor.
     init(_ bytes: [UInt8], anchors: [Range<Int>], before: Int, after: Int) {
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
-        for anchor in anchors {
+        self.anchors = anchors
+        for (index, anchor) in anchors.enumerated() {
             var start = anchor.lowerBound
             var tokens = 0
             while start > 0 {
@@ -40,8 +52,10 @@ struct PatternWindows {
             }
             if let last = ranges.last, last.upperBound >= start {
                 ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, end)
+                anchorsOfWindow[anchorsOfWindow.count - 1] = anchorsOfWindow[anchorsOfWindow.count - 1].lowerBound..<index + 1
             } else {
                 ranges.append(start..<end)
+                anchorsOfWindow.append(index..<index + 1)
             }
         }
     }
@@ -61,11 +75,37 @@ struct PatternWindows {
 
     /// The windows as substrings of `string`, whose UTF-8 the byte ranges index.
     func substrings(of string: String) -> [Substring] {
+        ranges.map { substring(of: string, $0) }
+    }
+
+    /// The windows where a pattern can match, as substrings of `string` (whose UTF-8 is `bytes`):
+    /// those whose bytes pass `possible`, a test every match of the pattern passes.
+    func substrings(of string: String, bytes: [UInt8], where possible: (ArraySlice<UInt8>) -> Bool) -> [Substring] {
+        ranges.filter { !filters || possible(bytes[$0]) }.map { substring(of: string, $0) }
+    }
+
+    /// The windows holding an anchor that passes `possible` (one every match of the pattern holds).
+    func substrings(of string: String, whereAnAnchor possible: (Range<Int>) -> Bool) -> [Substring] {
+        ranges.indices.filter { !filters || anchorsOfWindow[$0].contains { possible(anchors[$0]) } }.map { substring(of: string, ranges[$0]) }
+    }
+
+    private func substring(of string: String, _ range: Range<Int>) -> Substring {
         let utf8 = string.utf8
-        return ranges.map { range in
-            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let upper = utf8.index(lower, offsetBy: range.count)
-            return string[lower..<upper]
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return string[lower..<upper]
+    }
+
+    /// Whether a maximal run of ASCII letters in `bytes` is one of `words` (lower case). A
+    /// pattern that ends a word with `\b` and starts it after whitespace matches only such a run.
+    static func containsWord(_ bytes: ArraySlice<UInt8>, in words: Set<String>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard (97...122).contains(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < bytes.endIndex, (97...122).contains(bytes[index]) { index += 1 }
+            if words.contains(String(decoding: bytes[start..<index], as: UTF8.self)) { return true }
         }
+        return false
     }
 }

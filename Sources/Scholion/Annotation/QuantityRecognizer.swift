@@ -34,6 +34,9 @@ public enum QuantityRecognizer {
         "days": ("day", "duration"), "weeks": ("week", "duration"), "stades": ("stade", "distance"), "miles": ("mile", "distance"),
     ]
 
+    /// The unit nouns as runs of letters ("cent." is "cent", "lbs" as itself).
+    static let unitWords = Set(units.keys.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+
     nonisolated(unsafe) static let number = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a(?:[\s-]+(?:hundred|thousand))+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*|hundred|thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)?)((?:\s+[\p{L}’'-]+\.?){0,3}?)\s+(men|man|soldiers|soldier|troops|warriors|regulars|infantry|followers|guards|archers|riders|spearmen|lancers|mercenaries|cavalry|cavalrymen|horsemen|horse|captives|prisoners|people|inhabitants|dead|casualties|pounds|pound|lbs?|centenaria|centenarium|cent\.|nomismata|solidi|coins|ships|elephants|years|year|months|month|days|weeks|stades|miles)\b(?:\s+of\s+(gold|silver))?/#
     /// "killed some 500 of them", "about 8,000 of them in all": a count of the men the text spoke of.
     nonisolated(unsafe) static let partitive = #/\b(?:(about|some|nearly|almost|around|roughly|over|more than|at least|c\.|circa)\s+)?(\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:hundred|thousand))*)\s+of\s+them\b/#
@@ -54,7 +57,9 @@ public enum QuantityRecognizer {
                                                                          isApproximate: match.output.1 != nil, whole: nil, fraction: nil))
     }
 
-    public static func matches(in sentence: String) -> [Match] {
+    /// - Parameter filtering: whether each pattern is tried only where it can match
+    ///   (PatternWindows); the matches are the same either way.
+    public static func matches(in sentence: String, filtering: Bool = true) -> [Match] {
         var matches: [Match] = []
         // Cheap test first: a quantity needs a digit or a number word.
         // Lower case patterns against a copy lowered in ASCII only (same scalars and offsets).
@@ -64,7 +69,7 @@ public enum QuantityRecognizer {
         func offsets(_ range: Range<String.Index>) -> Range<Int> {
             lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.lowerBound)..<lowered.unicodeScalars.distance(from: lowered.startIndex, to: range.upperBound)
         }
-        for match in lowered.matches(of: fraction) {
+        for match in !filtering || ["half", "third", "quarter"].contains(where: { lowered.contains($0) }) ? lowered.matches(of: fraction) : [] {
             guard let whole = Double(match.output.2.replacingOccurrences(of: ",", with: "")) else { continue }
             let share: Double = switch match.output.1.lowercased() {
             case "half": 0.5
@@ -90,8 +95,13 @@ public enum QuantityRecognizer {
             if word != "a", numberWords[word] != nil || multipliers[word] != nil { anchors.append(start..<index) }
         }
         anchors.sort { $0.lowerBound < $1.lowerBound }
-        let windows = PatternWindows(bytes, anchors: anchors, before: 3, after: 6).substrings(of: lowered)
-        for match in windows.flatMap({ $0.matches(of: number) }) {
+        var patternWindows = PatternWindows(bytes, anchors: anchors, before: 3, after: 6)
+        patternWindows.filters = filtering
+        let windows = patternWindows.substrings(of: lowered)
+        // `number` ends in a unit noun, a whole run of letters after whitespace: it is tried on the
+        // windows that hold one.
+        let unitWindows = patternWindows.substrings(of: lowered, bytes: bytes) { PatternWindows.containsWord($0, in: unitWords) }
+        for match in unitWindows.flatMap({ $0.matches(of: number) }) {
             let range = offsets(match.range)
             guard !matches.contains(where: { $0.range.overlaps(range) }) else { continue }
             // Between the number and the unit only modifiers may stand ("800 Persian cavalry"),

@@ -77,3 +77,23 @@ extension Array where Element == UInt8 {
         return found
     }
 }
+
+extension ArraySlice where Element == UInt8 {
+    /// Whether the UTF-8 of `needle` occurs in these bytes.
+    func containsBytes(of needle: String) -> Bool {
+        var found = false
+        needle.utf8.withContiguousStorageIfAvailable { pattern in
+            guard !pattern.isEmpty, pattern.count <= count else { return }
+            let first = pattern[0]
+            var start = startIndex
+            while start + pattern.count <= endIndex {
+                if self[start] == first, self[start..<start + pattern.count].elementsEqual(pattern) {
+                    found = true
+                    return
+                }
+                start += 1
+            }
+        }
+        return found
+    }
+}
