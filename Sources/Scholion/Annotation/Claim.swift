@@ -121,6 +121,11 @@ public struct Attribution: Hashable, Sendable {
         case unattested
         /// No registered source covers its period and place.
         case outsideCoverage = "outside-coverage"
+
+        /// Whether the annotator's words for such an attribution follow from the claim and the
+        /// reference base alone (the source's coverage and the claim's setting; "no fact bears on
+        /// it"), so that a layer need not repeat them in every claim.
+        public var wordsAreDerived: Bool { self == .outsideCoverage || self == .unattested }
     }
 
     public var relation: Relation

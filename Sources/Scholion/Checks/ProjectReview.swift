@@ -195,10 +195,15 @@ public struct ProjectReview: Sendable {
             guard range.end <= text.count else { continue }
             // A rejected attribution is the fact's bearing on the claim: every source of it goes.
             let rejectedFacts = Set(entry.attributions.filter { $0.subtype == "rejected" }.compactMap(\.fact))
+            let annotated = claims.first { $0.range == range }
             let attributions = entry.attributions.filter { $0.subtype != "rejected" && !($0.fact.map(rejectedFacts.contains) ?? false) }.map { written in
-                Attribution(relation: Attribution.Relation(rawValue: written.relation) ?? .unattested, source: written.source,
-                            passage: written.passages.first, fact: written.fact,
-                            certainty: written.certainty.flatMap(Certainty.init(rawValue:)) ?? .medium, note: written.note)
+                let relation = Attribution.Relation(rawValue: written.relation) ?? .unattested
+                // Words a compact layer left out (Relation.wordsAreDerived): the annotation's own.
+                let note = written.note.isEmpty
+                    ? annotated?.attributions.first { $0.relation == relation && $0.source == written.source && $0.fact == written.fact }?.note
+                    : written.note
+                return Attribution(relation: relation, source: written.source, passage: written.passages.first, fact: written.fact,
+                                   certainty: written.certainty.flatMap(Certainty.init(rawValue:)) ?? .medium, note: note)
             }
             let statements = StatementEncoding.statements(in: entry.element)
             if let index = claims.firstIndex(where: { $0.range == range }) {

@@ -90,14 +90,17 @@ public struct WebAnnotationExport: Sendable {
         let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim) }
         var findingsByRange: [TextRange: [Finding]] = [:]
         for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
+        let scalars = ScalarText(text.document.text)
         let items: [[String: Any]] = entries.map { entry in
+            // A compact layer records no context where the quote alone finds it: the text gives it.
+            let anchor = entry.anchor.contextRecorded || entry.anchor.range.end > scalars.count ? entry.anchor : Anchor(range: entry.anchor.range, in: scalars)
             var annotation: [String: Any] = [
                 "id": collection + "#" + entry.id,
                 "type": "Annotation",
                 "target": [
                     "source": source,
                     "selector": [
-                        ["type": "TextQuoteSelector", "exact": entry.anchor.quote, "prefix": entry.anchor.before, "suffix": entry.anchor.after],
+                        ["type": "TextQuoteSelector", "exact": entry.anchor.quote, "prefix": anchor.before, "suffix": anchor.after],
                         ["type": "TextPositionSelector", "start": entry.anchor.range.start, "end": entry.anchor.range.end],
                     ],
                 ] as [String: Any],

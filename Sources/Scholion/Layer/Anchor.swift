@@ -1,10 +1,17 @@
 /// Where an annotation sits in its text: offsets, the exact quote, and a little context on each
 /// side, so that it can be found again when the text changes.
+///
+/// The context is recorded only where finding the quote again needs it: a ``distinctiveQuote``
+/// that occurs once in the text is found by itself (``recordsContext(_:in:)``), and a layer
+/// writes no context for it. An anchor read without context is placed only while its quote
+/// stays distinctive and single; otherwise it is lost (stale), never guessed.
 public struct Anchor: Hashable, Sendable {
     public var range: TextRange
     public var quote: String
     public var before: String
     public var after: String
+    /// Whether `before` and `after` were recorded (false for a layer entry written without them).
+    public var contextRecorded: Bool
 
     /// Characters of context kept on each side.
     public static let contextLength = 24
@@ -20,11 +27,12 @@ public struct Anchor: Hashable, Sendable {
     /// context: found there even when the words around it were all edited.
     public static let distinctiveQuote = 2 * contextLength
 
-    public init(range: TextRange, quote: String, before: String, after: String) {
+    public init(range: TextRange, quote: String, before: String, after: String, contextRecorded: Bool = true) {
         self.range = range
         self.quote = quote
         self.before = before
         self.after = after
+        self.contextRecorded = contextRecorded
     }
 
     public init(range: TextRange, in text: ScalarText) {
@@ -32,6 +40,13 @@ public struct Anchor: Hashable, Sendable {
         quote = text[range]
         before = text[TextRange(start: max(0, range.start - Self.contextLength), end: range.start)]
         after = text[TextRange(start: range.end, end: min(text.count, range.end + Self.contextLength))]
+        contextRecorded = true
+    }
+
+    /// Whether an anchor of `range` must record its context to be found again: unless its quote
+    /// is a ``distinctiveQuote`` that occurs once in `text`.
+    public static func recordsContext(_ range: TextRange, in text: ScalarText) -> Bool {
+        range.end - range.start < distinctiveQuote || text.occurrences(of: text[range]).count != 1
     }
 
     /// Where an anchor is in an edited text, or why it cannot be placed.
@@ -81,6 +96,9 @@ public struct Anchor: Hashable, Sendable {
         guard !candidates.isEmpty else { return .lost("\"\(quote)\" is no longer in the text") }
         if candidates.count == 1, length >= Self.distinctiveQuote {
             return candidates[0] == range ? .unchanged : .moved(candidates[0])
+        }
+        guard contextRecorded else {
+            return .lost("\"\(quote)\" occurs \(candidates.count == 1 ? "once" : "\(candidates.count) times") in the text, and the layer recorded no words around it to tell where it was")
         }
         struct Scored { var range: TextRange; var score: Int; var sides: Int }
         let scored = candidates.map { candidate -> Scored in

@@ -38,7 +38,9 @@ public struct LayerFile: Sendable {
         func part(_ name: String, type: String?) -> String {
             anchorNote?.childElements.first { $0.name.localName == name && $0[attribute: "type"] == type }?.stringValue ?? ""
         }
-        let anchor = Anchor(range: range, quote: part("quote", type: nil), before: part("seg", type: "before"), after: part("seg", type: "after"))
+        let recorded = anchorNote?.childElements.contains { $0.name.localName == "seg" && ["before", "after"].contains($0[attribute: "type"] ?? "") } ?? false
+        let anchor = Anchor(range: range, quote: part("quote", type: nil), before: part("seg", type: "before"), after: part("seg", type: "after"),
+                            contextRecorded: recorded)
         let review = annotation.children(named: TEIVocabulary.name("revisionDesc")).first?[attribute: "status"].flatMap(LayerEntry.Review.init(rawValue:))
         let categories = (annotation[attribute: "ana"] ?? "").split(separator: " ").map { String($0.drop { $0 == "#" }) }
         let responsibility = String((annotation[attribute: "resp"] ?? "#\(Layer.annotatorID)").drop { $0 == "#" })

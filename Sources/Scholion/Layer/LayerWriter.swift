@@ -102,8 +102,12 @@ public enum LayerWriter {
         }
     }
 
+    /// The quote, with the words around it where it needs them to be found again (Anchor).
     static func anchorNote(_ range: TextRange, text: ScalarText) -> XMLElement {
         let anchor = Anchor(range: range, in: text)
+        guard Anchor.recordsContext(range, in: text) else {
+            return tei("note", [("type", "anchor")], [.element(tei("quote", [], [literal(anchor.quote)]))])
+        }
         return tei("note", [("type", "anchor")], [
             .element(tei("seg", [("type", "before")], [literal(anchor.before)])),
             .element(tei("quote", [], [literal(anchor.quote)])),
@@ -190,7 +194,10 @@ public enum LayerWriter {
             var attributes = [("type", "attribution"), ("ana", "#attribution.\(attribution.relation.rawValue)"), ("cert", attribution.certainty.rawValue)]
             if let fact = attribution.fact { attributes.append(("corresp", "ref:\(fact)")) }
             var content: [XMLNode] = []
-            if let note = attribution.note { content.append(.text(note)) }
+            // The words of an attribution the annotator derives from the entry and the base alone
+            // (outside a source's coverage, unattested) are not copied into every claim; a
+            // review reads them again from the annotation (ProjectReview.overlay).
+            if let note = attribution.note, !attribution.relation.wordsAreDerived { content.append(.text(note)) }
             if let source = attribution.source {
                 var bibl: [XMLNode] = [.element(tei("ptr", [("target", "ref:\(source)")]))]
                 if let passage = attribution.passage { bibl.append(.element(tei("citedRange", [], [.text(passage)]))) }
