@@ -88,6 +88,25 @@ public enum DateRecognizer {
             windows.substrings(of: lowered, bytes: bytes) { window in words.contains { window.containsBytes(of: $0) } }
                 .flatMap { $0.matches(of: pattern) }
         }
+        /// The windows holding a year whose word before it (after whitespace) is one of `words`
+        /// ("in 540", "the peace of 532"): where a pattern that lists the words before its year can
+        /// match. Where a Unicode space may stand between them, the window is tried.
+        func yearWindows(after words: Set<String>) -> [Substring] {
+            windows.substrings(of: lowered, whereAnAnchor: { anchor in
+                func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+                var index = anchor.lowerBound
+                guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
+                guard isSpace(bytes[index - 1]) else { return false }
+                while index > 0, isSpace(bytes[index - 1]) { index -= 1 }
+                guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
+                var end = index
+                // "c. 540", "ca. 540": the only listed words that end in a full stop.
+                let stop = bytes[index - 1] == UInt8(ascii: ".")
+                if stop { index -= 1; end = index }
+                while index > 0, (97...122).contains(bytes[index - 1]) { index -= 1 }
+                return words.contains(String(decoding: bytes[index..<end], as: UTF8.self) + (stop ? "." : ""))
+            })
+        }
         if let match = lowered.prefixMatch(of: leadingYear), let year = Int(match.output.1), plausible(year) {
             let second = match.output.2.flatMap { Int($0) }.map { year / 10 * 10 + $0 }
             let range = match.output.1.startIndex..<(match.output.2?.endIndex ?? match.output.1.endIndex)
@@ -103,7 +122,7 @@ public enum DateRecognizer {
             guard second == first + 1 else { continue }
             add(match.range, HistoricalInterval(form: .span, start: HistoricalDate(year: first, month: 12), end: HistoricalDate(year: second, month: 2)))
         }
-        for match in windowed(partOfYear, containing: ["of"]) {
+        for match in yearWindows(after: ["of"]).flatMap({ $0.matches(of: partOfYear) }) {
             guard let year = Int(match.output.2), plausible(year), let (first, last) = partMonths[match.output.1.lowercased()] else { continue }
             add(match.range, HistoricalInterval(form: .uncertain, start: HistoricalDate(year: year, month: first), end: HistoricalDate(year: year, month: last)))
         }
@@ -135,28 +154,13 @@ public enum DateRecognizer {
             guard end >= start, plausible(end) else { continue }
             add(match.range, span(HistoricalDate(year: start), HistoricalDate(year: end), uncertain: false))
         }
-        // A year the context marks: the word before it (after whitespace) is one the pattern lists.
-        // (Where a Unicode space may stand between them, the window is tried.)
-        let contextualMatches = windows.substrings(of: lowered, whereAnAnchor: { anchor in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
-            var index = anchor.lowerBound
-            guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
-            guard isSpace(bytes[index - 1]) else { return false }
-            while index > 0, isSpace(bytes[index - 1]) { index -= 1 }
-            guard index > 0, bytes[index - 1] < 0x80 else { return index > 0 }
-            var end = index
-            // "c. 540", "ca. 540": the only listed words that end in a full stop.
-            let stop = bytes[index - 1] == UInt8(ascii: ".")
-            if stop { index -= 1; end = index }
-            while index > 0, (97...122).contains(bytes[index - 1]) { index -= 1 }
-            return contextWords.contains(String(decoding: bytes[index..<end], as: UTF8.self) + (stop ? "." : ""))
-        }).flatMap { $0.matches(of: contextualYear) }
+        let contextualMatches = yearWindows(after: contextWords).flatMap { $0.matches(of: contextualYear) }
         for match in contextualMatches {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             let yearRange = match.output.1.startIndex..<match.output.1.endIndex
             add(yearRange, .exact(HistoricalDate(year: year)))
         }
-        for match in windowed(nounPhraseYear, containing: ["of"]) {
+        for match in yearWindows(after: ["of"]).flatMap({ $0.matches(of: nounPhraseYear) }) {
             guard let year = Int(match.output.1), plausible(year) else { continue }
             add(match.output.1.startIndex..<match.output.1.endIndex, .exact(HistoricalDate(year: year)))
         }
