@@ -25,6 +25,10 @@ struct CueMatcher {
 
     init(_ quote: String, at start: Int) {
         let lowered: [Unicode.Scalar] = quote.unicodeScalars.map { scalar in
+            // ASCII without a look-up of Unicode properties.
+            if scalar.isASCII {
+                return (65...90).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar
+            }
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
             let mapped = lower.count == 1 ? lower.first! : scalar
             // Typographic apostrophes read as the ASCII one ("didn’t").
