@@ -144,6 +144,33 @@ struct StreamingReviewTests {
         #expect(try review.findings.all().count > 10)
     }
 
+    @Test("An export after annotate takes the passages each layer cites from the cache, and writes what an export without the cache writes, byte for byte")
+    func exportFromTheCache() throws {
+        let directory = try Self.copyOfBundled(layers: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let project = Project(root: directory.path)
+        let base = try ReferenceBaseLoader.load(project: project)
+        for result in LayerUpdate(project: project, base: base).run(files: try project.textFiles(), then: { file, outcome in
+            ProjectReview.remember(outcome, file: file, project: project, base: base)
+        }) { _ = try result.get() }
+        func export(into folder: String) throws -> [String: Data] {
+            let corpus = try ExportCorpus.load(project: project, base: base, textIDs: [])
+            let target = directory.appendingPathComponent(folder)
+            let written = try TEIExport(corpus: corpus, revisionDate: "2026-12-04").write(to: target.path)
+            #expect(written.count == 5)
+            return Dictionary(uniqueKeysWithValues: try written.map { name in
+                let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : target.appendingPathComponent(name)
+                return (url.lastPathComponent, try Data(contentsOf: url))
+            })
+        }
+        let cached = try export(into: "from-cache")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".scholion"))
+        let parsed = try export(into: "from-layers")
+        #expect(cached == parsed)
+        let corpus = String(decoding: try #require(cached["corpus.xml"]), as: UTF8.self)
+        #expect(corpus.contains("<citedRange>"), "the passages the layers cite are numbered in the corpus file")
+    }
+
     @Test("A small block size gives the same text: a report is written a piece at a time")
     func textStreamBlocks() throws {
         var pieces: [Data] = []

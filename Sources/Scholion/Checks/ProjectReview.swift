@@ -40,15 +40,16 @@ public struct ProjectReview: Sendable {
         var retained: CheckedCorpus.Text?
         var fromCache = false
 
-        func cached(key: String) -> ReviewCache.Entry {
-            ReviewCache.Entry(key: key, text: text, findings: findings, values: values.map { ReviewCache.Entry.Keyed(key: $0.key, entry: $0.entry) })
+        func cached(key: String, citations: Set<CitationIndex.Citation>?) -> ReviewCache.Entry {
+            ReviewCache.Entry(key: key, text: text, findings: findings, values: values.map { ReviewCache.Entry.Keyed(key: $0.key, entry: $0.entry) },
+                              citations: citations?.sorted())
         }
     }
 
     /// Reviews the project's texts, `textsAtOnce` at a time (on every core); `progress` is told
     /// of each text done.
     public static func run(project: Project, base: ReferenceBase, annotateMissing: Bool = true, retainTexts: Bool = false,
-                           textsAtOnce: Int = 64, visit: (@Sendable (_ textID: String, _ layer: LayerFile?) throws -> Void)? = nil,
+                           textsAtOnce: Int = 64, visit: (@Sendable (_ textID: String, _ citations: Set<CitationIndex.Citation>) throws -> Void)? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectReview {
         let files = try project.textFiles()
         let update = LayerUpdate(project: project, base: base)
@@ -72,7 +73,10 @@ public struct ProjectReview: Sendable {
             if let cache, let bytes = ReviewCache.bytes(file, layer: layerPath) {
                 let known = cache.key(file: file, text: bytes.text, layer: bytes.layer)
                 if var hit = cache.load(file.id, key: known) {
-                    try visit?(file.id, nil)
+                    if let visit {
+                        try visit(file.id, try hit.citations.map(Set.init)
+                            ?? CitationIndex.citations(in: LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id)))
+                    }
                     hit.text.textPath = file.path
                     hit.text.path = displayPath
                     return Reviewed(text: hit.text, findings: hit.findings, values: hit.values.map { ($0.key, $0.entry) }, annotated: false, retained: nil, fromCache: true)
@@ -80,12 +84,21 @@ public struct ProjectReview: Sendable {
                 key = known
             }
             let (text, layer, wasAnnotated) = try read(file, update: update, annotateMissing: annotateMissing)
-            try visit?(file.id, layer)
+            // The passages the layer cites, for an export and the cache (a layer not read: none written).
+            var citations: Set<CitationIndex.Citation>?
+            if visit != nil || cache != nil {
+                if let layer {
+                    citations = CitationIndex.citations(in: layer)
+                } else if FileManager.default.fileExists(atPath: layerPath) {
+                    citations = CitationIndex.citations(in: try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id))
+                }
+            }
+            if let visit { try visit(file.id, citations ?? []) }
             let reviewed = review(text, file: file, displayPath: displayPath, base: base, annotated: wasAnnotated, retain: retainTexts)
             if let cache {
                 // A layer written just now is keyed as it now is.
                 let now = wasAnnotated ? ReviewCache.bytes(file, layer: layerPath).map { cache.key(file: file, text: $0.text, layer: $0.layer) } : key
-                if let now { cache.store(reviewed.cached(key: now), id: file.id) }
+                if let now { cache.store(reviewed.cached(key: now, citations: citations), id: file.id) }
             }
             return reviewed
         }
@@ -141,7 +154,8 @@ public struct ProjectReview: Sendable {
               let bytes = ReviewCache.bytes(file, layer: outcome.layerPath) else { return }
         let reviewed = review(CheckedCorpus.Text(document: outcome.document, result: outcome.result), file: file, displayPath: file.path,
                               base: base, annotated: false, retain: false)
-        cache.store(reviewed.cached(key: cache.key(file: file, text: bytes.text, layer: bytes.layer)), id: file.id)
+        cache.store(reviewed.cached(key: cache.key(file: file, text: bytes.text, layer: bytes.layer), citations: outcome.layer.map(CitationIndex.citations(in:))),
+                    id: file.id)
     }
 
     /// One text as the checks read it, and whether its layer was written just now. A text
@@ -156,7 +170,7 @@ public struct ProjectReview: Sendable {
             if annotateMissing {
                 // Annotated just now: no person's decisions to apply.
                 let outcome = try update.run(file)
-                return (CheckedCorpus.Text(document: outcome.document, result: outcome.result), nil, true)
+                return (CheckedCorpus.Text(document: outcome.document, result: outcome.result), outcome.layer, true)
             }
             let document = try DocumentLoader().load(path: file.path)
             return (CheckedCorpus.Text(document: document, result: update.annotator.annotate(document)), nil, false)

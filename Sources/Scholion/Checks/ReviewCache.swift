@@ -19,6 +19,9 @@ struct ReviewCache: Sendable {
         var text: ReviewedText
         var findings: [Finding]
         var values: [Keyed]
+        /// The passages its layer's claims cite (what an export numbers), so that an export
+        /// need not parse the layer for them; nil when not gathered.
+        var citations: [CitationIndex.Citation]?
     }
 
     let directory: URL

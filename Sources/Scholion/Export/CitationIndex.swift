@@ -2,7 +2,7 @@
 /// finding's evidence point to a `bibl` holding the work and the `citedRange`.
 public struct CitationIndex: Sendable {
     /// A work and a passage of it.
-    public struct Citation: Hashable, Sendable, Comparable {
+    public struct Citation: Hashable, Sendable, Comparable, Codable {
         public var source: String
         public var passage: String
 

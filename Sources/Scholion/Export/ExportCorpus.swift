@@ -110,11 +110,8 @@ public struct ExportCorpus: Sendable {
         for id in textIDs where !known.contains(id) { throw ProjectError.unknownText(id: id, project: project.root) }
         let wanted = textIDs.isEmpty ? known : Set(textIDs)
         let citations = Mutex(Set<CitationIndex.Citation>())
-        let review = try ProjectReview.run(project: project, base: base, visit: { id, read in
+        let review = try ProjectReview.run(project: project, base: base, visit: { id, cited in
             guard wanted.contains(id) else { return }
-            // A layer written just now was not read by the review.
-            let layer = try read ?? LayerFile.read(XMLReader.parse(contentsOf: try project.layerPath(for: id)), textID: id)
-            let cited = CitationIndex.citations(in: layer)
             citations.withLock { $0.formUnion(cited) }
         }, progress: progress)
         let items = try files.filter { wanted.contains($0.id) }.map { file in

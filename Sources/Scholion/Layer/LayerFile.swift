@@ -11,8 +11,12 @@ public struct LayerFile: Sendable {
 
     /// Reads a layer; errors name the file and line.
     public static func read(_ document: XMLDocument, textID: String) throws(ReferenceBaseError) -> LayerFile {
-        let root = document.root
-        let location = RecordLocation(file: document.fileName, line: root.line)
+        try read(root: document.root, fileName: document.fileName, textID: textID)
+    }
+
+    /// Reads a layer from its root element (one just written, not parsed again).
+    public static func read(root: XMLElement, fileName: String, textID: String) throws(ReferenceBaseError) -> LayerFile {
+        let location = RecordLocation(file: fileName, line: root.line)
         guard root.name == TEIVocabulary.name("TEI"), let standOff = root.children(named: TEIVocabulary.name("standOff")).first else {
             throw .invalid(location: location, message: "not an annotation layer: a TEI document with a <standOff> is expected")
         }
@@ -21,7 +25,7 @@ public struct LayerFile: Sendable {
             .flatMap { $0[attribute: "quantity"] }.flatMap { Int($0) }
         var entries: [LayerEntry] = []
         for annotation in standOff.descendants(named: TEIVocabulary.name("annotation")) {
-            entries.append(try entry(annotation, fileName: document.fileName))
+            entries.append(try entry(annotation, fileName: fileName))
         }
         return LayerFile(textID: textID, checksum: checksum, textLength: textLength, entries: entries)
     }

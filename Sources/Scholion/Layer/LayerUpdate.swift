@@ -31,6 +31,9 @@ public struct LayerUpdate: Sendable {
         /// The text and what the annotator found in it, for a caller that goes on to check it.
         public var document: TextDocument
         public var result: Annotator.Result
+        /// The layer as written (or found unchanged), read from the element that was written;
+        /// nil when the file changed on disk meanwhile (the person's save is what it holds).
+        public var layer: LayerFile?
     }
 
     public let project: Project
@@ -113,7 +116,8 @@ public struct LayerUpdate: Sendable {
         }
         return Outcome(textID: file.id, layerPath: path, mentions: result.mentions.count, claims: result.claims.count,
                        preserved: preserved.count, reanchored: reanchored, stale: stale, replacement: replacement, attributionCounts: counts,
-                       document: document, result: result)
+                       document: document, result: result,
+                       layer: replacement == .changedOnDisk ? nil : try? LayerFile.read(root: root, fileName: path, textID: file.id))
     }
 
     /// Marks an entry stale without losing what a person recorded: their `revisionDesc` keeps its
