@@ -10,9 +10,26 @@ public struct ScalarText: Sendable {
     public var count: Int { scalars.count }
 
     public subscript(range: TextRange) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, range.start)..<min(count, range.end)])
-        return String(view)
+        let slice = scalars[max(0, range.start)..<min(count, max(0, range.start, range.end))]
+        guard !slice.isEmpty else { return "" }
+        // Encoded into the string's own storage (a scalar at most 4 bytes), not appended a
+        // scalar at a time to a view.
+        return String(unsafeUninitializedCapacity: slice.count * 4) { buffer in
+            var written = 0
+            for scalar in slice {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[written] = UInt8(value)
+                    written += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+            }
+            return written
+        }
     }
 
     /// Where `needle` occurs, as the offsets it starts at, in order.
