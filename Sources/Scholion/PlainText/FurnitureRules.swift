@@ -61,20 +61,7 @@ extension Array where Element == UInt8 {
     /// Whether the UTF-8 of `needle` occurs in these bytes: a plain search, far cheaper on short
     /// lines than Foundation's locale-aware `range(of:)`.
     func containsBytes(of needle: String) -> Bool {
-        var found = false
-        needle.utf8.withContiguousStorageIfAvailable { pattern in
-            guard !pattern.isEmpty, pattern.count <= count else { return }
-            let first = pattern[0]
-            var start = 0
-            while start + pattern.count <= count {
-                if self[start] == first, self[start..<start + pattern.count].elementsEqual(pattern) {
-                    found = true
-                    return
-                }
-                start += 1
-            }
-        }
-        return found
+        self[...].containsBytes(of: needle)
     }
 }
 
