@@ -23,6 +23,24 @@ struct FastPathTests {
         }
     }
 
+    @Test("Single quotes: the index of four-character starts says a quote occurs once exactly when a scan of the whole text finds it once")
+    func singleQuotes() throws {
+        let first = try String(contentsOf: try #require(try Repository.bundledTexts().first), encoding: .utf8)
+        // Half the text again, so that many quotes occur twice; and a non-BMP character.
+        let text = ScalarText(first + "\n\n🏛 " + String(first.prefix(first.count / 2)))
+        let quotes = Anchor.QuoteOccurrences(text)
+        var once = 0, more = 0
+        for start in stride(from: 0, to: text.count - 60, by: 37) {
+            for length in [4, 5, 48, 60] {
+                let range = TextRange(start: start, end: start + length)
+                let count = text.occurrences(of: text[range]).count
+                #expect(quotes.occursOnce(range) == (count == 1), "\(range)")
+                if count == 1 { once += 1 } else { more += 1 }
+            }
+        }
+        #expect(once > 100 && more > 100)
+    }
+
     @Test("A range of a text as a string: every range of a text with accents, Greek, Arabic and emoji reads the scalars it spans")
     func scalarRanges() {
         let text = ScalarText("Khusraw I (Ḵosrow, Χοσρόης, كسرى) took Antioch 🏛 in 540.")

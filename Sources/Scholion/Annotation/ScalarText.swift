@@ -10,7 +10,7 @@ public struct ScalarText: Sendable {
     public var count: Int { scalars.count }
 
     public subscript(range: TextRange) -> String {
-        let slice = scalars[max(0, range.start)..<min(count, max(0, range.start, range.end))]
+        let slice = scalars[max(0, range.start)..<min(count, range.end)]
         guard !slice.isEmpty else { return "" }
         // Encoded into the string's own storage (a scalar at most 4 bytes), not appended a
         // scalar at a time to a view.

@@ -68,15 +68,16 @@ public struct ProjectReview: Sendable {
         @Sendable func reviewText(_ file: Project.TextFile) throws -> Reviewed {
             let displayPath = paths[file.id] ?? file.path
             let layerPath = try update.layerPath(for: file.id)
+            /// The passages the layer on disk cites (where neither the cache nor the review holds them).
+            func citationsOnDisk() throws -> Set<CitationIndex.Citation> {
+                CitationIndex.citations(in: try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id))
+            }
             // Unchanged since the last run (text, layer, base, build): what it left.
             var key: String?
             if let cache, let bytes = ReviewCache.bytes(file, layer: layerPath) {
                 let known = cache.key(file: file, text: bytes.text, layer: bytes.layer)
                 if var hit = cache.load(file.id, key: known) {
-                    if let visit {
-                        try visit(file.id, try hit.citations.map(Set.init)
-                            ?? CitationIndex.citations(in: LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id)))
-                    }
+                    if let visit { try visit(file.id, try hit.citations.map(Set.init) ?? citationsOnDisk()) }
                     hit.text.textPath = file.path
                     hit.text.path = displayPath
                     return Reviewed(text: hit.text, findings: hit.findings, values: hit.values.map { ($0.key, $0.entry) }, annotated: false, retained: nil, fromCache: true)
@@ -90,7 +91,7 @@ public struct ProjectReview: Sendable {
                 if let layer {
                     citations = CitationIndex.citations(in: layer)
                 } else if FileManager.default.fileExists(atPath: layerPath) {
-                    citations = CitationIndex.citations(in: try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id))
+                    citations = try citationsOnDisk()
                 }
             }
             if let visit { try visit(file.id, citations ?? []) }

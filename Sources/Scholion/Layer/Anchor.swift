@@ -44,9 +44,41 @@ public struct Anchor: Hashable, Sendable {
     }
 
     /// Whether an anchor of `range` must record its context to be found again: unless its quote
-    /// is a ``distinctiveQuote`` that occurs once in `text`.
-    public static func recordsContext(_ range: TextRange, in text: ScalarText) -> Bool {
-        range.end - range.start < distinctiveQuote || text.occurrences(of: text[range]).count != 1
+    /// is a ``distinctiveQuote`` that occurs once in the text.
+    static func recordsContext(_ range: TextRange, in quotes: QuoteOccurrences) -> Bool {
+        range.end - range.start < distinctiveQuote || !quotes.occursOnce(range)
+    }
+
+    /// Whether the quote of a range occurs once in a text, asked of many ranges: each is sought
+    /// only where its first four characters stand (an index built once per text), so a layer of
+    /// a long text with thousands of claims costs time in proportion to the text, not to the
+    /// text times its claims.
+    struct QuoteOccurrences {
+        let text: ScalarText
+        private var starts: [UInt64: [Int]] = [:]
+
+        init(_ text: ScalarText) {
+            self.text = text
+            var key: UInt64 = 0
+            for (index, scalar) in text.scalars.enumerated() {
+                key = key << 16 | UInt64(scalar.value & 0xFFFF)
+                if index >= 3 { starts[key, default: []].append(index - 3) }
+            }
+        }
+
+        func occursOnce(_ range: TextRange) -> Bool {
+            let length = range.end - range.start
+            guard length >= 4, range.start >= 0, range.end <= text.count else { return false }
+            var key: UInt64 = 0
+            for offset in range.start..<range.start + 4 { key = key << 16 | UInt64(text.scalars[offset].value & 0xFFFF) }
+            let quote = text.scalars[range.start..<range.end]
+            var found = 0
+            for start in starts[key] ?? [] where start + length <= text.count && text.scalars[start..<start + length].elementsEqual(quote) {
+                found += 1
+                if found > 1 { return false }
+            }
+            return found == 1
+        }
     }
 
     /// Where an anchor is in an edited text, or why it cannot be placed.

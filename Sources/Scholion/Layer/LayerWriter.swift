@@ -26,12 +26,13 @@ public enum LayerWriter {
             return candidate
         }
         let preservedKeys = Set(preserved.map(\.key))
+        let quotes = Anchor.QuoteOccurrences(text)
         for mention in mentions {
             let category = "mention.\(mention.kind.rawValue)"
             let key = "\(category)|\(mention.range.start)|\(mention.range.end)"
             guard !suppressed.contains(key), !preservedKeys.contains(key) else { continue }
             let id = uniqueID("\(prefix(mention.kind))\(mention.range.start)-\(mention.range.end)")
-            entries.append((mention.range, id, element(for: mention, id: id, textFile: textFile, text: text)))
+            entries.append((mention.range, id, element(for: mention, id: id, textFile: textFile, text: text, quotes: quotes)))
         }
         // Mentions sorted by start: a claim's mentions are found by binary search, not a scan.
         let mentionIndex = entries.map { ($0.range, $0.id) }.sorted { $0.0 < $1.0 }
@@ -50,7 +51,7 @@ public enum LayerWriter {
                 if claim.range.contains(mentionIndex[low].0) { inside.append(mentionIndex[low].1) }
                 low += 1
             }
-            entries.append((claim.range, id, element(for: claim, id: id, mentionIDs: inside, textFile: textFile, text: text, base: base)))
+            entries.append((claim.range, id, element(for: claim, id: id, mentionIDs: inside, textFile: textFile, text: text, quotes: quotes, base: base)))
         }
         for entry in preserved {
             entries.append((entry.anchor.range, entry.id, entry.element))
@@ -103,9 +104,9 @@ public enum LayerWriter {
     }
 
     /// The quote, with the words around it where it needs them to be found again (Anchor).
-    static func anchorNote(_ range: TextRange, text: ScalarText) -> XMLElement {
+    static func anchorNote(_ range: TextRange, text: ScalarText, quotes: Anchor.QuoteOccurrences) -> XMLElement {
         let anchor = Anchor(range: range, in: text)
-        guard Anchor.recordsContext(range, in: text) else {
+        guard Anchor.recordsContext(range, in: quotes) else {
             return tei("note", [("type", "anchor")], [.element(tei("quote", [], [literal(anchor.quote)]))])
         }
         return tei("note", [("type", "anchor")], [
@@ -115,8 +116,8 @@ public enum LayerWriter {
         ])
     }
 
-    static func element(for mention: Mention, id: String, textFile: String, text: ScalarText) -> XMLElement {
-        var children: [XMLNode] = [.element(anchorNote(mention.range, text: text))]
+    static func element(for mention: Mention, id: String, textFile: String, text: ScalarText, quotes: Anchor.QuoteOccurrences) -> XMLElement {
+        var children: [XMLNode] = [.element(anchorNote(mention.range, text: text, quotes: quotes))]
         if let link = mention.link {
             var attributes = [("type", "entity"), ("target", "ref:\(link)")]
             if mention.nameForm == .epithet { attributes.append(("subtype", "epithet")) }
@@ -173,8 +174,9 @@ public enum LayerWriter {
         return tei("measure", attributes, text.map { [.text($0)] } ?? [])
     }
 
-    static func element(for claim: Claim, id: String, mentionIDs: [String], textFile: String, text: ScalarText, base: ReferenceBase) -> XMLElement {
-        var children: [XMLNode] = [.element(anchorNote(claim.range, text: text))]
+    static func element(for claim: Claim, id: String, mentionIDs: [String], textFile: String, text: ScalarText, quotes: Anchor.QuoteOccurrences,
+                        base: ReferenceBase) -> XMLElement {
+        var children: [XMLNode] = [.element(anchorNote(claim.range, text: text, quotes: quotes))]
         if !claim.subjects.isEmpty {
             children.append(.element(tei("ptr", [("type", "subject"), ("target", claim.subjects.map { "ref:\($0)" }.joined(separator: " "))])))
         }
