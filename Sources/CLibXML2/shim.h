@@ -17,5 +17,6 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 
 #endif

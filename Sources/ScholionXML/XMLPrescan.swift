@@ -10,16 +10,24 @@ internal import Foundation
 /// subset included) skipped whole. It never decides whether a document is well-formed; libxml2
 /// does that after it.
 enum XMLPrescan {
-    static func check(_ data: Data, fileName: String, limits: InputLimits) throws(XMLError) {
-        let excess = data.withUnsafeBytes { buffer in
+    /// What the pass saw besides the limits.
+    struct Seen {
+        /// Where a `<!DOCTYPE` (or another `<!` declaration outside comments and CDATA) starts.
+        var declaration: SourceLocation?
+    }
+
+    @discardableResult
+    static func check(_ data: Data, fileName: String, limits: InputLimits) throws(XMLError) -> Seen {
+        let (excess, declaration) = data.withUnsafeBytes { buffer in
             var scan = Scan(bytes: buffer, limits: limits)
-            return scan.run()
+            return (scan.run(), scan.declaration)
         }
         if let (message, line, column) = excess {
             throw .limitExceeded(XMLDiagnostic(
                 level: .fatal, message: message + "; is this really a TEI document?",
                 location: SourceLocation(file: fileName, line: line, column: column)))
         }
+        return Seen(declaration: declaration.map { SourceLocation(file: fileName, line: $0.line, column: $0.column) })
     }
 
     private struct Scan {
@@ -32,6 +40,8 @@ enum XMLPrescan {
         var previousWasCR = false
         var depth = 0
         var elements = 0
+        /// The line and column of the first declaration (`<!DOCTYPE`).
+        var declaration: (line: Int, column: Int)?
 
         init(bytes: UnsafeRawBufferPointer, limits: InputLimits) {
             self.bytes = bytes
@@ -187,6 +197,7 @@ enum XMLPrescan {
                 } else if next == Self.bang, starts(with: "<![CDATA[", at: index) {
                     excess = skip(past: "]]>")
                 } else if next == Self.bang {
+                    if declaration == nil { declaration = (line, column + 1) }
                     excess = skipDeclaration()
                 } else if next == Self.question {
                     for _ in 0..<2 { if let excess = step() { return excess } }

@@ -110,6 +110,24 @@ let benchmarks: @Sendable () -> Void = {
         let layer = try! LayerFile.read(XMLReader.parse(contentsOf: path), textID: text.document.id)
         return ExportCorpus.Text(document: text.document, layer: layer, findings: bundledFindings.filter { $0.document == text.document.id }, layerPath: path)
     }
+    // Reading layers back (issue 15): the tree parser and LayerFile.read of the tree, side by
+    // side with the stream reader (xmlTextReader, one annotation at a time), on the committed
+    // layers of the bundled corpus.
+    let layerFiles = exportTexts.map { (data: try! Data(contentsOf: URL(fileURLWithPath: $0.layerPath)), path: $0.layerPath, id: $0.document.id) }
+    let layerMegabytes = String(format: "%.1f", Double(layerFiles.map(\.data.count).reduce(0, +)) / 1_048_576)
+    let readLayers = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(10), maxIterations: 50)
+    Benchmark("Read \(layerFiles.count) layers (\(layerMegabytes) MB): tree (XMLReader.parse + LayerFile.read)", configuration: readLayers) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for file in layerFiles { blackHole(try LayerFile.read(XMLReader.parse(file.data, fileName: file.path), textID: file.id)) }
+        }
+    }
+    Benchmark("Read \(layerFiles.count) layers (\(layerMegabytes) MB): stream (xmlTextReader)", configuration: readLayers) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for file in layerFiles { blackHole(try LayerFile.read(file.data, fileName: file.path, textID: file.id)) }
+        }
+    }
+
     for copies in [10, 40] {
         let texts = (0..<copies).flatMap { copy in
             exportTexts.map { text in

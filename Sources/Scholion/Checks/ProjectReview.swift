@@ -70,7 +70,7 @@ public struct ProjectReview: Sendable {
             let layerPath = try update.layerPath(for: file.id)
             /// The passages the layer on disk cites (where neither the cache nor the review holds them).
             func citationsOnDisk() throws -> Set<CitationIndex.Citation> {
-                CitationIndex.citations(in: try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: file.id))
+                CitationIndex.citations(in: try LayerFile.read(contentsOf: layerPath, textID: file.id))
             }
             // Unchanged since the last run (text, layer, base, build): what it left.
             var key: String?
@@ -177,14 +177,14 @@ public struct ProjectReview: Sendable {
             return (CheckedCorpus.Text(document: document, result: update.annotator.annotate(document)), nil, false)
         }
         var document = try DocumentLoader().load(path: file.path)
-        var read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+        var read = try LayerFile.read(contentsOf: path, textID: file.id)
         var result: Annotator.Result
         var reannotated = false
         if annotateMissing, read.checksum != Layer.checksum(document.text) {
             let outcome = try update.run(file)
             document = outcome.document
             result = outcome.result
-            read = try LayerFile.read(XMLReader.parse(contentsOf: path), textID: file.id)
+            read = try LayerFile.read(contentsOf: path, textID: file.id)
             reannotated = true
         } else {
             result = update.annotator.annotate(document)

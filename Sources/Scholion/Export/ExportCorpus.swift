@@ -73,7 +73,7 @@ public struct ExportCorpus: Sendable {
         if let held { return held[index] }
         let item = items[index]
         let document = try DocumentLoader().load(path: item.textPath)
-        let layer = try LayerFile.read(XMLReader.parse(contentsOf: item.layerPath), textID: item.id)
+        let layer = try LayerFile.read(contentsOf: item.layerPath, textID: item.id)
         guard layer.checksum == Layer.checksum(document.text) else {
             throw ExportError.staleLayer(layer: item.layerPath, text: item.displayPath)
         }

@@ -1,3 +1,4 @@
+public import Foundation
 public import ScholionXML
 
 /// A layer file as read: its header facts and its entries.
@@ -26,6 +27,72 @@ public struct LayerFile: Sendable {
         var entries: [LayerEntry] = []
         for annotation in standOff.descendants(named: TEIVocabulary.name("annotation")) {
             entries.append(try entry(annotation, fileName: fileName))
+        }
+        return LayerFile(textID: textID, checksum: checksum, textLength: textLength, entries: entries)
+    }
+
+    /// Reads a layer file as a stream: the header's checksum and text length, then one
+    /// `annotation` at a time, never the whole tree. The same layer as ``read(_:textID:)`` of the
+    /// parsed file (tested on every bundled and generated layer).
+    public static func read(contentsOf path: String, textID: String) throws -> LayerFile {
+        let data: Data
+        do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
+            switch error {
+            case .unreadable(let reason): throw XMLError.unreadable(file: path, reason: reason)
+            case .tooLarge(let bytes, let limit): throw XMLError.unreadable(file: path, reason: "\(bytes) bytes, over the limit of \(limit)")
+            }
+        }
+        return try read(data, fileName: path, textID: textID)
+    }
+
+    /// Reads a layer held in memory as a stream (``read(contentsOf:textID:)``).
+    public static func read(_ data: Data, fileName: String, textID: String) throws -> LayerFile {
+        // A DOCTYPE (never written by Scholion): the tree reader, which refuses entities as it meets them.
+        guard let reader = try XMLStreamReader.open(data, fileName: fileName) else {
+            return try read(XMLReader.parse(data, fileName: fileName), textID: textID)
+        }
+        let tei = TEIVocabulary.name("TEI"), standOffName = TEIVocabulary.name("standOff")
+        let annotationName = TEIVocabulary.name("annotation"), idno = TEIVocabulary.name("idno"), measure = TEIVocabulary.name("measure")
+        var checksum: String?, textLength: Int?, measureFound = false, sawStandOff = false
+        /// The depth of the (first) standOff, while inside it.
+        var inStandOff = false
+        var rootLine = 1
+        var entries: [LayerEntry] = []
+        // As the tree reader: the first `idno type="checksum"` and the first `measure
+        // unit="char"` anywhere in the document, inside annotations too.
+        func note(_ element: XMLElement) {
+            if checksum == nil, let found = ([element] + element.descendants(named: idno)).first(where: { $0.name == idno && $0[attribute: "type"] == "checksum" }) {
+                checksum = found.stringValue
+            }
+            if !measureFound, let found = ([element] + element.descendants(named: measure)).first(where: { $0.name == measure && $0[attribute: "unit"] == "char" }) {
+                measureFound = true
+                textLength = found[attribute: "quantity"].flatMap { Int($0) }
+            }
+        }
+        while let start = try reader.next() {
+            if start.depth == 0 {
+                rootLine = start.line
+                guard start.name == tei else { break }
+                continue
+            }
+            if start.depth == 1 { inStandOff = false }
+            if start.depth == 1, start.name == standOffName, !sawStandOff {
+                sawStandOff = true
+                inStandOff = true
+                continue
+            }
+            if start.name == annotationName, inStandOff {
+                let annotation = try reader.expand()
+                note(annotation)
+                entries.append(try entry(annotation, fileName: fileName))
+                for nested in annotation.descendants(named: annotationName) { entries.append(try entry(nested, fileName: fileName)) }
+            } else if (start.name == idno && checksum == nil) || (start.name == measure && !measureFound) {
+                note(try reader.expand())
+            }
+        }
+        guard sawStandOff else {
+            throw ReferenceBaseError.invalid(location: RecordLocation(file: fileName, line: rootLine),
+                                             message: "not an annotation layer: a TEI document with a <standOff> is expected")
         }
         return LayerFile(textID: textID, checksum: checksum, textLength: textLength, entries: entries)
     }

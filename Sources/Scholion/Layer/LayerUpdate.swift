@@ -85,7 +85,7 @@ public struct LayerUpdate: Sendable {
                 }
             }
             existing = data
-            let layer = try LayerFile.read(XMLReader.parse(data, fileName: path), textID: file.id)
+            let layer = try LayerFile.read(data, fileName: path, textID: file.id)
             // The text the layer was made on: nothing placed can have moved.
             let sameText = layer.checksum == Layer.checksum(document.text)
             for var entry in layer.entries where entry.isHuman {

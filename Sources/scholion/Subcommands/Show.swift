@@ -32,7 +32,7 @@ extension ScholionCommand {
                     throw AnnotateError(message: "\(layerPath): no annotation layer; run `scholion annotate \(textID)` first")
                 }
                 let document = try DocumentLoader().load(path: file.path)
-                let layer = try LayerFile.read(XMLReader.parse(contentsOf: layerPath), textID: textID)
+                let layer = try LayerFile.read(contentsOf: layerPath, textID: textID)
                 let useColour = color || isatty(STDOUT_FILENO) == 1
                 printOut(TextRendering(document: document, layer: layer, colour: useColour).render())
             }
