@@ -23,6 +23,53 @@ struct FastPathTests {
         }
     }
 
+    @Test("Names: the automaton over bytes gives, from every word of the bundled and blind texts, the longest run of words whose key the base lists, as the table of keys gives it")
+    func nameAutomaton() throws {
+        let base = try ReferenceBaseLoader.loadBundled()
+        let dictionary = NameDictionary(base: base)
+        let automaton = dictionary.automaton
+        let firstWords = Set(base.nameKeys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        // Every key of the base, whole and in part.
+        for key in base.nameKeys {
+            #expect(automaton.records(forKey: key) == dictionary.ids(forKey: key), "\(key)")
+            #expect(automaton.records(forKey: key + "x") == dictionary.ids(forKey: key + "x"), "\(key)x")
+            #expect(automaton.records(forKey: String(key.dropLast())) == dictionary.ids(forKey: String(key.dropLast())), "\(key)")
+            let first = String(key.split(separator: " ")[0])
+            #expect(automaton.couldStart(withFirstWordOf: first + " anything"))
+            #expect(automaton.couldStart(withFirstWordOf: String(first.dropLast())) == firstWords.contains(String(first.dropLast())), "\(key)")
+        }
+        #expect(!automaton.couldStart(withFirstWordOf: "") && !automaton.couldStart(withFirstWordOf: " narses"))
+        // Runs of words from the texts: the walk against the keys joined and looked up.
+        var files = try Repository.bundledTexts()
+        for set in ["Blind", "BlindReading"] {
+            let folder = Repository.root.appendingPathComponent("Tests/\(set)/Texts")
+            files += try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0) }
+        }
+        var runs = 0, names = 0
+        for file in files {
+            let words = try String(contentsOf: file, encoding: .utf8).split(whereSeparator: { $0.isWhitespace }).map { NameKey.make($0) }
+            for start in words.indices where !words[start].isEmpty {
+                var state = NameAutomaton.start, key = "", walked: (Int, [String])?, looked: (Int, [String])?
+                var alive = true
+                for end in start..<min(words.count, start + dictionary.maximumWords) where !words[end].isEmpty {
+                    key = end == start ? words[end] : key + " " + words[end]
+                    if let ids = dictionary.ids(forKey: key) { looked = (end, ids) }
+                    if alive, let next = end == start ? automaton.step(state, word: words[end]) : automaton.step(state, nextWord: words[end]) {
+                        state = next
+                        if let ids = automaton.records(at: state) { walked = (end, ids) }
+                    } else {
+                        alive = false
+                    }
+                }
+                #expect(walked?.0 == looked?.0 && walked?.1 == looked?.1, "\(file.lastPathComponent): \(key)")
+                #expect(automaton.couldStart(withFirstWordOf: words[start]) == firstWords.contains(words[start].split(separator: " ").first.map(String.init) ?? ""), "\(words[start])")
+                runs += 1
+                if looked != nil { names += 1 }
+            }
+        }
+        #expect(runs > 10_000 && names > 500, "\(runs) runs, \(names) names")
+    }
+
     @Test("Single quotes: the index of four-character starts says a quote occurs once exactly when a scan of the whole text finds it once")
     func singleQuotes() throws {
         let first = try String(contentsOf: try #require(try Repository.bundledTexts().first), encoding: .utf8)

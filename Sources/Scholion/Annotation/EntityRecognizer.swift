@@ -88,8 +88,7 @@ public struct EntityRecognizer: Sendable {
             return found.end + 1
         }
         while index < tokens.count {
-            let firstWord = keys[index].split(separator: " ").first.map(String.init) ?? ""
-            guard tokens[index].kind != .punctuation, dictionary.couldStart(withWordKey: firstWord), keys[index] != "the",
+            guard tokens[index].kind != .punctuation, dictionary.couldStart(withFirstWordOf: keys[index]), keys[index] != "the",
                   !excluded.contains(where: { $0.contains(tokens[index].range) }) else {
                 if let found = unlisted(at: index) {
                     index = append(found, from: index)
@@ -107,12 +106,14 @@ public struct EntityRecognizer: Sendable {
             // A title before a name is not part of it ("emperor Justinian I" → "Justinian I").
             if Self.titles.contains(keys[index]), index + 1 < tokens.count, tokens[index + 1].kind == .word,
                tokens[index + 1].range.start - tokens[index].range.end <= 1,
-               dictionary.couldStart(withWordKey: keys[index + 1].split(separator: " ").first.map(String.init) ?? "") {
+               dictionary.couldStart(withFirstWordOf: keys[index + 1]) {
                 index += 1
                 continue
             }
+            // The longest name from this word: one walk of the automaton, a word's key at a time.
             var found: (end: Int, ids: [String])?
-            var key = ""
+            let automaton = dictionary.automaton
+            var state = NameAutomaton.start
             var last = index
             while last < tokens.count, last - index < dictionary.maximumWords {
                 guard tokens[last].kind != .punctuation, !keys[last].isEmpty else { break }
@@ -123,10 +124,12 @@ public struct EntityRecognizer: Sendable {
                     guard tokens[last].range.start - tokens[last - 1].range.end <= 1,
                           !tokens[last - 1].text.hasSuffix("’s"), !tokens[last - 1].text.hasSuffix("'s") else { break }
                 }
-                key = last == index ? keys[last] : key + " " + keys[last]
+                guard let next = last == index ? automaton.step(state, word: keys[last]) : automaton.step(state, nextWord: keys[last])
+                else { break } // no name goes on so
+                state = next
                 // A capital, or several words ("the eastern frontier"): a lone lower-case word
                 // ("east", "bridge") is never taken for a name.
-                if let ids = dictionary.ids(forKey: key),
+                if let ids = automaton.records(at: state),
                    last > index || tokens[index].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
                     found = (last, ids)
                 }

@@ -2,8 +2,8 @@
 public struct NameDictionary: Sendable {
     /// Name key → record ids.
     private let ids: [String: [String]]
-    /// The key of each name's first word, to reject most positions at once.
-    private let firstWords: Set<String>
+    /// The same keys as one automaton over bytes, which the recognizer walks word by word.
+    public let automaton: NameAutomaton
     /// The most words any name has.
     public let maximumWords: Int
 
@@ -42,15 +42,14 @@ public struct NameDictionary: Sendable {
         }
         self.demonymStems = stems.mapValues { $0.sorted() }
         var ids: [String: [String]] = [:]
-        var firstWords: Set<String> = []
         var maximumWords = 1
         for key in base.nameKeys {
             let words = key.split(separator: " ")
-            guard let first = words.first else { continue }
+            guard !words.isEmpty else { continue }
             ids[key] = base.recordIDs(forKey: key)
-            firstWords.insert(String(first))
             maximumWords = max(maximumWords, words.count)
         }
+        automaton = NameAutomaton(keys: ids)
         var loose: [String: (ids: Set<String>, ambiguous: Bool)] = [:]
         var byInitial: [Character: [String: String]] = [:]
         for key in base.nameKeys.sorted() {
@@ -74,7 +73,6 @@ public struct NameDictionary: Sendable {
         commonWords = common
         looseKeysByInitial = byInitial.mapValues { keys in keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
         self.ids = ids
-        self.firstWords = firstWords
         self.maximumWords = maximumWords
     }
 
@@ -143,5 +141,6 @@ public struct NameDictionary: Sendable {
         return previous[b.count]
     }
 
-    public func couldStart(withWordKey key: String) -> Bool { firstWords.contains(key) }
+    /// Whether a name of the base begins with the first word of `key` (a word's name key).
+    public func couldStart(withFirstWordOf key: String) -> Bool { automaton.couldStart(withFirstWordOf: key) }
 }
