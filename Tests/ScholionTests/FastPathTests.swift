@@ -70,6 +70,23 @@ struct FastPathTests {
         #expect(runs > 10_000 && names > 500, "\(runs) runs, \(names) names")
     }
 
+    @Test("Character classes: the ASCII comparisons answer as Unicode's properties do, for every scalar up to U+3000 and every 97th beyond")
+    func characterClasses() {
+        var checked = 0
+        for value in Array(0..<0x3000) + Array(stride(from: 0x3000, through: 0x10FFFF, by: 97)) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let p = scalar.properties
+            #expect(scalar.isSpace == p.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(scalar.isUpper == p.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(scalar.isLower == p.isLowercase, "U+\(String(value, radix: 16))")
+            #expect(scalar.isLetter == p.isAlphabetic, "U+\(String(value, radix: 16))")
+            #expect(scalar.isNumeric == (p.numericType != nil), "U+\(String(value, radix: 16))")
+            #expect(scalar.isWordPart == (p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 20_000)
+    }
+
     @Test("Single quotes: the index of four-character starts says a quote occurs once exactly when a scan of the whole text finds it once")
     func singleQuotes() throws {
         let first = try String(contentsOf: try #require(try Repository.bundledTexts().first), encoding: .utf8)

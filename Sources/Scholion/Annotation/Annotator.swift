@@ -414,7 +414,7 @@ public struct Annotator: Sendable {
         let scalars = Array(sentence.unicodeScalars)
         let end = min(limit ?? scalars.count, scalars.count)
         var index = 0
-        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].properties.isAlphabetic }
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].isLetter }
         while index < end {
             guard isLetter(index), !isLetter(index - 1) else { index += 1; continue }
             var stop = index

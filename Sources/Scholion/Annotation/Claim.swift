@@ -96,7 +96,7 @@ public struct Claim: Hashable, Sendable {
     /// ("&amp;", "&#8212;"): a piece of markup the text quotes, not a clause's end.
     static func endsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         var start = index - 1
-        while start >= 0, index - start <= 10, scalars[start].properties.isAlphabetic || ("0"..."9").contains(scalars[start]) || scalars[start] == "#" {
+        while start >= 0, index - start <= 10, scalars[start].isLetter || ("0"..."9").contains(scalars[start]) || scalars[start] == "#" {
             start -= 1
         }
         return start >= 0 && start < index - 1 && scalars[start] == "&"

@@ -66,7 +66,7 @@ public struct EntityRecognizer: Sendable {
                     guard tokens[last].kind == .word, tokens[last].range.start - tokens[last - 1].range.end <= 1,
                           !tokens[last - 1].text.hasSuffix("’s"), !tokens[last - 1].text.hasSuffix("'s"),
                           !excluded.contains(where: { $0.contains(tokens[last].range) }),
-                          tokens[last].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) || TransliterationKey.particles.contains(keys[last])
+                          tokens[last].text.unicodeScalars.contains(where: { $0.isUpper }) || TransliterationKey.particles.contains(keys[last])
                     else { break }
                 }
                 ends.append(last)
@@ -130,7 +130,7 @@ public struct EntityRecognizer: Sendable {
                 // A capital, or several words ("the eastern frontier"): a lone lower-case word
                 // ("east", "bridge") is never taken for a name.
                 if let ids = automaton.records(at: state),
-                   last > index || tokens[index].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+                   last > index || tokens[index].text.unicodeScalars.contains(where: { $0.isUpper }) {
                     found = (last, ids)
                 }
                 last += 1

@@ -33,8 +33,8 @@ public enum SentenceSplitter {
 
     private static func append(_ result: inout [TextRange], _ text: ScalarText, _ start: Int, _ end: Int) {
         var lower = start, upper = end
-        while lower < upper, text.scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, text.scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, text.scalars[lower].isSpace { lower += 1 }
+        while upper > lower, text.scalars[upper - 1].isSpace { upper -= 1 }
         if lower < upper { result.append(TextRange(start: lower, end: upper)) }
     }
 
@@ -42,19 +42,19 @@ public enum SentenceSplitter {
         var next = index + 1
         while next < end, ["\"", "”", "’", ")"].contains(text.scalars[next]) { next += 1 }
         guard next < end else { return true }
-        guard text.scalars[next].properties.isWhitespace else { return false }
-        while next < end, text.scalars[next].properties.isWhitespace { next += 1 }
+        guard text.scalars[next].isSpace else { return false }
+        while next < end, text.scalars[next].isSpace { next += 1 }
         guard next < end else { return true }
         let first = text.scalars[next]
-        return first.properties.isUppercase || first.properties.numericType != nil || ["\"", "“", "‘", "(", "["].contains(first)
+        return first.isUpper || first.isNumeric || ["\"", "“", "‘", "(", "["].contains(first)
     }
 
     private static func isAbbreviation(_ text: ScalarText, before index: Int, from start: Int) -> Bool {
         guard text.scalars[index] == "." else { return false }
         var wordStart = index
-        while wordStart > start, !text.scalars[wordStart - 1].properties.isWhitespace, text.scalars[wordStart - 1] != "(" { wordStart -= 1 }
+        while wordStart > start, !text.scalars[wordStart - 1].isSpace, text.scalars[wordStart - 1] != "(" { wordStart -= 1 }
         let word = text[TextRange(start: wordStart, end: index)]
-        if word.count == 1, word.unicodeScalars.first?.properties.isUppercase == true { return true }
+        if word.count == 1, word.unicodeScalars.first?.isUpper == true { return true }
         return abbreviations.contains(word.lowercased())
     }
 }

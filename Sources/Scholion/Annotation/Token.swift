@@ -11,7 +11,7 @@ public struct Token: Hashable, Sendable {
     public var text: String
 
     /// Whether the word starts with a capital letter.
-    public var isCapitalized: Bool { text.unicodeScalars.first?.properties.isUppercase ?? false }
+    public var isCapitalized: Bool { text.unicodeScalars.first?.isUpper ?? false }
 
     /// The word without a possessive ending ("Khusrau’s" → "Khusrau", "Daras’" → "Daras").
     public var withoutPossessive: (text: String, range: TextRange) {
@@ -31,13 +31,10 @@ public enum Tokenizer {
         var tokens: [Token] = []
         var index = range.start
         let end = min(range.end, text.count)
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            let properties = scalar.properties
-            return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-        }
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.isWordPart }
         while index < end {
             let scalar = text.scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 index += 1
                 continue
             }
@@ -47,7 +44,7 @@ public enum Tokenizer {
                 while index < end {
                     let current = text.scalars[index]
                     if isWordScalar(current) {
-                        if current.properties.numericType == nil { allDigits = false }
+                        if !current.isNumeric { allDigits = false }
                         index += 1
                     } else if index + 1 < end, isWordScalar(text.scalars[index + 1]),
                               ["'", "’", "-", "‐"].contains(current) || (allDigits && current == "," && isThousands(text, index + 1, end)) {
@@ -63,7 +60,7 @@ public enum Tokenizer {
                 }
                 let tokenRange = TextRange(start: start, end: index)
                 let tokenText = text[tokenRange]
-                let isNumber = tokenText.unicodeScalars.allSatisfy { $0.properties.numericType != nil || $0 == "," }
+                let isNumber = tokenText.unicodeScalars.allSatisfy { $0.isNumeric || $0 == "," }
                 tokens.append(Token(kind: isNumber ? .number : .word, range: tokenRange, text: tokenText))
             } else {
                 tokens.append(Token(kind: .punctuation, range: TextRange(start: index, end: index + 1), text: String(scalar)))
@@ -76,7 +73,7 @@ public enum Tokenizer {
     /// Whether three digits follow a comma (a thousands separator, not a list).
     private static func isThousands(_ text: ScalarText, _ index: Int, _ end: Int) -> Bool {
         guard index + 3 <= end else { return false }
-        for offset in 0..<3 where text.scalars[index + offset].properties.numericType == nil { return false }
-        return index + 3 == end || text.scalars[index + 3].properties.numericType == nil
+        for offset in 0..<3 where !text.scalars[index + offset].isNumeric { return false }
+        return index + 3 == end || !text.scalars[index + 3].isNumeric
     }
 }

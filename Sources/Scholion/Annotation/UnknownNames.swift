@@ -93,7 +93,7 @@ struct UnknownNameFinder: Sendable {
     func isName(_ token: Token) -> Bool {
         let word = token.withoutPossessive.text
         let key = NameKey.make(word)
-        guard key.count >= 2, !ignored.contains(key), word.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
+        guard key.count >= 2, !ignored.contains(key), word.unicodeScalars.contains(where: { $0.isLower }) else { return false }
         return !key.split(separator: " ").allSatisfy { ignored.contains(String($0)) }
     }
 
