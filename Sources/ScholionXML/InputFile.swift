@@ -24,10 +24,19 @@ public enum InputFile {
         case tooLarge(bytes: Int, limit: Int)
     }
 
-    /// The bytes of the regular file at `path`.
+    /// The path that names standard input, where a command reads a file a user names.
+    public static let standardInput = "-"
+
+    /// How messages name the input at `path`: "<stdin>" for standard input, the path otherwise.
+    public static func displayName(_ path: String) -> String {
+        path == standardInput ? "<stdin>" : path
+    }
+
+    /// The bytes of the regular file at `path`, or of standard input, to its end, for `-`.
     /// - Throws: ``Failure/unreadable(reason:)`` when the file is not a regular file or cannot be
     ///   read; ``Failure/tooLarge(bytes:limit:)`` when it holds more than `maximumSize` bytes.
     public static func read(_ path: String, maximumSize: Int) throws(Failure) -> Data {
+        if path == standardInput { return try readToEnd(STDIN_FILENO, maximumSize: maximumSize, path: path, initial: 1 << 16) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw .unreadable(reason: FileReadFailure.reason(errno: errno, path: path)) }
         if let kind = FileReadFailure.irregular(info.st_mode) { throw .unreadable(reason: kind) }
@@ -40,7 +49,12 @@ public enum InputFile {
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(reason: FileReadFailure.reason(errno: errno, path: path)) }
         if let kind = FileReadFailure.irregular(info.st_mode) { throw .unreadable(reason: kind) }
 
-        var data = Data(count: min(Int(info.st_size), maximumSize) + 1)
+        return try readToEnd(descriptor, maximumSize: maximumSize, path: path, initial: min(Int(info.st_size), maximumSize) + 1)
+    }
+
+    /// Reads `descriptor` to its end, refusing more than `maximumSize` bytes as soon as they are read.
+    private static func readToEnd(_ descriptor: Int32, maximumSize: Int, path: String, initial: Int) throws(Failure) -> Data {
+        var data = Data(count: max(1, min(initial, maximumSize + 1)))
         var total = 0
         while true {
             if total == data.count {

@@ -56,6 +56,21 @@ struct BadInputTests {
         #expect(leftovers.isEmpty, "no temporary file is left behind: \(leftovers)")
     }
 
+    @Test("Refused the same from standard input (`import -`), named <stdin>", arguments: cases)
+    func refusedFromStandardInput(_ testCase: Case) throws {
+        let directory = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.xml")
+        let result = try CommandRunner.run(["import", "-", "-o", output.path], input: testCase.contents)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+        let expected = "scholion: error: " + testCase.prefix.replacingOccurrences(of: "FILE", with: "<stdin>")
+        #expect(result.standardError.hasPrefix(expected), "\(result.standardError)")
+        #expect(result.standardError.contains(testCase.mentions))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test("A missing file is named")
     func missingFile() throws {
         let result = try CommandRunner.run(["import", "/nonexistent/khosrow.txt"])

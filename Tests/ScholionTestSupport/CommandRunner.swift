@@ -21,17 +21,34 @@ public enum CommandRunner {
         }
     }
 
-    /// Runs `scholion` with `arguments` in `directory`.
-    public static func run(_ arguments: [String], in directory: URL = Repository.root) throws -> Result {
+    /// Runs `scholion` with `arguments` in `directory`, with `input` on its standard input
+    /// (nothing, at end of file, by default) and `environment` added to the test's own.
+    public static func run(_ arguments: [String], in directory: URL = Repository.root, input: Data? = nil,
+                           environment: [String: String] = [:]) throws -> Result {
+        try run(executable: try executable, arguments, in: directory, input: input, environment: environment)
+    }
+
+    /// Runs `executable` with `arguments` in `directory` (another program, a pty wrapper, an installed binary).
+    public static func run(executable: URL, _ arguments: [String], in directory: URL = Repository.root, input: Data? = nil,
+                           environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         let error = Pipe()
+        let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
+        process.standardInput = standardInput
         try process.run()
+        // The input is written from its own thread, so that a child that prints before it reads cannot block.
+        let inputData = input ?? Data()
+        DispatchQueue.global().async {
+            try? standardInput.fileHandleForWriting.write(contentsOf: inputData)
+            try? standardInput.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so a large output cannot block the child.
         nonisolated(unsafe) var errorData = Data()
         let group = DispatchGroup()

@@ -42,8 +42,8 @@ public struct PlainTextDecoder: Sendable {
             return try InputFile.read(path, maximumSize: maximumFileSize)
         } catch {
             switch error {
-            case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
-            case .tooLarge(let bytes, let limit): throw .tooLarge(file: path, bytes: bytes, limit: limit)
+            case .unreadable(let reason): throw .unreadable(file: InputFile.displayName(path), reason: reason)
+            case .tooLarge(let bytes, let limit): throw .tooLarge(file: InputFile.displayName(path), bytes: bytes, limit: limit)
             }
         }
     }

@@ -11,20 +11,28 @@ public struct DocumentLoader: Sendable {
 
     /// Loads the file at `path`; its id is its file name without the extension. A file is TEI
     /// when its name ends in `.xml` or its first non-blank character is `<`.
+    /// `-` is standard input: its id is `stdin`, and messages name it `<stdin>`.
     public func load(path: String) throws(ImportError) -> TextDocument {
-        let url = URL(fileURLWithPath: path)
-        let id = url.deletingPathExtension().lastPathComponent
+        let (id, name, pathExtension) = Self.identity(of: path)
         let data = try importer.decoder.contents(of: path)
-        guard Self.isXML(data, pathExtension: url.pathExtension) else {
-            return try importer.importText(data, fileName: path, id: id)
+        guard Self.isXML(data, pathExtension: pathExtension) else {
+            return try importer.importText(data, fileName: name, id: id)
         }
-        return try readTEI(data, path: path, id: id).document
+        return try readTEI(data, path: name, id: id).document
+    }
+
+    /// A path's text id, the name messages give it, and its extension.
+    static func identity(of path: String) -> (id: String, name: String, pathExtension: String) {
+        if path == InputFile.standardInput { return ("stdin", InputFile.displayName(path), "") }
+        let url = URL(fileURLWithPath: path)
+        return (url.deletingPathExtension().lastPathComponent, path, url.pathExtension)
     }
 
     /// Loads a TEI file with what `scholion export` wrote around its text: the parsed XML, the
     /// document, and the ranges of the inline elements its stand-off annotations point to.
     public func loadAnnotatedTEI(path: String) throws(ImportError) -> AnnotatedTEI {
-        try readTEI(importer.decoder.contents(of: path), path: path, id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        let (id, name, _) = Self.identity(of: path)
+        return try readTEI(importer.decoder.contents(of: path), path: name, id: id)
     }
 
     /// A TEI document as read, with its inline annotation ranges.

@@ -36,9 +36,9 @@ public struct TEIValidator: Sendable {
             case .unreadable(let reason): "cannot read: \(reason)"
             case .tooLarge(let bytes, let limit): "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes"
             }
-            return [XMLDiagnostic(level: .fatal, message: message, location: SourceLocation(file: path))]
+            return [XMLDiagnostic(level: .fatal, message: message, location: SourceLocation(file: InputFile.displayName(path)))]
         }
-        return validate(data, fileName: path)
+        return validate(data, fileName: InputFile.displayName(path))
     }
 
     /// The problems of a document held in memory.

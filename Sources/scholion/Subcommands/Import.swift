@@ -19,7 +19,7 @@ extension ScholionCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The document: plain UTF-8 text (.txt) or TEI (.xml).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The document: plain UTF-8 text (.txt) or TEI (.xml); - reads standard input (its id is stdin).", valueName: "file"))
         var file: String
 
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the TEI here instead of standard output.", valueName: "out"))

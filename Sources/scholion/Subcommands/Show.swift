@@ -9,7 +9,8 @@ extension ScholionCommand {
             abstract: "Print a text with its mentions and claims highlighted, and a summary of its claims by attribution.",
             discussion: """
                 Reads Annotations/<text-id>.xml (run scholion annotate first). Colour is used only when standard output \
-                is a terminal; otherwise mentions are marked [like this] and claims are listed after the text.
+                is a terminal and NO_COLOR is not set (https://no-color.org); otherwise mentions are marked [like this] \
+                and claims are listed after the text.
                 """
         )
 
@@ -18,8 +19,13 @@ extension ScholionCommand {
         @Argument(help: ArgumentHelp("The text's id (its file name in Texts/ without the extension).", valueName: "text-id"))
         var textID: String
 
-        @Flag(help: "Colour even when standard output is not a terminal.")
+        @Flag(help: "Colour even when standard output is not a terminal or NO_COLOR is set.")
         var color = false
+
+        /// Whether the environment asks for no colour: NO_COLOR set and not empty (https://no-color.org).
+        static func noColour(_ environment: [String: String]) -> Bool {
+            !(environment["NO_COLOR"] ?? "").isEmpty
+        }
 
         func run() throws {
             try reportingErrors { () throws -> Void in
@@ -33,7 +39,7 @@ extension ScholionCommand {
                 }
                 let document = try DocumentLoader().load(path: file.path)
                 let layer = try LayerFile.read(contentsOf: layerPath, textID: textID)
-                let useColour = color || isatty(STDOUT_FILENO) == 1
+                let useColour = color || (isatty(STDOUT_FILENO) == 1 && !Self.noColour(ProcessInfo.processInfo.environment))
                 printOut(TextRendering(document: document, layer: layer, colour: useColour).render())
             }
         }

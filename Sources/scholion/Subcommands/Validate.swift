@@ -15,7 +15,7 @@ extension ScholionCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("TEI files to validate (default: the whole project).", valueName: "file"))
+        @Argument(help: ArgumentHelp("TEI files to validate (default: the whole project); - reads standard input.", valueName: "file"))
         var files: [String] = []
 
         func run() throws {
