@@ -11,6 +11,6 @@ struct ScholionCommand: ParsableCommand {
             --project, by default the current folder.
             """,
         version: "0.1.0",
-        subcommands: [Import.self, Validate.self, Authorities.self, Annotate.self, Show.self, Evaluate.self, CheckCorpus.self, Report.self, Export.self]
+        subcommands: [Init.self, Import.self, Validate.self, Authorities.self, Annotate.self, Show.self, Evaluate.self, CheckCorpus.self, Report.self, Export.self]
     )
 }
