@@ -43,10 +43,15 @@ public enum CommandRunner {
         process.standardError = error
         process.standardInput = standardInput
         try process.run()
-        // The input is written from its own thread, so that a child that prints before it reads cannot block.
-        let inputData = input ?? Data()
-        DispatchQueue.global().async {
-            try? standardInput.fileHandleForWriting.write(contentsOf: inputData)
+        // The input is written from a thread of its own (not the shared queue, which parallel tests
+        // keep busy), so that a child that prints before it reads cannot block; no input is an
+        // end of file at once.
+        if let input, !input.isEmpty {
+            Thread {
+                try? standardInput.fileHandleForWriting.write(contentsOf: input)
+                try? standardInput.fileHandleForWriting.close()
+            }.start()
+        } else {
             try? standardInput.fileHandleForWriting.close()
         }
         // Read both pipes concurrently so a large output cannot block the child.

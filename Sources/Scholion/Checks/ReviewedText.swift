@@ -16,6 +16,9 @@ public struct ReviewedText: Sendable, Codable {
 
     public var id: String
     public var title: String?
+    /// The authors and date the text's header gives (a TEI text's; nil for a plain text).
+    public var authors: [String]?
+    public var date: String?
     /// The text file's path, as read.
     public var textPath: String
     /// The path as the user would type it (relative to the current folder when inside it).
@@ -34,6 +37,8 @@ public struct ReviewedText: Sendable, Codable {
     init(_ text: CheckedCorpus.Text, path: String, displayPath: String, base: ReferenceBase) {
         id = text.document.id
         title = text.document.title
+        authors = text.document.metadata.authors.isEmpty ? nil : text.document.metadata.authors
+        date = text.document.metadata.date
         textPath = path
         self.path = displayPath
         claims = text.result.claims.count

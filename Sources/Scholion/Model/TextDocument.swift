@@ -15,12 +15,15 @@ public struct TextDocument: Hashable, Sendable {
     public var structure: TextStructure
     /// Where the text came from.
     public var source: SourceFile
+    /// What the document's header says of it (nothing, for a plain text).
+    public var metadata: TextMetadata
 
-    public init(id: String, text: String, structure: TextStructure, source: SourceFile) {
+    public init(id: String, text: String, structure: TextStructure, source: SourceFile, metadata: TextMetadata = TextMetadata()) {
         self.id = id
         self.text = text
         self.structure = structure
         self.source = source
+        self.metadata = metadata
     }
 
     /// What Scholion knows of the file a text was imported from.
@@ -50,9 +53,15 @@ public struct TextDocument: Hashable, Sendable {
         return String(scalars[start..<end])
     }
 
-    /// The document's title as the text states it, if it has one, without the spaces around it
-    /// (a non-breaking space a title element holds, say).
+    /// The document's title: its header's, else the title the text states, without the spaces
+    /// around it (a non-breaking space a title element holds, say) and on one line.
     public var title: String? {
+        if let title = metadata.title, !title.isEmpty { return title }
+        return textTitle.map { $0.contains(where: \.isNewline) ? TextMetadata.collapsed($0) : $0 }
+    }
+
+    /// The title as the text states it (its first title), if it has one, without the spaces around it.
+    public var textTitle: String? {
         structure.firstDescendant(ofKind: .title).map { title in
             let scalars = text(of: title.contentRange).unicodeScalars
             let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex

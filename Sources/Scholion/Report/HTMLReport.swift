@@ -200,7 +200,8 @@ public enum HTMLReport {
         for text in review.texts {
             let findingsHere = Dictionary(grouping: try view.findings(of: text.id), by: \.start)
             let scalars = ScalarText(try review.document(text).text)
-            var html = "<article><h3>\(escape(text.title ?? text.id)) <small>\(escape(review.paths[text.id] ?? ""))</small></h3><div class=\"text\">"
+            let byline = ReportData.Text.byline(authors: text.authors, date: text.date).map { " <span class=\"byline\">\(escape($0))</span>" } ?? ""
+            var html = "<article><h3>\(escape(text.title ?? text.id))\(byline) <small>\(escape(review.paths[text.id] ?? ""))</small></h3><div class=\"text\">"
             var position = 0
             for claim in text.marks where claim.range.start >= position {
                 html += escape(scalars[TextRange(start: position, end: claim.range.start)])
@@ -250,7 +251,7 @@ public enum HTMLReport {
 
     static let style = """
         body{font:16px/1.5 Georgia,serif;margin:0;color:#222;background:#fdfcf8}header,main{max-width:1150px;margin:0 auto;padding:0 1rem}\
-        h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}.sev{font:600 .8rem sans-serif;padding:.1rem .4rem;border-radius:3px;color:#fff}\
+        h1{font-size:1.6rem}.byline{font-weight:normal;font-style:italic;color:#555}h2{border-bottom:1px solid #ccc;margin-top:2rem}.sev{font:600 .8rem sans-serif;padding:.1rem .4rem;border-radius:3px;color:#fff}\
         .sev.error{background:#b3261e}.sev.warning{background:#b86e00}.sev.info{background:#3b6ea5}fieldset{display:inline-block;border:1px solid #ddd;margin:.3rem}\
         label{font:.85rem sans-serif;margin-right:.6rem}.findings{padding-left:1.2rem}.finding{margin:.8rem 0;padding:.5rem .8rem;border-left:4px solid #3b6ea5;background:#fff}\
         .finding.error{border-color:#b3261e}.finding.warning{border-color:#b86e00}.finding .head{font:.85rem sans-serif;margin:0}blockquote{margin:.4rem 0;padding-left:.6rem;border-left:2px solid #ccc;font-style:italic}\

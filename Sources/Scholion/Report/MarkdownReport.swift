@@ -42,7 +42,7 @@ public enum MarkdownReport {
                 let inText = try view.findings(of: text.document, severity: severity)
                 guard !inText.isEmpty else { continue }
                 lines.append("")
-                lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")
+                lines.append("### \(escape(text.title ?? text.document))\(text.byline.map { " (\(escape($0)))" } ?? "") — \(codeSpan(text.file))")
                 for finding in inText {
                     lines.append("")
                     lines.append("- **[\(finding.check)]** line \(finding.line), col \(finding.column) (characters \(finding.start)–\(finding.end)), confidence \(finding.confidence) — `\(finding.id)`")
@@ -71,7 +71,7 @@ public enum MarkdownReport {
             lines.append("Capitalised names that no record has: add them to the base (as a variant of the record guessed, or a record of their own) to have their claims checked.")
             for text in unknown {
                 lines.append("")
-                lines.append("### \(escape(text.title ?? text.document)) — \(codeSpan(text.file))")
+                lines.append("### \(escape(text.title ?? text.document))\(text.byline.map { " (\(escape($0)))" } ?? "") — \(codeSpan(text.file))")
                 lines.append("")
                 for name in text.unknownNames {
                     let times = name.occurrences > 1 ? ", \(name.occurrences) times" : ""

@@ -6,6 +6,17 @@ public struct ReportData: Codable, Sendable {
     public struct Text: Codable, Sendable {
         public var document: String
         public var title: String?
+        /// The authors and the date the text's header gives (a TEI text's), when it gives them.
+        public var authors: [String]?
+        public var date: String?
+
+        /// "Kant, Immanuel; 1781": what the header says of who wrote the text and when, if anything.
+        public var byline: String? { Self.byline(authors: authors, date: date) }
+
+        static func byline(authors: [String]?, date: String?) -> String? {
+            let parts = (authors.map { [$0.joined(separator: "; ")] } ?? []) + (date.map { [$0] } ?? [])
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
         public var file: String
         public var claims: Int
         /// Claims by attribution (a claim counts once for each relation it has).
@@ -97,7 +108,7 @@ public struct ReportData: Codable, Sendable {
     init(head review: ProjectReview) {
         generator = "Scholion"
         texts = review.texts.map { text in
-            Text(document: text.id, title: text.title, file: text.path, claims: text.claims, attributions: text.attributions,
+            Text(document: text.id, title: text.title, authors: text.authors, date: text.date, file: text.path, claims: text.claims, attributions: text.attributions,
                  standing: text.standing, findings: review.findings.count(document: text.id), unknownNames: text.unknownNames)
         }
         checks = CheckRegistry.all.map { CheckInfo(id: $0.id, title: $0.title, description: $0.description, defaultSeverity: $0.defaultSeverity) }

@@ -42,8 +42,54 @@ public enum TEIReader {
         let textDocument = TextDocument(
             id: id, text: text, structure: structure,
             source: .init(fileName: fileName ?? URL(fileURLWithPath: document.fileName).lastPathComponent,
-                          byteCount: bytes ?? byteCount ?? text.utf8.count, scalarCount: offset))
+                          byteCount: bytes ?? byteCount ?? text.utf8.count, scalarCount: offset),
+            // A header Scholion wrote for a plain text (its source a `bibl type="plainText"`)
+            // says only what the text says: the text's own title stands.
+            metadata: sourceBibl?[attribute: "type"] == "plainText" ? TextMetadata() : header.map(metadata(of:)) ?? TextMetadata())
         return (textDocument, reading.ranges)
+    }
+
+    /// Title types that name something else than the text (a subtitle, a short or alternative
+    /// form, the series or volume it belongs to): a title of another type, or none, is preferred.
+    static let subordinateTitleTypes: Set<String> = ["sub", "s", "subtitle", "short", "alt", "abbreviated", "desc", "series", "volume", "parallel", "collection", "journal"]
+
+    /// The title, authors and date of a `teiHeader`: the `titleStmt`'s main title (`@type="main"`,
+    /// else the first without a subordinate type), its `author`s (a name with a surname and a
+    /// forename as "Surname, Forename"), and the date of the text's creation
+    /// (`profileDesc/creation/date`, or a letter's sending in `correspDesc`), else of its source (`sourceDesc`), else of publication. (Where
+    /// the `titleStmt` names no author, the source's `bibl` may: Scholion writes them there.)
+    static func metadata(of header: XMLElement) -> TextMetadata {
+        let name = { (local: String) in TEIVocabulary.name(local) }
+        let titleStatement = header.path("fileDesc", "titleStmt")
+        let titles = titleStatement?.children(named: name("title")) ?? []
+        let main = titles.first { $0[attribute: "type"] == "main" }
+            ?? titles.first { $0[attribute: "type"] == nil }
+            ?? titles.first { !subordinateTitleTypes.contains($0[attribute: "type"] ?? "") }
+            ?? titles.first
+        let title = main.map { TextMetadata.collapsed($0.stringValue) }.flatMap { $0.isEmpty ? nil : $0 }
+        let statedAuthors = titleStatement?.children(named: name("author")) ?? []
+        let authorElements = statedAuthors.isEmpty ? (header.path("fileDesc", "sourceDesc", "bibl")?.children(named: name("author")) ?? []) : statedAuthors
+        let authors: [String] = authorElements.compactMap { author in
+            let person = author.children(named: name("persName")).first ?? author
+            if let surname = person.children(named: name("surname")).first, let forename = person.children(named: name("forename")).first {
+                return TextMetadata.collapsed(surname.stringValue) + ", " + TextMetadata.collapsed(forename.stringValue)
+            }
+            let words = TextMetadata.collapsed(author.stringValue)
+            return words.isEmpty ? nil : words
+        }
+        func date(_ element: XMLElement?) -> String? {
+            guard let element else { return nil }
+            for attribute in ["when", "from", "notBefore"] { if let value = element[attribute: attribute], !value.isEmpty { return value } }
+            let words = TextMetadata.collapsed(element.stringValue)
+            return words.isEmpty ? nil : words
+        }
+        // A letter's date is its sending's (correspDesc), a work's its creation's.
+        let sent = header.path("profileDesc", "correspDesc")?.children(named: name("correspAction"))
+            .first { $0[attribute: "type"] == "sent" }?.descendants(named: name("date")).first
+        let created = date(header.path("profileDesc", "creation")?.descendants(named: name("date")).first) ?? date(sent)
+        let sourced = date(header.path("fileDesc", "sourceDesc")?.descendants(named: name("date")).first)
+        let published = date(header.path("fileDesc", "publicationStmt", "date"))
+        return TextMetadata(title: title, authors: authors, date: created ?? sourced ?? published)
     }
 
     /// The ids of the elements the document's stand-off annotations and notes point to, with

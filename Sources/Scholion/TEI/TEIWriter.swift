@@ -46,8 +46,14 @@ public enum TEIWriter {
             .element(tei("measure", [("unit", "char"), ("quantity", String(document.source.scalarCount))],
                          [.text("\(document.source.scalarCount) characters")])),
         ])
-        let sourceBibl = tei("bibl", [("type", "plainText")], [
+        // A text's header facts (its title, authors and date, from a TEI source's header) describe
+        // its source; a plain text has none, and its bibl says it is one.
+        let metadata = document.metadata
+        let fromText = metadata == TextMetadata()
+        let sourceBibl = tei("bibl", fromText ? [("type", "plainText")] : [], [
             .element(tei("title", [], [.text(title)])),
+        ] + metadata.authors.map { .element(tei("author", [], [.text($0)])) }
+          + (metadata.date.map { [.element(tei("date", [], [.text($0)]))] } ?? []) + [
             .element(tei("idno", [("type", "file")], [.text(document.source.fileName)])),
             .element(extent),
         ])
