@@ -73,5 +73,19 @@ struct TEIAllValidationTests {
         #expect(told.standardError.contains("\(remote.path): declares tei_all at https://tei-c.org/"), "\(told.standardError)")
         #expect(told.standardError.contains("give --tei-all FILE"))
         #expect(!told.standardOutput.contains("invalid TEI (tei_all)"), "only Scholion's form is checked")
+
+        // A project's TEI texts, with no files named.
+        let project = directory.appendingPathComponent("project")
+        for folder in ["Texts", "Annotations"] {
+            try FileManager.default.createDirectory(at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for name in ["let695.xml", "27003.xml"] {
+            try FileManager.default.copyItem(at: Self.real.appendingPathComponent(name), to: project.appendingPathComponent("Texts/\(name)"))
+        }
+        let whole = try CommandRunner.run(["validate", "--tei-all", Self.schema.path], in: project)
+        #expect(whole.status == 1)
+        #expect(whole.standardError.hasSuffix("; against tei_all 2 TEI text(s): 1 invalid TEI\n"), "\(whole.standardError)")
+        #expect(whole.standardOutput.contains("let695.xml:22:9: invalid TEI (tei_all)"))
+        #expect(!whole.standardOutput.split(separator: "\n").contains { $0.contains("27003.xml") && $0.contains("invalid TEI") })
     }
 }

@@ -36,9 +36,23 @@ extension ScholionCommand {
                     }
                     let failing = results.filter { !$0.diagnostics.isEmpty }.count
                     let imported = results.filter(\.imported).count
+                    // The project's TEI texts against tei_all too, when asked.
+                    var invalidTEI = 0, checked = 0
+                    if let teiAll {
+                        let teiAllValidator = try TEIAllValidator(schemaPath: teiAll)
+                        let texts = global.scholionProject.textsDirectory
+                        for result in results where !result.imported && result.file.hasSuffix(".xml")
+                            && URL(fileURLWithPath: result.file).deletingLastPathComponent().standardizedFileURL.path == URL(fileURLWithPath: texts).standardizedFileURL.path {
+                            checked += 1
+                            let violations = teiAllValidator.validate(file: result.file)
+                            for diagnostic in violations { printOut(line(for: diagnostic, in: result.file, kind: "invalid TEI (tei_all): ")) }
+                            if !violations.isEmpty { invalidTEI += 1 }
+                        }
+                    }
                     printError("scholion: validated \(results.count) file(s) (\(imported) plain text(s) through their import): "
-                               + (failing == 0 ? "all valid" : "\(failing) invalid"))
-                    return failing
+                               + (failing == 0 ? "all valid" : "\(failing) invalid")
+                               + (teiAll == nil ? "" : "; against tei_all \(checked) TEI text(s): \(invalidTEI) invalid TEI"))
+                    return max(failing, invalidTEI)
                 }
                 let validator = try TEIValidator()
                 // Standard input is read once, for both schemas.
