@@ -6,6 +6,9 @@ enum LibXML2 {
     /// initialised exactly once, thread-safely.
     private static let initialization: Void = {
         xmlInitParser()
+        // No parse ever reaches the network: a schema's include or an external entity named by a
+        // URL is refused by libxml2's own no-network loader (files on disk still load).
+        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
     }()
 
     static func initialize() { _ = initialization }

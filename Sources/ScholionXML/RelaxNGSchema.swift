@@ -26,6 +26,13 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let retained = Unmanaged.passRetained(collector)
         defer { retained.release() }
 
+        // The schema's own parse (and any include it loads) reports through this thread's
+        // structured handler: collected, never printed on standard error.
+        xmlSetStructuredErrorFunc(retained.toOpaque()) { userData, error in
+            guard let error else { return }
+            DiagnosticCollector.from(userData)?.append(UnsafePointer(error))
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let compiled: xmlRelaxNGPtr? = source.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
                 let parser = xmlRelaxNGNewMemParserCtxt(base, Int32(bytes.count))
