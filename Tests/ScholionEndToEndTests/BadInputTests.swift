@@ -34,6 +34,10 @@ struct BadInputTests {
              prefix: "FILE:3:", mentions: "entity 'a'"),
         Case(name: "not-tei.xml", contents: Data("<?xml version=\"1.0\"?>\n<html><body>x</body></html>\n".utf8),
              prefix: "FILE:2: not a TEI document", mentions: "<html>"),
+        Case(name: "p4.xml", contents: Data("<?xml version=\"1.0\"?>\n<TEI.2><teiHeader/><text><body><p>Dara</p></body></text></TEI.2>\n".utf8),
+             prefix: "FILE:2: not a TEI document", mentions: "this is TEI P4, and Scholion reads TEI P5; convert it first with the TEI Consortium's P4-to-P5 stylesheet"),
+        Case(name: "no-namespace.xml", contents: Data("<TEI><text><body><p>Dara</p></body></text></TEI>\n".utf8),
+             prefix: "FILE:1: not a TEI document", mentions: "add xmlns=\"http://www.tei-c.org/ns/1.0\" to <TEI>"),
     ]
 
     @Test("Refused with one line, a non-zero exit and no output file", arguments: cases)

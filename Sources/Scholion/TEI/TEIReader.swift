@@ -21,8 +21,7 @@ public enum TEIReader {
         -> (document: TextDocument, inlineRanges: [String: TextRange]) {
         let root = document.root
         guard root.name == TEIVocabulary.name("TEI") else {
-            throw .notTEI(file: document.fileName, line: root.line,
-                          message: "the root element is <\(root.name.localName)>, not <TEI> in the TEI namespace")
+            throw .notTEI(file: document.fileName, line: root.line, message: notTEI(root))
         }
         guard let textElement = root.children(named: TEIVocabulary.name("text")).first else {
             throw .notTEI(file: document.fileName, line: root.line, message: "no <text> element")
@@ -47,6 +46,22 @@ public enum TEIReader {
             // says only what the text says: the text's own title stands.
             metadata: sourceBibl?[attribute: "type"] == "plainText" ? TextMetadata() : header.map(metadata(of:)) ?? TextMetadata())
         return (textDocument, reading.ranges)
+    }
+
+    /// Why a root is not TEI P5, with what to do where that is known: TEI P4 (`<TEI.2>`, no
+    /// namespace) is converted with the TEI Consortium's P4-to-P5 stylesheet; a `<TEI>` without
+    /// the namespace lacks only its declaration.
+    static func notTEI(_ root: XMLElement) -> String {
+        let name = root.name.localName
+        let found = "the root element is <\(name)>, not <TEI> in the TEI namespace"
+        if name == "TEI.2" || name == "teiCorpus.2" {
+            return found + ": this is TEI P4, and Scholion reads TEI P5; convert it first with the TEI Consortium's P4-to-P5 stylesheet "
+                + "(profiles/default/p4/from.xsl in TEIC/Stylesheets), e.g. xsltproc from.xsl file.xml > file-p5.xml"
+        }
+        if name == "TEI", root.name.namespace == nil {
+            return found + ": add xmlns=\"\(TEIVocabulary.namespace)\" to <TEI>"
+        }
+        return found
     }
 
     /// Title types that name something else than the text (a subtitle, a short or alternative
