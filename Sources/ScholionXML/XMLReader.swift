@@ -25,16 +25,20 @@ public enum XMLReader {
     /// - Throws: ``XMLError/unreadable(file:reason:)`` when the file is not a regular file or
     ///   cannot be read (``InputFile``), otherwise as ``parse(_:fileName:limits:)``.
     public static func parse(contentsOf path: String, limits: InputLimits = .standard) throws(XMLError) -> XMLDocument {
-        let data: Data
+        try parse(read(contentsOf: path, limits: limits), fileName: path, limits: limits)
+    }
+
+    /// The bytes of an XML file, read as every reader of XML here reads them (``InputFile``),
+    /// its failures as ``XMLError``s naming the file.
+    public static func read(contentsOf path: String, limits: InputLimits = .standard) throws(XMLError) -> Data {
         do {
-            data = try InputFile.read(path, maximumSize: limits.maximumFileSize)
+            return try InputFile.read(path, maximumSize: limits.maximumFileSize)
         } catch {
             switch error {
             case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
             case .tooLarge(let bytes, let limit): throw tooLarge(path, bytes: bytes, limit: limit)
             }
         }
-        return try parse(data, fileName: path, limits: limits)
     }
 
     /// Parses XML held in memory.

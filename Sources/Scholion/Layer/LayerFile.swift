@@ -35,14 +35,7 @@ public struct LayerFile: Sendable {
     /// `annotation` at a time, never the whole tree. The same layer as ``read(_:textID:)`` of the
     /// parsed file (tested on every bundled and generated layer).
     public static func read(contentsOf path: String, textID: String) throws -> LayerFile {
-        let data: Data
-        do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
-            switch error {
-            case .unreadable(let reason): throw XMLError.unreadable(file: path, reason: reason)
-            case .tooLarge(let bytes, let limit): throw XMLError.unreadable(file: path, reason: "\(bytes) bytes, over the limit of \(limit)")
-            }
-        }
-        return try read(data, fileName: path, textID: textID)
+        try read(XMLReader.read(contentsOf: path), fileName: path, textID: textID)
     }
 
     /// Reads a layer held in memory as a stream (``read(contentsOf:textID:)``).
@@ -54,7 +47,7 @@ public struct LayerFile: Sendable {
         let tei = TEIVocabulary.name("TEI"), standOffName = TEIVocabulary.name("standOff")
         let annotationName = TEIVocabulary.name("annotation"), idno = TEIVocabulary.name("idno"), measure = TEIVocabulary.name("measure")
         var checksum: String?, textLength: Int?, measureFound = false, sawStandOff = false
-        /// The depth of the (first) standOff, while inside it.
+        /// Whether the reader is inside the first standOff (a child of the root).
         var inStandOff = false
         var rootLine = 1
         var entries: [LayerEntry] = []

@@ -12,40 +12,20 @@ public import ScholionXML
 /// ```
 public struct TEIAllValidator: Sendable {
     public let schemaPath: String
-    private let schema: RelaxNGSchema
+    /// The same reading and reporting as Scholion's own validator, with the other schema.
+    private let validator: TEIValidator
 
     /// Compiles the schema (a few seconds for tei_all).
     public init(schemaPath: String) throws(XMLError) {
         self.schemaPath = schemaPath
-        schema = try RelaxNGSchema(contentsOf: schemaPath)
+        validator = TEIValidator(schema: try RelaxNGSchema(contentsOf: schemaPath))
     }
 
     /// The file's violations of the schema; empty when it is valid. A file that cannot be read
     /// or parsed gives that one diagnostic.
-    public func validate(file path: String) -> [XMLDiagnostic] {
-        let name = InputFile.displayName(path)
-        let data: Data
-        do { data = try InputFile.read(path, maximumSize: InputLimits.standard.maximumFileSize) } catch {
-            let message = switch error {
-            case .unreadable(let reason): "cannot read: \(reason)"
-            case .tooLarge(let bytes, let limit): "refused: the file is \(bytes) bytes, over the limit of \(limit) bytes"
-            }
-            return [XMLDiagnostic(level: .fatal, message: message, location: SourceLocation(file: name))]
-        }
-        return validate(data, fileName: name)
-    }
+    public func validate(file path: String) -> [XMLDiagnostic] { validator.validate(file: path) }
 
-    public func validate(_ data: Data, fileName: String) -> [XMLDiagnostic] {
-        do {
-            return schema.validate(try XMLReader.parse(data, fileName: fileName), sourceText: String(decoding: data, as: UTF8.self))
-        } catch {
-            switch error {
-            case .notWellFormed(_, let diagnostics), .schemaNotCompiled(_, let diagnostics): return diagnostics
-            case .entityDeclarationRefused(let diagnostic), .limitExceeded(let diagnostic): return [diagnostic]
-            default: return [XMLDiagnostic(level: .fatal, message: error.description, location: SourceLocation(file: fileName))]
-            }
-        }
-    }
+    public func validate(_ data: Data, fileName: String) -> [XMLDiagnostic] { validator.validate(data, fileName: fileName) }
 
     /// A schema a document declares in an `xml-model` processing instruction before its root.
     public enum Declaration: Hashable, Sendable {
