@@ -33,9 +33,38 @@ public final class XMLDocument {
         return Self.element(from: rootNode)
     }()
 
+    /// The comments and processing instructions before the root element (`xml-model`,
+    /// `xml-stylesheet`), in document order. The XML declaration and a DOCTYPE are not nodes.
+    public private(set) lazy var prolog: [XMLNode] = topLevelNodes(beforeRoot: true)
+
+    /// The comments and processing instructions after the root element.
+    public private(set) lazy var epilog: [XMLNode] = topLevelNodes(beforeRoot: false)
+
+    private func topLevelNodes(beforeRoot: Bool) -> [XMLNode] {
+        var nodes: [XMLNode] = []
+        var seenRoot = false
+        var child = pointer.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            if current.pointee.type == XML_ELEMENT_NODE {
+                seenRoot = true
+                continue
+            }
+            guard seenRoot != beforeRoot, let converted = Self.node(from: current) else { continue }
+            nodes.append(converted)
+        }
+        return nodes
+    }
+
     /// Builds the value tree below a libxml2 element node.
     static func element(from node: xmlNodePtr) -> XMLElement {
         var element = XMLElement(name(of: node), line: Int(xmlGetLineNo(node)))
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            element.namespaceDeclarations.append(XMLNamespaceDeclaration(
+                prefix: LibXML2.string(current.pointee.prefix) ?? "", uri: LibXML2.string(current.pointee.href) ?? ""))
+            declaration = current.pointee.next
+        }
         var attribute = node.pointee.properties
         while let current = attribute {
             let attributeName = XMLName(

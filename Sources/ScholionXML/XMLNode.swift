@@ -72,6 +72,20 @@ public enum XMLNode: Hashable, Sendable {
     }
 }
 
+/// A namespace declaration as a document writes it: `xmlns="uri"` (prefix `""`) or
+/// `xmlns:prefix="uri"`. Kept on the element that made it, so a document written back declares
+/// its namespaces where and as it did.
+public struct XMLNamespaceDeclaration: Hashable, Sendable {
+    /// The prefix, `""` for the default namespace.
+    public var prefix: String
+    public var uri: String
+
+    public init(prefix: String, uri: String) {
+        self.prefix = prefix
+        self.uri = uri
+    }
+}
+
 /// An element with its attributes (in document order) and its children.
 ///
 /// ```swift
@@ -84,12 +98,17 @@ public struct XMLElement: Hashable, Sendable {
     public var children: [XMLNode]
     /// The line of the element's start tag in the file it was parsed from, if any.
     public var line: Int?
+    /// The namespace declarations the element's start tag makes (as parsed); empty for an element
+    /// built in code, whose namespaces ``XMLWriter`` declares on the root.
+    public var namespaceDeclarations: [XMLNamespaceDeclaration]
 
-    public init(_ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLNode] = [], line: Int? = nil) {
+    public init(_ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLNode] = [], line: Int? = nil,
+                namespaceDeclarations: [XMLNamespaceDeclaration] = []) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
+        self.namespaceDeclarations = namespaceDeclarations
     }
 
     // MARK: - Public API

@@ -21,11 +21,16 @@ public struct XMLWriter: Sendable {
     public var indentation: String
     /// Whether to start with `<?xml version="1.0" encoding="UTF-8"?>`.
     public var declaration: Bool
+    /// Whether to write the tree's white space as it is and add none: for a document someone
+    /// else wrote, whose layout is theirs (elements Scholion adds are laid out beforehand, see
+    /// ``XMLElement/appendingLaidOut(_:indentation:)``).
+    public var preservesLayout: Bool
 
-    public init(namespaces: [String: String] = [:], indentation: String = "  ", declaration: Bool = true) {
+    public init(namespaces: [String: String] = [:], indentation: String = "  ", declaration: Bool = true, preservesLayout: Bool = false) {
         self.namespaces = namespaces
         self.indentation = indentation
         self.declaration = declaration
+        self.preservesLayout = preservesLayout
     }
 
     /// Serialises `root` with these settings.
@@ -37,35 +42,69 @@ public struct XMLWriter: Sendable {
 
     // MARK: - Public API
 
-    /// Serialises `root` as a document, ending with a newline.
-    public func serialize(_ root: XMLElement) throws(XMLError) -> String {
-        var prefixes = namespaces
-        prefixes[XMLName.xmlNamespace] = "xml"
-        var used: Set<String> = []
-        collectNamespaces(root, into: &used)
-        var generated = 0
-        for namespace in used.sorted() where prefixes[namespace] == nil {
-            generated += 1
-            prefixes[namespace] = "ns\(generated)"
-        }
+    /// Serialises `root` as a document, ending with a newline; `prolog` and `epilog` are the
+    /// comments and processing instructions before and after it (``XMLDocument/prolog``).
+    ///
+    /// A root without ``XMLElement/namespaceDeclarations`` (a tree built in code) has every
+    /// namespace it uses declared on it, with the prefixes of ``namespaces``. A parsed tree keeps
+    /// its declarations where they were; a namespace used where none is in scope is declared on
+    /// the element that uses it.
+    public func serialize(_ root: XMLElement, prolog: [XMLNode] = [], epilog: [XMLNode] = []) throws(XMLError) -> String {
         var output = declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         output.reserveCapacity(1 << 16)
-        let declarations = used.filter { $0 != XMLName.xmlNamespace }
-            .map { (prefix: prefixes[$0] ?? "", uri: $0) }
-            .sorted { $0.prefix < $1.prefix }
-        try write(root, depth: 0, preserve: false, prefixes: prefixes, declarations: declarations, into: &output)
+        for node in prolog {
+            try Self.writeMisc(node, into: &output)
+            output += "\n"
+        }
+        var scope = Scope()
+        var declarations: [XMLNamespaceDeclaration] = []
+        if root.namespaceDeclarations.isEmpty {
+            var used: Set<String> = []
+            collectNamespaces(root, into: &used)
+            var generated = 0
+            var prefixes = namespaces
+            for namespace in used.sorted() where prefixes[namespace] == nil && namespace != XMLName.xmlNamespace {
+                generated += 1
+                prefixes[namespace] = "ns\(generated)"
+            }
+            declarations = used.filter { $0 != XMLName.xmlNamespace }
+                .map { XMLNamespaceDeclaration(prefix: prefixes[$0] ?? "", uri: $0) }
+                .sorted { $0.prefix < $1.prefix }
+        }
+        try write(root, depth: 0, preserve: preservesLayout, scope: &scope, declarations: declarations, into: &output)
         output += "\n"
+        for node in epilog {
+            try Self.writeMisc(node, into: &output)
+            output += "\n"
+        }
         return output
     }
 
     /// Serialises `element` as part of a larger document: no declaration, no namespace
-    /// declarations (the enclosing root has them), indented as at `depth`, no final newline.
+    /// declarations (the enclosing root has them, with the prefixes of ``namespaces``), indented
+    /// as at `depth`, no final newline.
     public func serializeFragment(_ element: XMLElement, depth: Int) throws(XMLError) -> String {
-        var prefixes = namespaces
-        prefixes[XMLName.xmlNamespace] = "xml"
+        var scope = Scope()
+        for (uri, prefix) in namespaces { scope.bind(XMLNamespaceDeclaration(prefix: prefix, uri: uri)) }
         var output = ""
-        try write(element, depth: depth, preserve: false, prefixes: prefixes, declarations: [], into: &output)
+        try write(element, depth: depth, preserve: preservesLayout, scope: &scope, declarations: [], into: &output)
         return output
+    }
+
+    /// The prefixes bound where an element is written: prefix → URI, with the `xml` prefix always bound.
+    struct Scope {
+        var uris: [String: String] = ["xml": XMLName.xmlNamespace]
+
+        mutating func bind(_ declaration: XMLNamespaceDeclaration) {
+            uris[declaration.prefix] = declaration.uri
+        }
+
+        /// The prefix to write a name of `uri` with: for an element the default prefix where it
+        /// is bound to `uri`, else the first prefix bound to it; an attribute needs a prefix.
+        func prefix(for uri: String, isAttribute: Bool) -> String? {
+            if !isAttribute, uris[""] == uri { return "" }
+            return uris.filter { $0.value == uri && !$0.key.isEmpty }.keys.min()
+        }
     }
 
     private func collectNamespaces(_ element: XMLElement, into used: inout Set<String>) {
@@ -74,33 +113,54 @@ public struct XMLWriter: Sendable {
         for child in element.children { if case .element(let inner) = child { collectNamespaces(inner, into: &used) } }
     }
 
-    private func qualified(_ name: XMLName, prefixes: [String: String], isAttribute: Bool) -> String {
-        guard let namespace = name.namespace, let prefix = prefixes[namespace] else { return name.localName }
-        if prefix.isEmpty {
-            // An un-prefixed attribute is in no namespace, so a default-namespace attribute
-            // would be misread; the writer's caller never asks for one.
-            precondition(!isAttribute, "attribute \(name) is in the default namespace")
+    /// The written name of `name`, declaring its namespace on this element when none is in scope.
+    private func qualified(_ name: XMLName, scope: inout Scope, added: inout [XMLNamespaceDeclaration], isAttribute: Bool) -> String {
+        guard let namespace = name.namespace else {
+            // An element in no namespace under a default namespace undeclares it.
+            if !isAttribute, let bound = scope.uris[""], !bound.isEmpty {
+                let undeclare = XMLNamespaceDeclaration(prefix: "", uri: "")
+                scope.bind(undeclare)
+                added.append(undeclare)
+            }
             return name.localName
         }
-        return "\(prefix):\(name.localName)"
+        if let prefix = scope.prefix(for: namespace, isAttribute: isAttribute) {
+            return prefix.isEmpty ? name.localName : "\(prefix):\(name.localName)"
+        }
+        var prefix = namespaces[namespace] ?? ""
+        if prefix.isEmpty && isAttribute || scope.uris[prefix] != nil {
+            var number = 1
+            while scope.uris["ns\(number)"] != nil { number += 1 }
+            prefix = "ns\(number)"
+        }
+        let declaration = XMLNamespaceDeclaration(prefix: prefix, uri: namespace)
+        scope.bind(declaration)
+        added.append(declaration)
+        return prefix.isEmpty ? name.localName : "\(prefix):\(name.localName)"
     }
 
     private func write(
-        _ element: XMLElement, depth: Int, preserve inheritedPreserve: Bool, prefixes: [String: String],
-        declarations: [(prefix: String, uri: String)], into output: inout String
+        _ element: XMLElement, depth: Int, preserve inheritedPreserve: Bool, scope outer: inout Scope,
+        declarations: [XMLNamespaceDeclaration], into output: inout String
     ) throws(XMLError) {
-        let name = qualified(element.name, prefixes: prefixes, isAttribute: false)
+        var scope = outer
+        let own = declarations + element.namespaceDeclarations
+        for declaration in own { scope.bind(declaration) }
+        var added: [XMLNamespaceDeclaration] = []
+        let name = qualified(element.name, scope: &scope, added: &added, isAttribute: false)
+        var attributes = ""
+        for attribute in element.attributes {
+            attributes += " " + qualified(attribute.name, scope: &scope, added: &added, isAttribute: true) + "=\""
+            try Self.escape(attribute.value, attribute: true, into: &attributes)
+            attributes += "\""
+        }
         output += "<" + name
-        for declaration in declarations {
+        for declaration in own + added {
             output += declaration.prefix.isEmpty ? " xmlns=\"" : " xmlns:\(declaration.prefix)=\""
             try Self.escape(declaration.uri, attribute: true, into: &output)
             output += "\""
         }
-        for attribute in element.attributes {
-            output += " " + qualified(attribute.name, prefixes: prefixes, isAttribute: true) + "=\""
-            try Self.escape(attribute.value, attribute: true, into: &output)
-            output += "\""
-        }
+        output += attributes
         // Empty text nodes are nothing: a parser would not give them back, so they are not written.
         let children = element.children.filter { if case .text(let text) = $0 { !text.isEmpty } else { true } }
         guard !children.isEmpty else {
@@ -109,10 +169,12 @@ public struct XMLWriter: Sendable {
         }
         output += ">"
         var preserve = inheritedPreserve
-        switch element[attribute: XMLName.xmlSpace] {
-        case "preserve": preserve = true
-        case "default": preserve = false
-        default: break
+        if !preservesLayout {
+            switch element[attribute: XMLName.xmlSpace] {
+            case "preserve": preserve = true
+            case "default": preserve = false
+            default: break
+            }
         }
         let mixed = children.contains { if case .text = $0 { true } else { false } }
         let indent = !preserve && !mixed
@@ -120,20 +182,31 @@ public struct XMLWriter: Sendable {
             if indent { output += "\n" + String(repeating: indentation, count: depth + 1) }
             switch child {
             case .element(let inner):
-                try write(inner, depth: depth + 1, preserve: preserve, prefixes: prefixes, declarations: [], into: &output)
+                try write(inner, depth: depth + 1, preserve: preserve, scope: &scope, declarations: [], into: &output)
             case .text(let text):
                 try Self.escape(text, attribute: false, into: &output)
-            case .comment(let text):
-                guard !text.contains("--"), !text.hasSuffix("-") else {
-                    throw .unrepresentable(character: "-", context: "comment \"\(text.prefix(40))\"")
-                }
-                output += "<!--" + text + "-->"
-            case .processingInstruction(let target, let data):
-                output += "<?" + target + (data.isEmpty ? "" : " " + data) + "?>"
+            case .comment, .processingInstruction:
+                try Self.writeMisc(child, into: &output)
             }
         }
         if indent { output += "\n" + String(repeating: indentation, count: depth) }
         output += "</" + name + ">"
+    }
+
+    /// A comment or processing instruction.
+    private static func writeMisc(_ node: XMLNode, into output: inout String) throws(XMLError) {
+        switch node {
+        case .comment(let text):
+            guard !text.contains("--"), !text.hasSuffix("-") else {
+                throw .unrepresentable(character: "-", context: "comment \"\(text.prefix(40))\"")
+            }
+            output += "<!--" + text + "-->"
+        case .processingInstruction(let target, let data):
+            guard !data.contains("?>") else { throw .unrepresentable(character: "?", context: "processing instruction \(target)") }
+            output += "<?" + target + (data.isEmpty ? "" : " " + data) + "?>"
+        case .element, .text:
+            break
+        }
     }
 
     /// Whether XML 1.0 can carry the scalar at all.
