@@ -98,7 +98,11 @@ struct TEIMetadataTests {
         #expect(html.standardOutput.contains("<h3>On the Persian War <span class=\"byline\">A. Historian; 2019-05-01</span>"))
         let export = try CommandRunner.run(["export", "--quiet"], in: root)
         #expect(export.status == 0, "\(export.standardError)")
+        // The edition is the author's document: its title stands as written (issue 16, item 1);
+        // the corpus file titles its member with the title on one line.
         let edition = try String(contentsOf: root.appendingPathComponent("Exports/persian-war.xml"), encoding: .utf8)
-        #expect(edition.contains("<title>On the Persian War</title>"), "the edition's title")
+        #expect(edition.contains("<title>On the\n  Persian War</title>"), "the edition's title")
+        let corpus = try String(contentsOf: root.appendingPathComponent("Exports/corpus.xml"), encoding: .utf8)
+        #expect(corpus.contains("<title>On the Persian War</title>"), "the corpus member's title")
     }
 }

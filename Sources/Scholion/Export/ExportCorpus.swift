@@ -20,12 +20,16 @@ public struct ExportCorpus: Sendable {
         public var findings: [Finding]
         /// The path of the layer file, for messages.
         public var layerPath: String
+        /// The TEI document the text is, as its author wrote it; nil for a plain text (and for
+        /// TEI Scholion wrote from one), whose edition is Scholion's own form.
+        public var source: TEISourceDocument?
 
-        public init(document: TextDocument, layer: LayerFile, findings: [Finding], layerPath: String) {
+        public init(document: TextDocument, layer: LayerFile, findings: [Finding], layerPath: String, source: TEISourceDocument? = nil) {
             self.document = document
             self.layer = layer
             self.findings = findings
             self.layerPath = layerPath
+            self.source = source
         }
     }
 
@@ -72,13 +76,13 @@ public struct ExportCorpus: Sendable {
     public func text(_ index: Int) throws -> Text {
         if let held { return held[index] }
         let item = items[index]
-        let document = try DocumentLoader().load(path: item.textPath)
+        let (document, source) = try DocumentLoader().loadWithSource(path: item.textPath)
         let layer = try LayerFile.read(contentsOf: item.layerPath, textID: item.id)
         guard layer.checksum == Layer.checksum(document.text) else {
             throw ExportError.staleLayer(layer: item.layerPath, text: item.displayPath)
         }
         if let problem = LayerConsistency.problems(of: layer, file: item.layerPath, text: document.text).first { throw problem }
-        return Text(document: document, layer: layer, findings: try findings?.findings(of: item.id) ?? [], layerPath: item.layerPath)
+        return Text(document: document, layer: layer, findings: try findings?.findings(of: item.id) ?? [], layerPath: item.layerPath, source: source)
     }
 
     /// The texts `size` at a time, each batch read on every core: memory holds a batch, never

@@ -11,7 +11,16 @@ public enum LayerRestore {
         return try XMLWriter.serialize(root, namespaces: [TEIVocabulary.namespace: ""])
     }
 
-    /// The layer's XML, or nil when the document holds no annotations.
+    /// Whether a document is an edition `scholion export` wrote: its header records the export
+    /// as a change by Scholion.
+    static func isEdition(_ root: XMLElement) -> Bool {
+        guard let revision = root.children(named: TEIVocabulary.name("teiHeader")).first?.children(named: TEIVocabulary.name("revisionDesc")).first else {
+            return false
+        }
+        return revision.descendants(named: TEIVocabulary.name("change")).contains { $0[attribute: "who"] == "#" + Layer.annotatorID }
+    }
+
+    /// The layer's XML, or nil when the document holds no annotations and is no edition.
     /// - Parameters:
     ///   - tei: the exported document as read.
     ///   - textFile: the text file the layer is to point to, relative to the layer (`../Texts/x.txt`).
@@ -20,8 +29,12 @@ public enum LayerRestore {
             .flatMap { $0.children(named: TEIVocabulary.name("listAnnotation")) }
             .filter { $0[attribute: "type"] != "discrepancies" }
         let annotations = lists.flatMap { $0.children(named: TEIVocabulary.name("annotation")) }
-        guard !annotations.isEmpty else { return nil }
+        // An edition of a text without annotations still says it is one: its change is Scholion's.
+        guard !annotations.isEmpty || isEdition(tei.xml.root) else { return nil }
         var entries: [LayerEntry] = []
+        // An edition of an author's TEI points into its text by string-range(), not to inline elements.
+        let pointsIntoText = annotations.contains { ($0[attribute: "target"] ?? "").split(separator: " ").contains(where: TEITextIndex.isStringRange) }
+        let index = pointsIntoText ? TEITextIndex(root: tei.xml.root) : nil
         for annotation in annotations {
             var element = annotation
             let id = element[attribute: XMLName.xmlID] ?? "?"
@@ -32,7 +45,8 @@ public enum LayerRestore {
             } else {
                 var start = Int.max, end = Int.min
                 for token in (element[attribute: "target"] ?? "").split(separator: " ") {
-                    guard token.hasPrefix("#"), let range = tei.inlineRanges[String(token.dropFirst())] else {
+                    guard token.hasPrefix("#"),
+                          let range = index?.range(ofPointer: String(token)) ?? tei.inlineRanges[String(token.dropFirst())] else {
                         throw ExportError.unresolvedTarget(file: tei.xml.fileName, line: annotation.line, annotation: id, target: String(token))
                     }
                     start = min(start, range.start)

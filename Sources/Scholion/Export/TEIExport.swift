@@ -65,9 +65,13 @@ public struct TEIExport: Sendable {
         /// Categories used in `@ana` that no taxonomy declares (a person's own).
         var extraCategories: Set<String>
         var humanEntries: Int
+        /// The author's TEI document, for a text that is one: its edition is that document with
+        /// Scholion's additions beside it, and the annotations point into it by `string-range()`.
+        var source: TEISourceDocument?
     }
 
     func parts(for text: ExportCorpus.Text) throws -> Parts {
+        if let source = text.source { return try standOffParts(for: text, source: source) }
         let rootID = XMLIdentifier.document(text.document.id)
         let entries = text.layer.entries
         var spans: [InlineSpan] = []
@@ -131,7 +135,59 @@ public struct TEIExport: Sendable {
         return Parts(textID: text.document.id, rootID: rootID, sourceBibl: sourceBibl, title: text.document.title ?? text.document.id,
                      text: encoding.text, annotations: annotations, discrepancies: discrepancies, citations: citationIDs,
                      records: records, people: people, extraCategories: extraCategories,
-                     humanEntries: entries.filter(\.isHuman).count)
+                     humanEntries: entries.filter(\.isHuman).count, source: nil)
+    }
+
+    /// The parts of a text that is a TEI document written elsewhere: its own `text` element
+    /// untouched, and every annotation and finding pointing into it with a `string-range()`
+    /// pointer (``TEITextIndex``), so that nothing is inserted among the author's elements.
+    func standOffParts(for text: ExportCorpus.Text, source: TEISourceDocument) throws -> Parts {
+        let rootID = XMLIdentifier.document(text.document.id)
+        let index = TEITextIndex(root: source.root)
+        guard let textElement = source.root.children(named: TEIVocabulary.name("text")).first else {
+            throw ExportError.unresolvedTarget(file: text.document.source.fileName, line: source.root.line, annotation: "(text)", target: "no <text> element")
+        }
+        var records = RecordSelection(base: corpus.base)
+        var citationIDs = Set<String>()
+        var people = Set<String>()
+        var annotations: [XMLElement] = []
+        var extraCategories = Set<String>()
+        let declared = Set(Self.annotationCategories.map(\.0))
+        func pointer(_ range: TextRange) -> String {
+            index.pointer(for: range) ?? "#" + rootID
+        }
+        for entry in text.layer.entries {
+            records.add(pointersIn: entry.element)
+            Self.people(in: entry.element, base: corpus.base, into: &people)
+            var element = entry.element
+            if entry.review == .stale {
+                element.append(Self.tei("note", [("type", "layer-target")], text: element[attribute: "target"] ?? ""))
+                element.setAttribute(XMLName("target"), "#" + rootID)
+            } else {
+                element.setAttribute(XMLName("target"), pointer(entry.anchor.range))
+                // The passages a claim cites are declared as citations, as for an inline edition.
+                _ = span(for: entry, citations: &citationIDs)
+            }
+            for category in entry.categories where !declared.contains(category) && corpus.base.owners[category] == nil {
+                extraCategories.insert(category)
+            }
+            annotations.append(element)
+        }
+        let discrepancies = text.findings.map { finding in
+            records.add(finding.entities + finding.evidence.flatMap { [$0.source] + ($0.fact.map { [$0] } ?? []) })
+            for evidence in finding.evidence {
+                let cited = citations.pointer(source: evidence.source, passage: evidence.passage)
+                if cited.hasPrefix("#") { citationIDs.insert(String(cited.dropFirst())) }
+            }
+            return discrepancy(finding, target: pointer(finding.range))
+        }
+        for (citation, id) in citations.ids where citationIDs.contains(id) { records.add([citation.source]) }
+        let header = TEIWriter.header(for: text.document)
+        let sourceBibl = header.path("fileDesc", "sourceDesc", "bibl") ?? Self.tei("bibl")
+        return Parts(textID: text.document.id, rootID: rootID, sourceBibl: sourceBibl, title: text.document.title ?? text.document.id,
+                     text: textElement, annotations: annotations, discrepancies: discrepancies, citations: citationIDs,
+                     records: records, people: people, extraCategories: extraCategories,
+                     humanEntries: text.layer.entries.filter(\.isHuman).count, source: source)
     }
 
     /// The inline element of a layer entry.
@@ -233,6 +289,7 @@ public struct TEIExport: Sendable {
     }
 
     func document(from parts: Parts) throws -> XMLElement {
+        if let source = parts.source { return try edition(of: source, parts: parts).root }
         var standOff = standOffLists(for: parts)
         standOff += recordLists(parts.records, citations: parts.citations)
         var root = Self.tei("TEI", [("xml:lang", "en"), ("xml:id", parts.rootID)], [
@@ -251,8 +308,7 @@ public struct TEIExport: Sendable {
         let parts = try allParts()
         let texts: [Result<ExportedFile, any Error>] = ParallelMap.map(parts) { part in
             do {
-                let xml = try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
-                return .success(ExportedFile(name: part.textID + ".xml", content: xml))
+                return .success(ExportedFile(name: part.textID + ".xml", content: try editionXML(part)))
             } catch {
                 return .failure(error)
             }
@@ -262,7 +318,14 @@ public struct TEIExport: Sendable {
 
     /// The TEI of one text, serialised.
     public func xml(for text: ExportCorpus.Text) throws -> String {
-        try XMLWriter.serialize(document(for: text), namespaces: [TEIVocabulary.namespace: ""])
+        try editionXML(parts(for: text))
+    }
+
+    /// A text's edition, serialised: Scholion's form indented; an author's document as it was
+    /// laid out, with its prolog (``TEISourceDocument/xml()``).
+    func editionXML(_ part: Parts) throws -> String {
+        if let source = part.source { return try edition(of: source, parts: part).xml() }
+        return try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
     }
 
     /// One `teiCorpus` of every text: one header, the records once, a `TEI` per text whose own
@@ -371,7 +434,11 @@ public struct TEIExport: Sendable {
             ]))])),
             .element(part.text),
         ])
-        let lists = standOffLists(for: part)
+        var lists = standOffLists(for: part)
+        if part.source != nil {
+            // The pointers name the member by its id: it is one TEI among the corpus's.
+            lists = lists.map { Self.retargeting($0, rootPath: "//TEI[@xml:id='\(part.rootID)']") }
+        }
         if !lists.isEmpty { member.append(Self.tei("standOff", [], lists.map { .element($0) })) }
         var local = Set<String>()
         Self.collectIDs(member, into: &local)
@@ -400,7 +467,7 @@ public struct TEIExport: Sendable {
             let made: [Result<(String, String, String, Summary), any Error>] = ParallelMap.map(chunk) { text in
                 Result {
                     let part = try parts(for: text)
-                    let edition = try XMLWriter.serialize(document(from: part), namespaces: [TEIVocabulary.namespace: ""])
+                    let edition = try editionXML(part)
                     let member = try memberXML(part)
                     if let stray = member.ids.first(where: { $0 != part.rootID && !$0.hasPrefix(part.rootID + ".") }) {
                         throw ExportError.duplicateID(id: stray, document: "corpus")
@@ -521,21 +588,10 @@ public struct TEIExport: Sendable {
 
     func header(title: String, subtitle: String = "An annotated edition made with Scholion", sourceDescription: [XMLNode],
                 people: Set<String>, records: RecordSelection, extraCategories: Set<String>, change: XMLElement) -> XMLElement {
-        var titleStatement: [XMLNode] = [
+        let titleStatement: [XMLNode] = [
             .element(Self.tei("title", [("type", "main")], text: title)),
             .element(Self.tei("title", [("type", "sub")], text: subtitle)),
-            .element(Self.tei("respStmt", [("xml:id", Layer.annotatorID)], [
-                .element(Self.tei("resp", text: "inferred the structure; identified names, dates and quantities and linked them to the reference base; found the claims, weighed them against the sources and reported the discrepancies (automatic)")),
-                .element(Self.tei("name", text: "Scholion")),
-            ])),
-        ]
-        for person in people.sorted() {
-            titleStatement.append(.element(Self.tei("respStmt", [("xml:id", person)], [
-                .element(Self.tei("resp", text: "wrote or judged annotations by hand (known here only by this id)")),
-                .element(Self.tei("name", text: person)),
-            ])))
-        }
-        titleStatement += records.elements(named: "respStmt").map { .element($0) }
+        ] + responsibilityStatements(people: people, records: records).map { .element($0) }
         let fileDescription = Self.tei("fileDesc", [], [
             .element(Self.tei("titleStmt", [], titleStatement)),
             .element(Self.tei("publicationStmt", [], [.element(Self.tei("p", text:
@@ -543,6 +599,37 @@ public struct TEIExport: Sendable {
             ])),
             .element(Self.tei("sourceDesc", [], sourceDescription)),
         ])
+        let encoding = Self.tei("encodingDesc", [], [
+            .element(Self.tei("p", text:
+                "The string value of each text element is its source file, character for character. Names (persName, placeName, orgName, rs type=\"event\"), dates, quantities (measure) and claims (seg type=\"claim\") are marked inline; each is a view of a stand-off annotation (listAnnotation type=\"annotations\"), which points to it with @target and keeps what the annotation layer holds. An element that crosses another is written in fragments joined by @next and @prev; anchor marks a boundary between blocks. Findings are notes of type discrepancy (listAnnotation type=\"discrepancies\") pointing to their claims. ref:ID points to a record, source or fact of the reference base, copied into the standOff; #cite.* to a passage of a source (bibl with citedRange).")),
+            .element(classDeclaration(records: records, extraCategories: extraCategories)),
+            .element(prefixDeclarations()),
+        ])
+        return Self.tei("teiHeader", [], [
+            .element(fileDescription), .element(encoding), .element(Self.tei("revisionDesc", [], [.element(change)])),
+        ])
+    }
+
+    /// Who did what: Scholion, the people who wrote or judged annotations, and the reference
+    /// base's own responsibilities.
+    func responsibilityStatements(people: Set<String>, records: RecordSelection) -> [XMLElement] {
+        var statements = [
+            Self.tei("respStmt", [("xml:id", Layer.annotatorID)], [
+                .element(Self.tei("resp", text: "inferred the structure; identified names, dates and quantities and linked them to the reference base; found the claims, weighed them against the sources and reported the discrepancies (automatic)")),
+                .element(Self.tei("name", text: "Scholion")),
+            ]),
+        ]
+        for person in people.sorted() {
+            statements.append(Self.tei("respStmt", [("xml:id", person)], [
+                .element(Self.tei("resp", text: "wrote or judged annotations by hand (known here only by this id)")),
+                .element(Self.tei("name", text: person)),
+            ]))
+        }
+        return statements + records.elements(named: "respStmt")
+    }
+
+    /// The taxonomies of the annotations' and findings' categories, with the reference base's.
+    func classDeclaration(records: RecordSelection, extraCategories: Set<String>) -> XMLElement {
         let annotationTaxonomy = Self.tei("taxonomy", [("xml:id", Layer.taxonomyID)],
             (Self.annotationCategories + extraCategories.sorted().map { ($0, "a category used by hand in a layer; Scholion does not define it") })
                 .map { .element(Self.tei("category", [("xml:id", $0.0)], [.element(Self.tei("catDesc", text: $0.1))])) })
@@ -552,17 +639,32 @@ public struct TEIExport: Sendable {
             } + Severity.allCases.map { severity in
                 .element(Self.tei("category", [("xml:id", "severity.\(severity.rawValue)")], [.element(Self.tei("catDesc", text: "a finding of severity \(severity.rawValue)"))]))
             })
-        let encoding = Self.tei("encodingDesc", [], [
-            .element(Self.tei("p", text:
-                "The string value of each text element is its source file, character for character. Names (persName, placeName, orgName, rs type=\"event\"), dates, quantities (measure) and claims (seg type=\"claim\") are marked inline; each is a view of a stand-off annotation (listAnnotation type=\"annotations\"), which points to it with @target and keeps what the annotation layer holds. An element that crosses another is written in fragments joined by @next and @prev; anchor marks a boundary between blocks. Findings are notes of type discrepancy (listAnnotation type=\"discrepancies\") pointing to their claims. ref:ID points to a record, source or fact of the reference base, copied into the standOff; #cite.* to a passage of a source (bibl with citedRange).")),
-            .element(Self.tei("classDecl", [], [.element(annotationTaxonomy), .element(findingTaxonomy)] + records.elements(named: "taxonomy").map { .element($0) })),
-            .element(Self.tei("listPrefixDef", [], [.element(Self.tei("prefixDef", [("ident", "ref"), ("matchPattern", "([A-Za-z0-9_.\\-]+)"), ("replacementPattern", "#$1")], [
-                .element(Self.tei("p", text: "ref:ID is the record, source or fact with xml:id ID in the reference base, copied into this document's standOff.")),
-            ]))])),
-        ])
-        return Self.tei("teiHeader", [], [
-            .element(fileDescription), .element(encoding), .element(Self.tei("revisionDesc", [], [.element(change)])),
-        ])
+        return Self.tei("classDecl", [], [.element(annotationTaxonomy), .element(findingTaxonomy)] + records.elements(named: "taxonomy").map { .element($0) })
+    }
+
+    /// `ref:ID`, a record, source or fact of the reference base copied into the standOff.
+    func prefixDeclarations() -> XMLElement {
+        Self.tei("listPrefixDef", [], [.element(Self.tei("prefixDef", [("ident", "ref"), ("matchPattern", "([A-Za-z0-9_.\\-]+)"), ("replacementPattern", "#$1")], [
+            .element(Self.tei("p", text: "ref:ID is the record, source or fact with xml:id ID in the reference base, copied into this document's standOff.")),
+        ]))])
+    }
+
+    /// The `string-range()` pointers of `@target`s below `element` with `rootPath` for the root's step.
+    static func retargeting(_ element: XMLElement, rootPath: String) -> XMLElement {
+        var element = element
+        if let target = element[attribute: "target"], TEITextIndex.isStringRange(target) {
+            let tokens = target.split(separator: " ").map { token -> String in
+                guard let arguments = TEITextIndex.stringRangeArguments(String(token)),
+                      let slash = arguments.path.dropFirst().firstIndex(of: "/") else { return String(token) }
+                return "#string-range(\(rootPath)\(arguments.path[slash...]),\(arguments.offset),\(arguments.length))"
+            }
+            element.setAttribute(XMLName("target"), tokens.joined(separator: " "))
+        }
+        element.children = element.children.map { child in
+            if case .element(let inner) = child { return .element(retargeting(inner, rootPath: rootPath)) }
+            return child
+        }
+        return element
     }
 
     // MARK: Ids

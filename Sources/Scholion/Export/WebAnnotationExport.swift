@@ -4,7 +4,12 @@ import ScholionXML
 /// Exports texts as W3C Web Annotations (JSON-LD): for each text an `AnnotationCollection` with
 /// one annotation per mention and per claim. Each targets the text file with a
 /// `TextQuoteSelector` (the quote with 24 characters either side) and a `TextPositionSelector`
-/// (offsets in Unicode code points, as the model asks); bodies link the records and sources,
+/// (offsets in Unicode code points, as the model asks). A text that is a TEI document is
+/// targeted as the XML file it is: an `XPathSelector` of the innermost TEI element that holds
+/// the passage, refined by a `TextQuoteSelector` and, as an alternative, by a
+/// `TextPositionSelector`, both within that element's string value; a passage across elements
+/// has a `RangeSelector` too, from the element where it starts to the one where it ends. A
+/// person's comments (`note type="comment"`) are `commenting` bodies. Bodies link the records and sources,
 /// which `records.xml` (TEI, beside the annotations; not written when nothing is linked) declares. A person's rejected annotations
 /// and stale ones (their quote is gone from the text) are left out: they assert nothing about
 /// the text as it is.
@@ -87,7 +92,8 @@ public struct WebAnnotationExport: Sendable {
         let collection = iri(IRIPath.segment(text.document.id + ".jsonld"))
         let source = iri(textSource(text))
         let records = iri(Self.recordsFile)
-        let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim) }
+        let entries = text.layer.entries.filter { $0.review != .stale && $0.review != .rejected && ($0.isMention || $0.isClaim || !Self.comments(of: $0).isEmpty) }
+        let index = text.source.map { TEITextIndex(root: $0.root) }
         var findingsByRange: [TextRange: [Finding]] = [:]
         for finding in text.findings { findingsByRange[finding.range, default: []].append(finding) }
         let scalars = ScalarText(text.document.text)
@@ -99,7 +105,7 @@ public struct WebAnnotationExport: Sendable {
                 "type": "Annotation",
                 "target": [
                     "source": source,
-                    "selector": [
+                    "selector": index.flatMap { Self.xmlSelectors(for: anchor, quote: entry.anchor.quote, range: entry.anchor.range, in: $0) } ?? [
                         ["type": "TextQuoteSelector", "exact": entry.anchor.quote, "prefix": anchor.before, "suffix": anchor.after],
                         ["type": "TextPositionSelector", "start": entry.anchor.range.start, "end": entry.anchor.range.end],
                     ],
@@ -125,12 +131,56 @@ public struct WebAnnotationExport: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The selectors of a passage of a TEI document: an XPath of the innermost TEI element that
+    /// holds it, refined by the quote (with what is around it inside that element) or by the
+    /// offsets within the element's string value; and a range from the element where the passage
+    /// starts to the element where it ends, where those differ. Nil when the text has no such element.
+    static func xmlSelectors(for anchor: Anchor, quote: String, range: TextRange, in index: TEITextIndex) -> [[String: Any]]? {
+        guard let element = index.element(containing: range) else { return nil }
+        let start = range.start - element.range.start, end = range.end - element.range.start
+        // The context recorded around the quote, cut at the element's edges.
+        let prefix = String(anchor.before.unicodeScalars.suffix(min(anchor.before.unicodeScalars.count, start)))
+        let suffix = String(anchor.after.unicodeScalars.prefix(min(anchor.after.unicodeScalars.count, element.range.end - range.end)))
+        func xpath(_ path: String, refinedBy refinement: [String: Any]) -> [String: Any] {
+            ["type": "XPathSelector", "value": path, "refinedBy": refinement]
+        }
+        var selectors: [[String: Any]] = [
+            xpath(element.path, refinedBy: ["type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix]),
+            xpath(element.path, refinedBy: ["type": "TextPositionSelector", "start": start, "end": end]),
+        ]
+        if range.length > 0, let first = index.element(containing: TextRange(start: range.start, end: range.start + 1)),
+           let last = index.element(containing: TextRange(start: range.end - 1, end: range.end)), first.path != last.path {
+            selectors.append([
+                "type": "RangeSelector",
+                "startSelector": xpath(first.path, refinedBy: ["type": "TextPositionSelector", "start": range.start - first.range.start, "end": range.start - first.range.start]),
+                "endSelector": xpath(last.path, refinedBy: ["type": "TextPositionSelector", "start": range.end - last.range.start, "end": range.end - last.range.start]),
+            ])
+        }
+        return selectors
+    }
+
+    /// A person's comments on an annotation: its `note type="comment"`s, with who wrote them.
+    static func comments(of entry: LayerEntry) -> [(text: String, author: String?)] {
+        entry.element.childElements.filter { $0.name == TEIVocabulary.name("note") && $0[attribute: "type"] == "comment" }.compactMap { note in
+            let words = TextMetadata.collapsed(note.stringValue)
+            guard !words.isEmpty else { return nil }
+            let author = (note[attribute: "resp"] ?? entry.element[attribute: "resp"]).map { LayerEntry.stripPrefix($0) }
+            return (words, author)
+        }
+    }
+
     func textual(_ value: String, purpose: String) -> [String: Any] {
         ["type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain", "language": "en"]
     }
 
     func bodies(for entry: LayerEntry, records: String, findings: [Finding]) -> [[String: Any]] {
-        var bodies: [[String: Any]] = []
+        // A person's comments, in their words (in no language Scholion can tell).
+        var bodies: [[String: Any]] = Self.comments(of: entry).map { comment in
+            var body: [String: Any] = ["type": "TextualBody", "value": comment.text, "purpose": "commenting", "format": "text/plain"]
+            if let author = comment.author, author != Layer.annotatorID { body["creator"] = ["type": "Person", "nickname": author] }
+            return body
+        }
+        guard entry.isMention || entry.isClaim else { return bodies }
         if entry.isMention {
             let kind = entry.kind
             if let link = entry.link {

@@ -21,6 +21,19 @@ public struct DocumentLoader: Sendable {
         return try readTEI(data, path: name, id: id).document
     }
 
+    /// Loads a text with the TEI document it is, when it is one written elsewhere (not Scholion's
+    /// form of a plain text): what an edition of it is made of.
+    public func loadWithSource(path: String) throws(ImportError) -> (document: TextDocument, source: TEISourceDocument?) {
+        let (id, name, pathExtension) = Self.identity(of: path)
+        let data = try importer.decoder.contents(of: path)
+        guard Self.isXML(data, pathExtension: pathExtension) else {
+            return (try importer.importText(data, fileName: name, id: id), nil)
+        }
+        let tei = try readTEI(data, path: name, id: id)
+        let source = TEISourceDocument(tei.xml)
+        return (tei.document, source.isScholionForm ? nil : source)
+    }
+
     /// A path's text id, the name messages give it, and its extension.
     static func identity(of path: String) -> (id: String, name: String, pathExtension: String) {
         if path == InputFile.standardInput { return ("stdin", InputFile.displayName(path), "") }

@@ -114,7 +114,7 @@ public enum TEIReader {
         for standOff in root.children(named: TEIVocabulary.name("standOff")) {
             for element in standOff.descendants(named: TEIVocabulary.name("annotation"))
                 + standOff.descendants(named: TEIVocabulary.name("note")).filter({ $0[attribute: "type"] == "discrepancy" }) {
-                for token in (element[attribute: "target"] ?? "").split(separator: " ") where token.hasPrefix("#") {
+                for token in (element[attribute: "target"] ?? "").split(separator: " ") where token.hasPrefix("#") && !TEITextIndex.isStringRange(token) {
                     ids.insert(String(token.dropFirst()))
                 }
             }

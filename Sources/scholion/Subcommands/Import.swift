@@ -11,8 +11,10 @@ extension ScholionCommand {
                 question–answer pairs, infobox fields, bibliography entries, quotations) and marks page furniture \
                 (menus, copyright and SEO lines, comment prompts, quotation boxes) so it is never taken for the \
                 text's claims. Nothing is lost: the text element holds the file character for character. \
-                A TEI file is accepted too, and written back in Scholion's form; a TEI edition made by \
-                `scholion export` is read through its inline annotations, and --layer restores its annotation layer. \
+                A TEI file is accepted too and written back whole (every element, attribute, namespace, comment and \
+                processing instruction where it was; from an edition `scholion export` made of it, without Scholion's additions); \
+                a TEI edition of a plain text made by `scholion export` is read through its inline annotations and written in \
+                Scholion's form. --layer restores an edition's annotation layer. \
                 With an output file ending in .txt the plain text is written, character for character.
                 """
         )
@@ -39,9 +41,12 @@ extension ScholionCommand {
                 let loader = DocumentLoader()
                 let document: TextDocument
                 var layerXML: String?
+                // A TEI document written elsewhere is written back whole, without what an export added.
+                var source: TEISourceDocument?
                 if let layer {
                     let tei = try loader.loadAnnotatedTEI(path: file)
                     document = tei.document
+                    source = TEISourceDocument(tei.xml)
                     // The layer points to the text where it is written, else where layers find texts.
                     let layerDirectory = URL(fileURLWithPath: layer).deletingLastPathComponent().path
                     let textFile = output.map { RelativePath.iri(directory: layerDirectory, to: $0) }
@@ -51,9 +56,16 @@ extension ScholionCommand {
                     }
                     layerXML = restored
                 } else {
-                    document = try loader.load(path: file)
+                    (document, source) = try loader.loadWithSource(path: file)
                 }
-                let content = output?.lowercased().hasSuffix(".txt") == true ? document.text : try TEIWriter.write(document)
+                let content: String
+                if output?.lowercased().hasSuffix(".txt") == true {
+                    content = document.text
+                } else if let source, !source.isScholionForm {
+                    content = try source.withoutScholionAdditions().xml()
+                } else {
+                    content = try TEIWriter.write(document)
+                }
                 if let output {
                     try AtomicFile.write(content, to: output)
                 } else {
