@@ -29,9 +29,19 @@ extension ScholionCommand {
             valueName: "dir"))
         var blind: String?
 
+        @Option(name: .customLong("off-subject"), help: ArgumentHelp(
+            "Score the noise of texts outside the base's subject instead (format: Tests/OffSubject/README.md): look-alike names linked, claims found off the subject, and on the controls names linked and period statements claimed.",
+            valueName: "dir"))
+        var offSubject: String?
+
         func run() throws {
             try reportingErrors { () throws -> Void in
                 let project = global.scholionProject
+                if let offSubject {
+                    let score = try NoiseEvaluation.run(directory: offSubject, base: try ReferenceBaseLoader.load(project: project))
+                    printOut(score.report(verbose: verbose).joined(separator: "\n") + "\n")
+                    return
+                }
                 if let blind {
                     let score = try BlindEvaluation.run(directory: blind, base: try ReferenceBaseLoader.load(project: project))
                     printOut(score.report(verbose: verbose || statements, details: statements).joined(separator: "\n") + "\n")
